@@ -1,0 +1,77 @@
+// Workspace lint rules: typescript-eslint strict type-checked, Prettier-compatible, and Nx module
+// boundaries that keep platform-neutral, browser and Node code apart.
+import { builtinModules } from 'node:module';
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*'];
+
+/**
+ * Tags: `type:app|lib|tool` and `platform:neutral|browser|node`. Tests of neutral and browser code
+ * may still use Node built-ins (a loopback server, a child process) but never cross project lines.
+ */
+function moduleBoundaries({ tests }) {
+  const banNode = tests ? [] : nodeBuiltins;
+  return {
+    enforceBuildableLibDependency: true,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+      {
+        sourceTag: 'platform:neutral',
+        onlyDependOnLibsWithTags: ['platform:neutral'],
+        bannedExternalImports: ['@angular/*', '@azure/*', 'rxjs', ...banNode],
+      },
+      {
+        sourceTag: 'platform:browser',
+        onlyDependOnLibsWithTags: ['platform:browser', 'platform:neutral'],
+        bannedExternalImports: ['@azure/*', ...banNode],
+      },
+      {
+        sourceTag: 'platform:node',
+        onlyDependOnLibsWithTags: ['platform:node', 'platform:neutral'],
+        bannedExternalImports: ['@angular/*'],
+      },
+    ],
+  };
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/coverage',
+      '**/.nx',
+      '**/.angular',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
+  ...nx.configs['flat/base'],
+  ...tseslint.configs.strictTypeChecked,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ tests: false })],
+    },
+  },
+  {
+    // Tests may use Node built-ins (servers, child processes) and looser typing of fixtures.
+    files: ['**/*.spec.ts', '**/test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ tests: true })],
+    },
+  },
+);
