@@ -6,37 +6,31 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*'];
 
-/**
- * Tags: `type:app|lib|tool` and `platform:neutral|browser|node`. Tests of neutral and browser code
- * may still use Node built-ins (a loopback server, a child process) but never cross project lines.
- */
-function moduleBoundaries({ tests }) {
-  const banNode = tests ? [] : nodeBuiltins;
-  return {
-    enforceBuildableLibDependency: true,
-    allow: [],
-    depConstraints: [
-      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
-      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
-      {
-        sourceTag: 'platform:neutral',
-        onlyDependOnLibsWithTags: ['platform:neutral'],
-        bannedExternalImports: ['@angular/*', '@azure/*', 'rxjs', ...banNode],
-      },
-      {
-        sourceTag: 'platform:browser',
-        onlyDependOnLibsWithTags: ['platform:browser', 'platform:neutral'],
-        bannedExternalImports: ['@azure/*', ...banNode],
-      },
-      {
-        sourceTag: 'platform:node',
-        onlyDependOnLibsWithTags: ['platform:node', 'platform:neutral'],
-        bannedExternalImports: ['@angular/*'],
-      },
-    ],
-  };
-}
+/** Tags: `type:app|lib|tool` and `platform:neutral|browser|node`. */
+const moduleBoundaries = {
+  enforceBuildableLibDependency: true,
+  allow: [],
+  depConstraints: [
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+    { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+    { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+    {
+      sourceTag: 'platform:neutral',
+      onlyDependOnLibsWithTags: ['platform:neutral'],
+      bannedExternalImports: ['@angular/*', '@azure/*', 'rxjs'],
+    },
+    {
+      sourceTag: 'platform:browser',
+      onlyDependOnLibsWithTags: ['platform:browser', 'platform:neutral'],
+      bannedExternalImports: ['@azure/*'],
+    },
+    {
+      sourceTag: 'platform:node',
+      onlyDependOnLibsWithTags: ['platform:node', 'platform:neutral'],
+      bannedExternalImports: ['@angular/*'],
+    },
+  ],
+};
 
 export default tseslint.config(
   {
@@ -60,8 +54,32 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ tests: false })],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries],
+    },
+  },
+  {
+    // Node built-ins are not npm projects, so the boundary rule cannot see them: ban them by name in
+    // the platform-neutral and browser projects (their tests may still use them).
+    files: ['libs/protocol/src/**/*.ts', 'libs/angular-auth/src/**/*.ts', 'apps/web/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins
+            .filter((m) => m !== 'node:*')
+            .map((name) => ({
+              name,
+              message: 'Node built-ins are not available in browsers or edge runtimes.',
+            })),
+          patterns: [{ group: ['node:*'], message: 'Node built-ins are not available here.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],
     },
   },
   {
@@ -71,7 +89,6 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ tests: true })],
     },
   },
 );

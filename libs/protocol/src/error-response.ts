@@ -1,0 +1,111 @@
+import {
+  B2C_ERROR_CODES,
+  isKnownB2CErrorCode,
+  type B2CErrorClass,
+  type B2CErrorCode,
+  type OAuthErrorValue,
+} from './b2c-error-codes';
+
+/**
+ * B2C's error body: exactly two fields (reference §4.1). `error_description` holds three lines
+ * joined by `\r\n` plus a trailing `\r\n`: `AADB2Cxxxxx: message`, `Correlation ID: guid`,
+ * `Timestamp: yyyy-MM-dd HH:mm:ssZ`.
+ */
+export interface ErrorResponseBody {
+  readonly error: string;
+  readonly error_description: string;
+}
+
+/** The parts of a B2C `error_description`. Fields that are absent stay undefined. */
+export interface ParsedErrorDescription {
+  /** `AADB2C90225` and the like; undefined when the description carries no code. */
+  readonly code?: string;
+  /** The first line without its code prefix. */
+  readonly message: string;
+  readonly correlationId?: string;
+  /** As written by B2C (`2019-01-30 13:35:09Z`). */
+  readonly timestamp?: string;
+}
+
+const CODE_PATTERN = /^(AADB2C\d+)\s*:\s*/;
+const CORRELATION_PATTERN = /^Correlation ID:\s*(\S+)/i;
+const TIMESTAMP_PATTERN = /^Timestamp:\s*(.+?)\s*$/i;
+
+/** Splits a B2C `error_description` into its code, message, correlation id and timestamp. */
+export function parseErrorDescription(description: string): ParsedErrorDescription {
+  const lines = description.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const first = lines[0] ?? '';
+  const codeMatch = CODE_PATTERN.exec(first);
+  let correlationId: string | undefined;
+  let timestamp: string | undefined;
+  for (const line of lines.slice(1)) {
+    correlationId ??= CORRELATION_PATTERN.exec(line)?.[1];
+    timestamp ??= TIMESTAMP_PATTERN.exec(line)?.[1];
+  }
+  return {
+    ...(codeMatch ? { code: codeMatch[1] } : {}),
+    message: codeMatch ? first.slice(codeMatch[0].length) : first,
+    ...(correlationId ? { correlationId } : {}),
+    ...(timestamp ? { timestamp } : {}),
+  };
+}
+
+/** Formats an instant the way B2C writes it in error descriptions: `yyyy-MM-dd HH:mm:ssZ` (UTC). */
+export function formatB2CTimestamp(instant: Date): string {
+  return `${instant.toISOString().slice(0, 19).replace('T', ' ')}Z`;
+}
+
+/** What {@link createErrorResponseBody} needs. */
+export interface ErrorResponseBodyOptions {
+  readonly code: B2CErrorCode;
+  /** The filled message; defaults to the registry's message. */
+  readonly message?: string;
+  /** Defaults to the registry's `error` value for the code. */
+  readonly error?: OAuthErrorValue;
+  /** A GUID. */
+  readonly correlationId: string;
+  readonly timestamp: Date;
+}
+
+/** Writes B2C's error body for a code: exactly `error` and `error_description`. */
+export function createErrorResponseBody(options: ErrorResponseBodyOptions): ErrorResponseBody {
+  const entry = B2C_ERROR_CODES[options.code];
+  const message = options.message ?? entry.message;
+  return {
+    error: options.error ?? entry.error,
+    error_description:
+      `${options.code}: ${message}\r\n` +
+      `Correlation ID: ${options.correlationId}\r\n` +
+      `Timestamp: ${formatB2CTimestamp(options.timestamp)}\r\n`,
+  };
+}
+
+const CLASS_BY_ERROR: Readonly<Record<string, B2CErrorClass>> = {
+  invalid_grant: 'grant_expired_or_revoked',
+  invalid_client: 'invalid_client',
+  unauthorized_client: 'invalid_client',
+  invalid_scope: 'invalid_scope',
+  invalid_request: 'invalid_request',
+  unsupported_grant_type: 'invalid_request',
+  unsupported_response_type: 'invalid_request',
+  interaction_required: 'interaction_required',
+  server_error: 'server_error',
+  temporarily_unavailable: 'server_error',
+};
+
+/**
+ * Classifies an error answer: by its AADB2C code when the code is known, otherwise by the OAuth
+ * `error` value; `access_denied` without a known code is read as refused credentials.
+ */
+export function classifyError(error: string, code: string | undefined): B2CErrorClass {
+  if (code !== undefined && isKnownB2CErrorCode(code)) return B2C_ERROR_CODES[code].class;
+  if (error === 'access_denied') return 'invalid_credentials';
+  return CLASS_BY_ERROR[error] ?? 'server_error';
+}
+
+/** True when `value` has B2C's error shape: string `error` and string `error_description`. */
+export function isErrorResponseBody(value: unknown): value is ErrorResponseBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record['error'] === 'string' && typeof record['error_description'] === 'string';
+}

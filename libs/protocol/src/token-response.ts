@@ -1,0 +1,143 @@
+import { isErrorResponseBody } from './error-response';
+import { NonConformingResponseError, ResponseBodyError } from './errors';
+
+/** A numeric field as B2C sends it: a number, or a numeric string in older samples (reference §3). */
+export type WireNumber = number | string;
+
+/** A successful token response as it arrives on the wire. */
+export interface TokenResponseBody {
+  readonly access_token?: string;
+  readonly token_type: string;
+  readonly expires_in?: WireNumber;
+  readonly not_before?: WireNumber;
+  readonly expires_on?: WireNumber;
+  readonly resource?: string;
+  readonly id_token?: string;
+  readonly id_token_expires_in?: WireNumber;
+  /** base64url JSON; see `decodeProfileInfo`. */
+  readonly profile_info?: string;
+  readonly refresh_token?: string;
+  readonly refresh_token_expires_in?: WireNumber;
+  readonly scope?: string;
+}
+
+/** A token response with every numeric field normalised to a number. */
+export interface TokenResponse {
+  readonly access_token?: string;
+  readonly token_type: string;
+  /** Access-token lifetime in seconds. */
+  readonly expires_in?: number;
+  /** Epoch seconds. */
+  readonly not_before?: number;
+  /** Epoch seconds. */
+  readonly expires_on?: number;
+  readonly resource?: string;
+  readonly id_token?: string;
+  readonly id_token_expires_in?: number;
+  readonly profile_info?: string;
+  readonly refresh_token?: string;
+  readonly refresh_token_expires_in?: number;
+  readonly scope?: string;
+}
+
+const NUMERIC_FIELDS = [
+  'expires_in',
+  'not_before',
+  'expires_on',
+  'id_token_expires_in',
+  'refresh_token_expires_in',
+] as const;
+const STRING_FIELDS = [
+  'access_token',
+  'token_type',
+  'resource',
+  'id_token',
+  'profile_info',
+  'refresh_token',
+  'scope',
+] as const;
+
+function toNumber(field: string, value: unknown): number {
+  const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) {
+    throw new NonConformingResponseError(200, `"${field}" is not a non-negative number`);
+  }
+  return number;
+}
+
+/**
+ * Checks a parsed JSON success body and normalises it. Requires `token_type` Bearer and at least
+ * one of `access_token` and `id_token`. Does not validate token signatures or claims: that is
+ * the resource server's job (`@ropc/token-validation`), and a public client cannot do it alone.
+ *
+ * @throws NonConformingResponseError when the body is not a token response.
+ */
+export function normaliseTokenResponse(body: unknown): TokenResponse {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new NonConformingResponseError(200, 'the token response is not a JSON object');
+  }
+  const record = body as Record<string, unknown>;
+  const result: Record<string, string | number> = {};
+  for (const field of STRING_FIELDS) {
+    const value = record[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string')
+      throw new NonConformingResponseError(200, `"${field}" is not a string`);
+    result[field] = value;
+  }
+  for (const field of NUMERIC_FIELDS) {
+    const value = record[field];
+    if (value !== undefined && value !== null) result[field] = toNumber(field, value);
+  }
+  if (typeof result['token_type'] !== 'string' || result['token_type'].toLowerCase() !== 'bearer') {
+    throw new NonConformingResponseError(200, 'the token response has no Bearer "token_type"');
+  }
+  if (result['access_token'] === undefined && result['id_token'] === undefined) {
+    throw new NonConformingResponseError(
+      200,
+      'the token response has neither an access token nor an id token',
+    );
+  }
+  return result as unknown as TokenResponse;
+}
+
+/** Parses a `Retry-After` header given in seconds or as an HTTP date. */
+export function parseRetryAfter(
+  value: string | null,
+  now: number = Date.now(),
+): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/**
+ * Checks a token endpoint's answer: a 200 becomes a normalised {@link TokenResponse}; an OAuth
+ * error body becomes a {@link ResponseBodyError}; anything else a {@link NonConformingResponseError}.
+ */
+export async function processTokenResponse(response: Response): Promise<TokenResponse> {
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (response.status === 200) {
+    if (body === undefined)
+      throw new NonConformingResponseError(200, 'the token response is not JSON');
+    return normaliseTokenResponse(body);
+  }
+  if (response.status >= 400 && isErrorResponseBody(body)) {
+    throw new ResponseBodyError(
+      response.status,
+      body,
+      parseRetryAfter(response.headers.get('retry-after')),
+    );
+  }
+  throw new NonConformingResponseError(
+    response.status,
+    `unexpected answer from the token endpoint (HTTP ${response.status})`,
+  );
+}
