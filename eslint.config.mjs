@@ -6,6 +6,14 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*'];
 
+/** Sources of the projects tagged platform:neutral or platform:browser. */
+const nonNodeSources = [
+  'libs/protocol/src/**/*.ts',
+  'libs/client-identity/src/**/*.ts',
+  'libs/angular-auth/src/**/*.ts',
+  'apps/web/src/**/*.ts',
+];
+
 /** Tags: `type:app|lib|tool` and `platform:neutral|browser|node`. */
 const moduleBoundaries = {
   enforceBuildableLibDependency: true,
@@ -64,7 +72,7 @@ export default tseslint.config(
   {
     // Node built-ins are not npm projects, so the boundary rule cannot see them: ban them by name in
     // the platform-neutral and browser projects (their tests may still use them).
-    files: ['libs/protocol/src/**/*.ts', 'libs/angular-auth/src/**/*.ts', 'apps/web/src/**/*.ts'],
+    files: nonNodeSources,
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [

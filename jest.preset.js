@@ -30,4 +30,5 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper,
   testMatch: ['**/?(*.)+(spec|test).ts'],
+  reporters: ['default', path.join(__dirname, 'tools/test-summary/jest-summary-reporter.cjs')],
 };

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `npm test`: every check and every test of the workspace, in the order a reviewer would want them
+// to fail: format, lint and typecheck first, then unit and integration tests, then browser tests.
+// Ends with one closing line: "tests: N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium } from './browser/ensure-chromium.mjs';
+
+const root = join(import.meta.dirname, '..');
+const resultsDir = join(root, 'tmp', 'test-results');
+
+function run(command, args, env = {}) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  return result.status === 0;
+}
+
+function totals() {
+  const sum = { passed: 0, failed: 0, skipped: 0 };
+  if (!existsSync(resultsDir)) return sum;
+  for (const file of readdirSync(resultsDir)) {
+    const part = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
+    for (const key of Object.keys(sum)) sum[key] += part[key];
+  }
+  return sum;
+}
+
+rmSync(resultsDir, { recursive: true, force: true });
+const nx = ['nx'];
+const steps = [
+  () => run('npx', [...nx, 'format:check', '--all']),
+  () => run('npx', [...nx, 'run-many', '-t', 'lint', 'typecheck', '--parallel=2']),
+  () => run('npx', [...nx, 'run-many', '-t', 'test', '--parallel=1', '--skip-nx-cache']),
+];
+if (existsSync(join(root, 'apps', 'web-e2e'))) {
+  steps.push(
+    () => ensureChromium() && run('npx', [...nx, 'run', 'web-e2e:e2e', '--skip-nx-cache']),
+  );
+}
+
+let ok = true;
+for (const step of steps) {
+  if (!step()) {
+    ok = false;
+    break;
+  }
+}
+const { passed, failed, skipped } = totals();
+const failedCount = ok ? failed : Math.max(failed, 1);
+console.log(
+  `\ntests: ${passed} passed, ${failedCount} failed${skipped ? `, ${skipped} skipped` : ''}`,
+);
+process.exit(ok && failed === 0 ? 0 : 1);
