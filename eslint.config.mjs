@@ -19,7 +19,9 @@ const moduleBoundaries = {
   enforceBuildableLibDependency: true,
   allow: [],
   depConstraints: [
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+    // An app's standalone bin may embed the local Functions host (role:functions-host); apps never
+    // import other apps or other tools.
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'role:functions-host'] },
     { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
     {

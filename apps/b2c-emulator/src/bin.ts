@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * `b2c-emulator`: runs the emulator Functions app standalone on the local Functions host, taking
+ * the flags of DESIGN.md (a flag wins over its environment variable). Prints the policies, the
+ * endpoint URLs and the development users on start.
+ */
+import { startFunctionsHost } from '@ropc/functions-host';
+import { buildEndpointUrl } from '@ropc/protocol';
+import { ConfigError, flagsToEnv, loadConfig, type EmulatorConfig } from './config';
+import { loadConfiguredTenant } from './emulator-instance';
+import { ensureHttpsCertificate } from './https-certificate';
+
+const USAGE =
+  'usage: b2c-emulator [--port N] [--https-port N] [--public-url URL] [--tenant FILE] [--data-dir DIR]\n' +
+  '                    [--cors strict|permissive] [--admin-key KEY] [--trusted-hops N]';
+
+async function banner(
+  config: EmulatorConfig,
+  url: string,
+  httpsUrl: string | undefined,
+): Promise<string> {
+  const tenant = await loadConfiguredTenant(config.tenantFile);
+  const base = config.publicUrl ?? url.replace('127.0.0.1', 'localhost');
+  const lines = [`Azure AD B2C emulator for ${tenant.name} (${tenant.id}) on ${base}`];
+  if (httpsUrl) lines.push(`  HTTPS: ${httpsUrl.replace('127.0.0.1', 'localhost')}`);
+  for (const flow of tenant.userFlows) {
+    const at = { origin: base, tenant: tenant.name, policy: flow.name };
+    lines.push(`  policy ${flow.name}`);
+    lines.push(`    discovery ${buildEndpointUrl({ ...at, kind: 'discovery' })}`);
+    lines.push(`    token     ${buildEndpointUrl({ ...at, kind: 'token' })}`);
+    lines.push(`    jwks      ${buildEndpointUrl({ ...at, kind: 'jwks' })}`);
+  }
+  const names = tenant.users.flatMap((user) =>
+    user.identities.map((identity) => identity.issuerAssignedId),
+  );
+  lines.push(`  users: ${names.join(', ')} (passwords as in the tenant file)`);
+  lines.push(
+    `  admin API: ${config.adminKey ? 'on' : 'off (set --admin-key)'}; CORS: ${config.cors}`,
+  );
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { env, unknown } = flagsToEnv(process.argv.slice(2));
+  if (unknown.length > 0)
+    throw new ConfigError([`unknown or incomplete flags: ${unknown.join(' ')}`, USAGE]);
+  Object.assign(process.env, env);
+  const config = loadConfig();
+  const certificate =
+    config.httpsPort === undefined ? undefined : await ensureHttpsCertificate(config.dataDir);
+  const host = await startFunctionsHost({
+    appDir: __dirname,
+    port: config.port,
+    quiet: process.env['B2C_EMULATOR_QUIET'] === '1',
+    ...(certificate && config.httpsPort !== undefined
+      ? { https: { port: config.httpsPort, key: certificate.key, cert: certificate.cert } }
+      : {}),
+  });
+  console.log(await banner(config, host.url, host.httpsUrl));
+  if (certificate)
+    console.log(`  certificate: ${certificate.certPath} (use NODE_EXTRA_CA_CERTS to trust it)`);
+  const stop = (): void => {
+    void host.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

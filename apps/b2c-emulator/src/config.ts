@@ -1,0 +1,123 @@
+import { join, resolve } from 'node:path';
+
+/** The emulator's settings (DESIGN.md, "Emulator configuration"). */
+export interface EmulatorConfig {
+  readonly port: number;
+  /** Undefined: no HTTPS listener. */
+  readonly httpsPort: number | undefined;
+  /** Pins the issuer and every endpoint URL; undefined: taken from each request's host. */
+  readonly publicUrl: string | undefined;
+  /** Undefined: the bundled default tenant. */
+  readonly tenantFile: string | undefined;
+  /** Signing keys and the HTTPS certificate live here. */
+  readonly dataDir: string;
+  /** `strict`: no CORS on the token endpoint, as B2C; `permissive`: CORS everywhere (direct mode). */
+  readonly cors: 'strict' | 'permissive';
+  /** Undefined: the admin API is off. */
+  readonly adminKey: string | undefined;
+  readonly trustedHops: number;
+}
+
+/** Environment variable names, each with its bin flag. */
+export const CONFIG_VARIABLES = {
+  port: ['B2C_EMULATOR_PORT', '--port'],
+  httpsPort: ['B2C_EMULATOR_HTTPS_PORT', '--https-port'],
+  publicUrl: ['B2C_EMULATOR_PUBLIC_URL', '--public-url'],
+  tenantFile: ['B2C_EMULATOR_TENANT_FILE', '--tenant'],
+  dataDir: ['B2C_EMULATOR_DATA_DIR', '--data-dir'],
+  cors: ['B2C_EMULATOR_CORS', '--cors'],
+  adminKey: ['B2C_EMULATOR_ADMIN_KEY', '--admin-key'],
+  trustedHops: ['B2C_EMULATOR_TRUSTED_HOPS', '--trusted-hops'],
+} as const satisfies Record<keyof EmulatorConfig, readonly [string, string]>;
+
+/** Every missing or bad setting, reported at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid b2c-emulator configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function readPort(env: Env, name: string, problems: string[]): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`${name} must be a port number (0–65535)`);
+  return port;
+}
+
+function readPublicUrl(env: Env, problems: string[]): string | undefined {
+  const raw = env['B2C_EMULATOR_PUBLIC_URL'];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('scheme');
+    if (url.search || url.hash) throw new TypeError('query');
+    return url.href.replace(/\/+$/, '');
+  } catch {
+    problems.push(
+      'B2C_EMULATOR_PUBLIC_URL must be an absolute http(s) URL without query or fragment',
+    );
+    return undefined;
+  }
+}
+
+/** Reads and validates the emulator's environment; returns a frozen config or throws ConfigError. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): EmulatorConfig {
+  const problems: string[] = [];
+  const cors = env['B2C_EMULATOR_CORS'] || 'strict';
+  if (cors !== 'strict' && cors !== 'permissive')
+    problems.push('B2C_EMULATOR_CORS must be "strict" or "permissive"');
+  const hopsRaw = env['B2C_EMULATOR_TRUSTED_HOPS'] || '0';
+  const trustedHops = Number(hopsRaw);
+  if (!/^\d+$/.test(hopsRaw) || trustedHops > 10)
+    problems.push('B2C_EMULATOR_TRUSTED_HOPS must be an integer 0–10');
+  const adminKey = env['B2C_EMULATOR_ADMIN_KEY'] || undefined;
+  if (adminKey !== undefined && adminKey.length < 8)
+    problems.push('B2C_EMULATOR_ADMIN_KEY must be at least 8 characters');
+  const config: EmulatorConfig = {
+    port: readPort(env, 'B2C_EMULATOR_PORT', problems) ?? 7072,
+    httpsPort: readPort(env, 'B2C_EMULATOR_HTTPS_PORT', problems),
+    publicUrl: readPublicUrl(env, problems),
+    tenantFile: env['B2C_EMULATOR_TENANT_FILE']
+      ? resolve(cwd, env['B2C_EMULATOR_TENANT_FILE'])
+      : undefined,
+    dataDir: resolve(cwd, env['B2C_EMULATOR_DATA_DIR'] || join('.b2c-emulator')),
+    cors: cors as EmulatorConfig['cors'],
+    adminKey,
+    trustedHops,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/**
+ * Turns bin flags (`--port 7072`, `--cors=permissive`) into environment variables; a flag wins
+ * over the environment. Unknown flags are reported.
+ */
+export function flagsToEnv(argv: readonly string[]): {
+  env: Record<string, string>;
+  unknown: string[];
+} {
+  const byFlag = new Map<string, string>(
+    Object.values(CONFIG_VARIABLES).map(([name, flag]) => [flag, name]),
+  );
+  const env: Record<string, string> = {};
+  const unknown: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index] ?? '';
+    const [flag = '', inline] = argument.split(/=(.*)/s, 2);
+    const name = byFlag.get(flag);
+    const value = inline ?? argv[index + 1];
+    if (name === undefined || value === undefined) {
+      unknown.push(argument);
+      continue;
+    }
+    env[name] = value;
+    if (inline === undefined) index++;
+  }
+  return { env, unknown };
+}

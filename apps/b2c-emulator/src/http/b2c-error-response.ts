@@ -1,0 +1,26 @@
+import type { HttpResponseInit } from '@azure/functions';
+import { createErrorResponseBody } from '@ropc/protocol';
+import type { EmulatorError } from './emulator-error';
+import { JSON_HEADERS } from './response-headers';
+
+/**
+ * Writes an EmulatorError as B2C does: its status, exactly `error` and `error_description`, and
+ * the correlation id that the log line for the request also carries.
+ */
+export function b2cErrorResponse(
+  error: EmulatorError,
+  correlationId: string,
+  now: number,
+): HttpResponseInit {
+  return {
+    status: error.status,
+    headers: { ...JSON_HEADERS, ...error.headers },
+    jsonBody: createErrorResponseBody({
+      code: error.b2cCode,
+      message: error.message,
+      error: error.error,
+      correlationId,
+      timestamp: new Date(now),
+    }),
+  };
+}

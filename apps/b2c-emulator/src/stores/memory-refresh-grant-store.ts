@@ -1,0 +1,49 @@
+import type {
+  RefreshGrantFamily,
+  RefreshGrantStore,
+  RefreshTokenRecord,
+  RotateOutcome,
+} from './refresh-grant-store';
+
+/** Refresh grants in process memory. Expired records are dropped as they are found. */
+export class MemoryRefreshGrantStore implements RefreshGrantStore {
+  private readonly families = new Map<string, RefreshGrantFamily>();
+  private readonly tokens = new Map<string, RefreshTokenRecord>();
+
+  createFamily(family: RefreshGrantFamily, first: RefreshTokenRecord): Promise<void> {
+    this.families.set(family.id, family);
+    this.tokens.set(first.hash, first);
+    return Promise.resolve();
+  }
+
+  find(
+    hash: string,
+  ): Promise<{ token: RefreshTokenRecord; family: RefreshGrantFamily } | undefined> {
+    const token = this.tokens.get(hash);
+    const family = token && this.families.get(token.familyId);
+    return Promise.resolve(token && family ? { token, family } : undefined);
+  }
+
+  rotate(hash: string, successor: RefreshTokenRecord, at: number): Promise<RotateOutcome> {
+    const token = this.tokens.get(hash);
+    if (!token) return Promise.reject(new Error('rotate: unknown refresh token'));
+    if (token.rotatedAt !== undefined) {
+      return Promise.resolve({ outcome: 'already_rotated', rotatedAt: token.rotatedAt });
+    }
+    this.tokens.set(hash, { ...token, rotatedAt: at });
+    if (!this.tokens.has(successor.hash)) this.tokens.set(successor.hash, successor);
+    return Promise.resolve({ outcome: 'rotated' });
+  }
+
+  revokeFamily(familyId: string): Promise<void> {
+    const family = this.families.get(familyId);
+    if (family) this.families.set(familyId, { ...family, revoked: true });
+    return Promise.resolve();
+  }
+
+  clear(): Promise<void> {
+    this.families.clear();
+    this.tokens.clear();
+    return Promise.resolve();
+  }
+}

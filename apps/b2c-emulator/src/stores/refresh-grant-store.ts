@@ -1,0 +1,55 @@
+/**
+ * Refresh grants: a family per sign-in, a record per issued refresh token. Tokens are looked up
+ * by a SHA-256 hash; the store never holds a usable refresh token.
+ */
+
+/** One sign-in's chain of refresh tokens. */
+export interface RefreshGrantFamily {
+  readonly id: string;
+  readonly userId: string;
+  readonly clientId: string;
+  /** The policy name as configured. */
+  readonly policy: string;
+  /** The scope values granted at sign-in, space-separated. */
+  readonly scope: string;
+  /** Epoch ms of the password sign-in: the start of the sliding window and `auth_time`. */
+  readonly authTime: number;
+  /** Key for deriving successor tokens, so that a retried redemption gets the same successor. */
+  readonly successorKey: string;
+  readonly revoked: boolean;
+}
+
+/** One issued refresh token. */
+export interface RefreshTokenRecord {
+  /** base64url SHA-256 of the token. */
+  readonly hash: string;
+  readonly familyId: string;
+  /** Epoch ms. */
+  readonly issuedAt: number;
+  /** Epoch ms: this token's own lifetime end. */
+  readonly expiresAt: number;
+  /** Epoch ms when it was redeemed; undefined while unused. */
+  readonly rotatedAt?: number;
+}
+
+/** Outcome of {@link RefreshGrantStore.rotate}. */
+export type RotateOutcome =
+  | { readonly outcome: 'rotated' }
+  /** Someone redeemed it first (a retry, a race, or a replay). */
+  | { readonly outcome: 'already_rotated'; readonly rotatedAt: number };
+
+/** Where refresh grants live. Every change is atomic per token. */
+export interface RefreshGrantStore {
+  createFamily(family: RefreshGrantFamily, first: RefreshTokenRecord): Promise<void>;
+  find(
+    hash: string,
+  ): Promise<{ token: RefreshTokenRecord; family: RefreshGrantFamily } | undefined>;
+  /**
+   * Marks `hash` redeemed at `at` and stores `successor`, unless it was already redeemed; a
+   * successor that already exists is kept as is (deterministic successors make this idempotent).
+   */
+  rotate(hash: string, successor: RefreshTokenRecord, at: number): Promise<RotateOutcome>;
+  revokeFamily(familyId: string): Promise<void>;
+  /** Forgets every grant (tenant reset). */
+  clear(): Promise<void>;
+}

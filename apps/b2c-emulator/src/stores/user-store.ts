@@ -1,0 +1,30 @@
+import type { TenantUser } from '../tenant/tenant-model';
+
+/** A user as the emulator keeps it: the tenant model plus session state. */
+export interface StoredUser extends TenantUser {
+  /** Epoch ms: refresh grants from sign-ins before this are revoked (password change, revocation). */
+  readonly refreshTokensValidFrom: number;
+}
+
+/** Thrown when a create or update would duplicate an object id or a sign-in identity. */
+export class UserConflictError extends Error {
+  constructor(readonly field: 'id' | 'identities') {
+    super(`another user has the same ${field}`);
+    this.name = 'UserConflictError';
+  }
+}
+
+/** The tenant's users. Sign-in names are looked up normalised (see `normaliseUsername`). */
+export interface UserStore {
+  get(id: string): Promise<StoredUser | undefined>;
+  /** Finds the user with an identity whose issuerAssignedId normalises to `signInName`. */
+  findBySignInName(signInName: string): Promise<StoredUser | undefined>;
+  list(): Promise<readonly StoredUser[]>;
+  /** @throws UserConflictError */
+  create(user: StoredUser): Promise<StoredUser>;
+  /** Applies `change` atomically; undefined when the user does not exist. @throws UserConflictError */
+  update(id: string, change: (user: StoredUser) => StoredUser): Promise<StoredUser | undefined>;
+  delete(id: string): Promise<boolean>;
+  /** Replaces every user (tenant reset and import). */
+  replaceAll(users: readonly StoredUser[]): Promise<void>;
+}

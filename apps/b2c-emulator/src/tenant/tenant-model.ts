@@ -1,0 +1,129 @@
+/**
+ * The tenant file's model, after validation and with defaults applied. The JSON Schema in
+ * `tenant.schema.json` describes the file; `loadTenant()` turns a file into this model.
+ */
+
+/** Application claims a user flow can put into tokens (B2C's "Application claims" list). */
+export type ApplicationClaim =
+  | 'displayName'
+  | 'givenName'
+  | 'surname'
+  | 'emailAddresses'
+  | 'identityProvider'
+  | 'objectId'
+  | `extension_${string}`;
+
+/** Token lifetimes in seconds (reference §5.2). */
+export interface TokenLifetimes {
+  /** Access and id token; B2C range 300–86400, default 3600. */
+  readonly accessTokenSeconds: number;
+  readonly idTokenSeconds: number;
+  /** Refresh token; B2C range 86400–7776000, default 1209600. */
+  readonly refreshTokenSeconds: number;
+  /** Sliding window; B2C range 86400–31536000 or null for "no expiry"; default 7776000. */
+  readonly slidingWindowSeconds: number | null;
+}
+
+/** A ROPC user flow (policy). */
+export interface UserFlow {
+  /** `B2C_1_ROPC_Auth`; matched case-insensitively. */
+  readonly name: string;
+  readonly type: 'ropc';
+  readonly applicationClaims: readonly ApplicationClaim[];
+  /** Which claim names the policy: `tfp` (default) or the legacy, lowercased `acr`. */
+  readonly policyClaim: 'tfp' | 'acr';
+  /** `tenant` (default): `{host}/{tenantId}/v2.0/`; `tfp`: `{host}/tfp/{tenantId}/{policy}/v2.0/`. */
+  readonly issuerStyle: 'tenant' | 'tfp';
+  /** `objectId` (default) or `notSupported` ("Not supported currently. Use oid claim."). */
+  readonly subjectClaim: 'objectId' | 'notSupported';
+  readonly lifetimes: TokenLifetimes;
+  /** Emit `expires_in` as a string ("3600"), like the documented 2017 sample. */
+  readonly expiresInAsString: boolean;
+}
+
+/** A scope an API application exposes, e.g. `notes.read`. */
+export interface ExposedScope {
+  readonly value: string;
+}
+
+/** An application registration. */
+export interface Application {
+  /** Application (client) id, a GUID. */
+  readonly id: string;
+  readonly name: string;
+  /** "Native client": allowed to use public-client flows such as ROPC. */
+  readonly publicClient: boolean;
+  /** `oauth2AllowImplicitFlow`: needed for `response_type` containing `token` (AADB2C90057). */
+  readonly implicitFlowAllowed: boolean;
+  readonly ropcEnabled: boolean;
+  /** App ID URI of an API application, e.g. `https://contoso.onmicrosoft.com/api`. */
+  readonly identifierUri?: string;
+  readonly exposedScopes: readonly ExposedScope[];
+  /** Full scope URIs this (client) application was granted, e.g. `https://contoso.onmicrosoft.com/api/notes.read`. */
+  readonly grantedScopes: readonly string[];
+  readonly enabled: boolean;
+}
+
+/** A local-account sign-in identity (Graph `identities[]`). */
+export interface UserIdentity {
+  readonly signInType: 'emailAddress' | 'userName';
+  /** The tenant's domain, e.g. `contoso.onmicrosoft.com`. */
+  readonly issuer: string;
+  readonly issuerAssignedId: string;
+}
+
+/** A user as loaded: the password already an argon2id PHC string. */
+export interface TenantUser {
+  /** Object id, a GUID. */
+  readonly id: string;
+  readonly displayName: string;
+  readonly givenName?: string;
+  readonly surname?: string;
+  readonly identities: readonly UserIdentity[];
+  /** argon2id PHC string; never plaintext. */
+  readonly passwordHash: string;
+  readonly accountEnabled: boolean;
+  /** `extension_{Name}` values. */
+  readonly attributes: Readonly<Record<string, string | number | boolean>>;
+  /** Graph `passwordPolicies`, e.g. `DisablePasswordExpiration`. */
+  readonly passwordPolicies?: string;
+  /** Graph `passwordProfile.forceChangePasswordNextSignIn`: ROPC cannot complete it. */
+  readonly forceChangePasswordNextSignIn: boolean;
+}
+
+/** Smart lockout and service-limit settings (reference §6). */
+export interface IdentityProtection {
+  /** Distinct wrong passwords before a lockout; default 10. */
+  readonly lockoutThreshold: number;
+  /** First lockout period; default 60. */
+  readonly lockoutDurationSeconds: number;
+  /** The period doubles after this many lockouts; default 10. */
+  readonly lockoutsPerStep: number;
+  /** Longest lockout; default 18000 (5 hours). */
+  readonly maxLockoutSeconds: number;
+  /** Per client IP: requests per window; null turns the limit off. Default 6000 per 300 s. */
+  readonly ipRequestLimit: { readonly requests: number; readonly windowSeconds: number } | null;
+}
+
+/** Refresh-token reuse detection. */
+export interface RefreshTokenSettings {
+  /** A rotated refresh token used again revokes its family (default true). */
+  readonly reuseDetection: boolean;
+  /** A retry of the same token within this many seconds gets the same successor (default 10). */
+  readonly reuseGraceSeconds: number;
+}
+
+/** The whole tenant. */
+export interface Tenant {
+  /** `contoso.onmicrosoft.com` */
+  readonly name: string;
+  /** Tenant id, a GUID. */
+  readonly id: string;
+  readonly userFlows: readonly UserFlow[];
+  readonly applications: readonly Application[];
+  readonly users: readonly TenantUser[];
+  readonly identityProtection: IdentityProtection;
+  readonly refreshTokens: RefreshTokenSettings;
+  /** Lifetimes outside B2C's ranges were accepted (the loader logs this loudly). */
+  readonly allowOutOfRangeLifetimes: boolean;
+}
