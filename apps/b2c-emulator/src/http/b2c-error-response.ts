@@ -11,10 +11,11 @@ export function b2cErrorResponse(
   error: EmulatorError,
   correlationId: string,
   now: number,
+  extraHeaders: Readonly<Record<string, string>> = {},
 ): HttpResponseInit {
   return {
     status: error.status,
-    headers: { ...JSON_HEADERS, ...error.headers },
+    headers: { ...JSON_HEADERS, ...error.headers, ...extraHeaders },
     jsonBody: createErrorResponseBody({
       code: error.b2cCode,
       message: error.message,

@@ -47,6 +47,9 @@ export function checkTenantFileShape(json: unknown): ShapeCheckResult {
     const problem = toProblem(error);
     return problem === undefined ? [] : [problem];
   });
+  // Verbose errors hold the offending values (a user object with its password, say); the shared
+  // validator must not keep them alive until the next load.
+  validate.errors = null;
   return { file: undefined, problems: withoutDuplicates(problems) };
 }
 

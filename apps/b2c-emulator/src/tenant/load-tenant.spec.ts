@@ -20,7 +20,7 @@ const NOTES_WRITE = 'https://contoso.onmicrosoft.com/api/notes.write';
 
 /** A PHC string for "Carol-Passw0rd!" (argon2id, m=19456, t=2, p=1). */
 const CAROL_PHC =
-  '$argon2id$v=19$m=19456,t=2,p=1$JJ2ECxNQ4Ymq1Uq43kAjWw$p1mc6+ZxdezFnx6CUvpwskHFm4qDd+fGGP9DOXd0rFs';
+  '$argon2id$v=19$m=19456,t=2,p=1$pGSZuTsiMrnADCMljBVu6Q$YW/PfctJDGH7zxn+4hmpeN9j/efDvofer6ZE43MrGHc';
 
 /** The smallest valid file: one flow, one application, one user. */
 function minimalFile(): Record<string, unknown> {
@@ -188,7 +188,7 @@ describe('loadTenant', () => {
       const error = await tenantFileErrorOf(loadTenant(file));
 
       expect(error.problems).toEqual([
-        { path: '', message: 'is not valid JSON (line 2, column 40)' },
+        { path: '', message: 'is not valid JSON (line 2, column 39)' },
       ]);
       expect(error.message).not.toContain('Secret-1!');
     });
