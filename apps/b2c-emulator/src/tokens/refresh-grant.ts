@@ -1,4 +1,7 @@
 import {
+  OFFLINE_ACCESS_SCOPE,
+  OPENID_SCOPE,
+  parseScope,
   policyEquals,
   type RefreshTokenGrantRequest,
   type TokenResponseBody,
@@ -102,6 +105,19 @@ async function rotate(
   throw new EmulatorError('AADB2C90129');
 }
 
+/**
+ * The scope of a redemption: the request's own, else the grant's. With only `resource` (the seed
+ * walkthrough's form) the grant's OpenID values are kept and the resource replaces its resources.
+ */
+function refreshScope(request: RefreshTokenGrantRequest, family: RefreshGrantFamily): string {
+  if (request.scope !== undefined) return request.scope;
+  if (request.resource === undefined) return family.scope;
+  const openIdValues = new Set([OPENID_SCOPE, OFFLINE_ACCESS_SCOPE]);
+  return parseScope(family.scope)
+    .filter((value) => openIdValues.has(value.toLowerCase()))
+    .join(' ');
+}
+
 /** The refresh grant (RFC 6749 §6) with B2C's binding, expiry and rotation rules. */
 export const refreshGrant = {
   grantType: 'refresh_token',
@@ -118,7 +134,7 @@ export const refreshGrant = {
     const scope = resolveScope(
       tenant,
       client,
-      request.scope ?? grant.family.scope,
+      refreshScope(request, grant.family),
       request.resource,
     );
     plannedTokens(scope, responseTypes, client.id);

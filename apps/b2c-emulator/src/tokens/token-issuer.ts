@@ -131,7 +131,7 @@ export async function issueTokens(issue: TokenIssue): Promise<TokenResponseBody>
     ...(refresh
       ? {
           refresh_token: refresh.token,
-          refresh_token_expires_in: Math.max(0, Math.floor((refresh.expiresAt - issue.now) / 1000)),
+          refresh_token_expires_in: Math.max(0, Math.ceil((refresh.expiresAt - issue.now) / 1000)),
         }
       : {}),
   };
