@@ -44,10 +44,9 @@ export interface StartEmulatorOptions {
 
 function waitForBanner(child: ChildProcess, output: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`emulator did not start:\n${output()}`)),
-      15_000,
-    );
+    const timer = setTimeout(() => {
+      reject(new Error(`emulator did not start:\n${output()}`));
+    }, 15_000);
     const check = (): void => {
       if (/admin API:/.test(output())) {
         clearTimeout(timer);
