@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `npm start`: builds and starts every part of the product that exists — the B2C emulator, the API
+// and the web client — on the ports of DESIGN.md, then prints the URLs and the demo credentials.
+// Ctrl+C stops them all.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const env = process.env;
+
+/** The services of the stack, in start order; each is started only when its project exists. */
+const services = [
+  {
+    name: 'b2c-emulator',
+    project: 'apps/b2c-emulator',
+    command: [
+      'dist/apps/b2c-emulator/bin.js',
+      '--port',
+      env.B2C_EMULATOR_PORT ?? '7072',
+      '--https-port',
+      env.B2C_EMULATOR_HTTPS_PORT ?? '7443',
+      '--admin-key',
+      env.B2C_EMULATOR_ADMIN_KEY ?? 'dev-admin-key',
+    ],
+    ready: `http://127.0.0.1:${env.B2C_EMULATOR_PORT ?? '7072'}/.emulator/health`,
+  },
+].filter((service) => existsSync(join(root, service.project)));
+
+function build() {
+  const projects = services.map((service) => service.name).join(',');
+  console.log(`Building ${projects}...`);
+  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', projects], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function waitUntilReady(url, child) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (child.exitCode !== null)
+      throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not become ready`);
+}
+
+build();
+const children = [];
+const stopAll = () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+};
+process.once('SIGINT', stopAll).once('SIGTERM', stopAll);
+for (const service of services) {
+  const child = spawn(process.execPath, service.command, { cwd: root, stdio: 'inherit', env });
+  children.push(child);
+  child.once('exit', (code) => {
+    if (code) console.error(`${service.name} exited with ${code}`);
+    stopAll();
+  });
+  await waitUntilReady(service.ready, child);
+}
+console.log(`
+Ready.
+  B2C emulator  http://localhost:${env.B2C_EMULATOR_PORT ?? '7072'}  (https://localhost:${env.B2C_EMULATOR_HTTPS_PORT ?? '7443'})
+  Demo users    alice@contoso.com / Alice-Passw0rd!    bob@contoso.com / Bob-Passw0rd!
+  Admin key     ${env.B2C_EMULATOR_ADMIN_KEY ?? 'dev-admin-key'} (development only)
+Press Ctrl+C to stop.`);

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { invokeFunction } from '../core/invoke-function';
+import type { RpcInvocationRequest } from '../core/core-types';
+import type { RegisteredFunction, WorkerRuntime } from '../core/worker-runtime';
+import { describeError } from '../describe-error';
+import type { HostLogger } from '../host-logger';
+import { countSetCookieHeaders } from './count-set-cookie-headers';
+import { readRequestBody } from './read-request-body';
+import { requestUrl } from './request-url';
+import type { RouteTable } from './route-table';
+import { sendJsonError } from './send-json-error';
+import { toHttpInvocationRequest } from './to-http-invocation-request';
+import { httpResponseOf, writeHttpResponse } from './write-http-response';
+
+/** What the request listener needs from the host. */
+export interface RequestListenerContext {
+  readonly runtime: WorkerRuntime;
+  readonly routes: RouteTable;
+  readonly maxRequestBodyBytes: number;
+  readonly logger: HostLogger;
+  readonly scheme: 'http' | 'https';
+}
+
+/**
+ * The node:http listener: route, enforce the body limit, invoke through the app's programming
+ * model, write the answer, and log one line per request (path only, never the query).
+ */
+export function createRequestListener(
+  context: RequestListenerContext,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const startedAt = performance.now();
+    const method = req.method ?? 'GET';
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    res.once('close', () => {
+      context.logger.request(method, path, res.statusCode, performance.now() - startedAt);
+    });
+    serve(req, res, context).catch((error: unknown) => {
+      context.logger.error(`${method} ${path} failed: ${describeError(error)}`);
+      if (res.headersSent) res.destroy();
+      else sendJsonError(res, 500, 'internal_error');
+    });
+  };
+}
+
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: RequestListenerContext,
+): Promise<void> {
+  const url = requestUrl(req, context.scheme);
+  if (!url) {
+    sendJsonError(res, 400, 'bad_request');
+    return;
+  }
+  const match = context.routes.match(req.method ?? 'GET', url.pathname);
+  if (match.kind !== 'matched') {
+    if (match.kind === 'not-found') sendJsonError(res, 404, 'not_found');
+    else sendJsonError(res, 405, 'method_not_allowed', { allow: match.allow.join(', ') });
+    return;
+  }
+  const body = await readRequestBody(req, context.maxRequestBodyBytes);
+  if (!body) {
+    // Closing the connection stops the client's upload instead of reading it to the end.
+    sendJsonError(res, 413, 'request_too_large', { connection: 'close' });
+    return;
+  }
+  const { route, params } = match;
+  const invocationId = randomUUID();
+  const request = toHttpInvocationRequest({ invocationId, fn: route.fn, req, url, params, body });
+  await invokeRoute(res, context, route.fn, request);
+}
+
+async function invokeRoute(
+  res: ServerResponse,
+  context: RequestListenerContext,
+  fn: RegisteredFunction,
+  request: RpcInvocationRequest,
+): Promise<void> {
+  const log = (level: 'warning' | 'error', message: string): void => {
+    const { invocationId } = request;
+    context.logger.worker({
+      level,
+      category: 'system',
+      functionName: fn.metadata.name,
+      invocationId,
+      message,
+    });
+  };
+  let outcome;
+  try {
+    outcome = await invokeFunction(context.runtime, fn, request);
+  } catch (error) {
+    log('error', `Executed with an error: ${describeError(error)}`);
+    sendJsonError(res, 500, 'internal_error');
+    return;
+  }
+  if (countSetCookieHeaders(outcome.result) > 1) {
+    log(
+      'warning',
+      'Only the last of several Set-Cookie headers is sent (as on Azure); use the `cookies` option.',
+    );
+  }
+  writeHttpResponse(res, httpResponseOf(outcome.response));
+}
