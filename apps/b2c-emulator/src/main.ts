@@ -8,6 +8,8 @@ import './functions/token-endpoint';
 import './functions/discovery-endpoint';
 import './functions/jwks-endpoint';
 import './functions/admin-endpoints';
+import './functions/graph-users-endpoints';
+import './functions/tenant-transfer-endpoints';
 
 app.setup({ enableHttpStream: false });
 

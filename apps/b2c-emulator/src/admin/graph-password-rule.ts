@@ -17,7 +17,7 @@ const CHARACTER_CLASSES: readonly ((c: string) => boolean)[] = [
 
 const COMPLEXITY_MESSAGE =
   'The specified password does not comply with password complexity requirements. Please provide ' +
-  'a different password. It needs 8 to 256 characters from at least 3 of: lowercase letters, ' +
+  'a different password. passwordProfile.password needs 8 to 256 characters from at least 3 of: lowercase letters, ' +
   'uppercase letters, digits, symbols; or passwordPolicies with DisableStrongPassword.';
 
 /** The password's property path, the only name a password error ever carries. */
@@ -54,10 +54,11 @@ export function checkNewPassword(value: unknown, policies: string | undefined): 
 }
 
 function isStrong(password: string): boolean {
-  const characters = [...password];
-  if (characters.length < 8) return false;
+  // UTF-16 units suffice: every allowed character is ASCII, so any other unit fails the rule.
+  const units = password.split('');
+  if (units.length < 8) return false;
   const known = (c: string): boolean => CHARACTER_CLASSES.some((isInClass) => isInClass(c));
-  if (!characters.every(known)) return false;
-  const classes = CHARACTER_CLASSES.filter((isInClass) => characters.some(isInClass));
+  if (!units.every(known)) return false;
+  const classes = CHARACTER_CLASSES.filter((isInClass) => units.some(isInClass));
   return classes.length >= 3;
 }

@@ -1,0 +1,158 @@
+/**
+ * The Microsoft Graph users API (v1.0) of a B2C tenant, as far as local accounts go (reference
+ * §9), behind the admin key. Graph's own access tokens are not modelled: the admin key stands in.
+ */
+import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
+import { normaliseUsername } from '@ropc/client-identity';
+import { GraphError, userNotFound } from '../admin/graph-error';
+import { adminJson, graphAdminRoute, readAdminJsonBody } from '../admin/graph-admin-route';
+import { createStoredUser, readNewUser } from '../admin/graph-user-create';
+import { readGraphUserQuery, type GraphUserQuery } from '../admin/graph-user-query';
+import {
+  GRAPH_METADATA,
+  graphUsersContext,
+  selectProperties,
+  toGraphUserResource,
+} from '../admin/graph-user-resource';
+import { applyUserUpdate, readUserUpdate } from '../admin/graph-user-update';
+import type { Emulator } from '../emulator';
+import { requestOrigin } from '../http/request-origin';
+import { UserConflictError, type StoredUser } from '../stores/user-store';
+import { hashPassword } from '../tenant/password-hasher';
+
+/** Create and update bodies are small; anything larger is a mistake or an attack. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+const userId = (request: HttpRequest): string => request.params['id'] ?? '';
+
+/** Runs a store write, answering a duplicate sign-in name as Graph does (400, not 409). */
+async function saving<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof UserConflictError)) throw error;
+    throw new GraphError(
+      400,
+      'Request_BadRequest',
+      `Another object with the same value for property ${error.field} already exists.`,
+      { code: 'ObjectConflict', target: error.field },
+    );
+  }
+}
+
+async function findUser(emulator: Emulator, id: string): Promise<StoredUser> {
+  const user = await emulator.stores.users.get(id);
+  if (!user) throw userNotFound(id);
+  return user;
+}
+
+/** The users holding `identity` (at most one: sign-in names are unique). */
+async function findByIdentity(
+  emulator: Emulator,
+  identity: NonNullable<GraphUserQuery['identity']>,
+): Promise<readonly StoredUser[]> {
+  const user = await emulator.stores.users.findBySignInName(identity.issuerAssignedId);
+  const wanted = normaliseUsername(identity.issuerAssignedId);
+  const matches = user?.identities.some(
+    (candidate) =>
+      normaliseUsername(candidate.issuerAssignedId) === wanted &&
+      candidate.issuer.toLowerCase() === identity.issuer.toLowerCase(),
+  );
+  return user && matches ? [user] : [];
+}
+
+/** POST /v1.0/users: 201 with the new user and its Location. */
+export const createUser = graphAdminRoute(async (emulator, request) => {
+  const input = readNewUser(await readAdminJsonBody(request, MAX_BODY_BYTES), emulator.tenant);
+  const stored = await createStoredUser(input);
+  const user = await saving(() => emulator.stores.users.create(stored));
+  emulator.log(`user ${user.id} created`);
+  const location = `${requestOrigin(request, emulator.config)}/v1.0/users/${user.id}`;
+  const resource = toGraphUserResource(user, emulator.tenant);
+  return adminJson(
+    201,
+    { '@odata.context': graphUsersContext(undefined, true), ...resource },
+    {
+      Location: location,
+    },
+  );
+});
+
+/** GET /v1.0/users, with `$select` and the identities `$filter`. */
+export const listUsers = graphAdminRoute(async (emulator, request) => {
+  const query = readGraphUserQuery(request.query, emulator.tenant, true);
+  const users = query.identity
+    ? await findByIdentity(emulator, query.identity)
+    : await emulator.stores.users.list();
+  return adminJson(200, {
+    '@odata.context': graphUsersContext(query.select, false),
+    value: users.map((user) =>
+      selectProperties(toGraphUserResource(user, emulator.tenant), query.select),
+    ),
+  });
+});
+
+/** GET /v1.0/users/{id}, with `$select`. */
+export const getUser = graphAdminRoute(async (emulator, request) => {
+  const query = readGraphUserQuery(request.query, emulator.tenant, false);
+  const user = await findUser(emulator, userId(request));
+  return adminJson(200, {
+    '@odata.context': graphUsersContext(query.select, true),
+    ...selectProperties(toGraphUserResource(user, emulator.tenant), query.select),
+  });
+});
+
+/** PATCH /v1.0/users/{id}: 204. A new password revokes the user's refresh grants. */
+export const updateUser = graphAdminRoute(async (emulator, request) => {
+  const id = userId(request);
+  const body = await readAdminJsonBody(request, MAX_BODY_BYTES);
+  const update = readUserUpdate(body, emulator.tenant, await findUser(emulator, id));
+  const password = update.passwordProfile?.password;
+  const hash = password === undefined ? undefined : await hashPassword(password);
+  const now = emulator.clock.now();
+  const updated = await saving(() =>
+    emulator.stores.users.update(id, (user) => applyUserUpdate(user, update, hash, now)),
+  );
+  if (!updated) throw userNotFound(id);
+  emulator.log(`user ${updated.id} updated${hash ? '; password changed, grants revoked' : ''}`);
+  return noContent();
+});
+
+/** DELETE /v1.0/users/{id}: 204; the user's refresh grants then end with AADB2C90128. */
+export const deleteUser = graphAdminRoute(async (emulator, request) => {
+  const id = userId(request);
+  if (!(await emulator.stores.users.delete(id))) throw userNotFound(id);
+  emulator.log(`user ${id} deleted`);
+  return noContent();
+});
+
+/**
+ * POST /v1.0/users/{id}/revokeSignInSessions: refresh grants from earlier sign-ins end with
+ * AADB2C90129; a new password sign-in works at once.
+ */
+export const revokeSignInSessions = graphAdminRoute(async (emulator, request) => {
+  const id = userId(request);
+  const now = emulator.clock.now();
+  const updated = await emulator.stores.users.update(id, (user) => ({
+    ...user,
+    refreshTokensValidFrom: now,
+  }));
+  if (!updated) throw userNotFound(id);
+  emulator.log(`user ${updated.id}: sign-in sessions revoked`);
+  return adminJson(200, { '@odata.context': `${GRAPH_METADATA}#Edm.Boolean`, value: true });
+});
+
+function noContent(): HttpResponseInit {
+  return { status: 204, headers: { 'Cache-Control': 'no-store' } };
+}
+
+for (const [name, route, method, handler] of [
+  ['graph-users-list', 'v1.0/users', 'GET', listUsers],
+  ['graph-users-create', 'v1.0/users', 'POST', createUser],
+  ['graph-user-get', 'v1.0/users/{id}', 'GET', getUser],
+  ['graph-user-update', 'v1.0/users/{id}', 'PATCH', updateUser],
+  ['graph-user-delete', 'v1.0/users/{id}', 'DELETE', deleteUser],
+  ['graph-user-revoke', 'v1.0/users/{id}/revokeSignInSessions', 'POST', revokeSignInSessions],
+] as const) {
+  app.http(name, { route, methods: [method], authLevel: 'anonymous', handler });
+}

@@ -1,0 +1,81 @@
+// Starts the built b2c-emulator bin for a benchmark: loopback, ephemeral port, the benchmark
+// tenant (per-IP limits off), a throwaway data directory unless one is given.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..', '..');
+export const EMULATOR_BIN = join(ROOT, 'dist', 'apps', 'b2c-emulator', 'bin.js');
+export const BENCH_TENANT = join(
+  ROOT,
+  'apps',
+  'b2c-emulator',
+  'src',
+  'tenant',
+  'bench-tenant.json',
+);
+export const CLIENT_ID = '360770b5-7e4f-4765-b292-87b8b2c5964d';
+export const TOKEN_PATH = '/contoso.onmicrosoft.com/B2C_1_ROPC_Auth/oauth2/v2.0/token';
+
+/** Spawns the emulator and resolves once it prints its banner. */
+export async function startEmulator({ dataDir, adminKey = 'bench-admin-key' } = {}) {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'bench-emulator-'));
+  const child = spawn(
+    process.execPath,
+    [
+      EMULATOR_BIN,
+      '--port',
+      '0',
+      '--tenant',
+      BENCH_TENANT,
+      '--data-dir',
+      dir,
+      '--admin-key',
+      adminKey,
+    ],
+    {
+      env: { PATH: process.env.PATH, B2C_EMULATOR_QUIET: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('admin API:')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+  const port = /on http:\/\/localhost:(\d+)/.exec(output)[1];
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Posts a form to the token endpoint; returns status and JSON body. */
+export async function tokenRequest(url, form) {
+  const response = await fetch(`${url}${TOKEN_PATH}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** A password grant form for `username`. */
+export function passwordForm(username, password) {
+  return {
+    grant_type: 'password',
+    client_id: CLIENT_ID,
+    username,
+    password,
+    scope: `openid offline_access ${CLIENT_ID}`,
+    response_type: 'token id_token',
+  };
+}

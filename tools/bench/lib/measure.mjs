@@ -1,0 +1,56 @@
+// Measurement primitives: rates over a fixed time, repeated for min/median/max. Benchmarks report
+// ratios against a baseline measured in the same run, never absolute pass/fail timings in tests.
+
+/** Runs `fn` back to back on this thread for `seconds`; returns operations per second. */
+export async function rateOf(fn, seconds) {
+  const end = performance.now() + seconds * 1000;
+  let count = 0;
+  const start = performance.now();
+  while (performance.now() < end) {
+    await fn();
+    count++;
+  }
+  return count / ((performance.now() - start) / 1000);
+}
+
+/** Runs `concurrency` closed loops of `fn(loopIndex)` for `seconds`; returns completions per second. */
+export async function throughputOf(fn, { concurrency, seconds }) {
+  const end = performance.now() + seconds * 1000;
+  const start = performance.now();
+  let count = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, loop) => {
+      while (performance.now() < end) {
+        await fn(loop);
+        count++;
+      }
+    }),
+  );
+  return count / ((performance.now() - start) / 1000);
+}
+
+/** Median of the latencies (ms) of `count` sequential calls of `fn`. */
+export async function medianLatency(fn, count) {
+  const samples = [];
+  for (let index = 0; index < count; index++) {
+    const start = performance.now();
+    await fn(index);
+    samples.push(performance.now() - start);
+  }
+  return summarize(samples).median;
+}
+
+/** min / median / max of numbers. */
+export function summarize(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { min: sorted[0], median, max: sorted[sorted.length - 1], runs: sorted.length };
+}
+
+/** Repeats an async measurement `runs` times and summarizes it. */
+export async function repeat(runs, measure) {
+  const values = [];
+  for (let run = 0; run < runs; run++) values.push(await measure(run));
+  return summarize(values);
+}
