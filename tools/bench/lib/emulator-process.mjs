@@ -1,9 +1,10 @@
 // Starts the built b2c-emulator bin for a benchmark: loopback, ephemeral port, the benchmark
 // tenant (per-IP limits off), a throwaway data directory unless one is given.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { postForm } from './http-client.mjs';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const EMULATOR_BIN = join(ROOT, 'dist', 'apps', 'b2c-emulator', 'bin.js');
@@ -33,6 +34,9 @@ export async function startEmulator({ dataDir, adminKey = 'bench-admin-key' } = 
       dir,
       '--admin-key',
       adminKey,
+      // One trusted hop, so that the benchmark can name a client IP per request in X-Forwarded-For.
+      '--trusted-hops',
+      '1',
     ],
     {
       env: { PATH: process.env.PATH, B2C_EMULATOR_QUIET: '1' },
@@ -50,6 +54,7 @@ export async function startEmulator({ dataDir, adminKey = 'bench-admin-key' } = 
   const port = /on http:\/\/localhost:(\d+)/.exec(output)[1];
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
@@ -59,13 +64,14 @@ export async function startEmulator({ dataDir, adminKey = 'bench-admin-key' } = 
 }
 
 /** Posts a form to the token endpoint; returns status and JSON body. */
-export async function tokenRequest(url, form) {
-  const response = await fetch(`${url}${TOKEN_PATH}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-  });
-  return { status: response.status, body: await response.json() };
+export function tokenRequest(url, form, headers) {
+  return postForm(`${url}${TOKEN_PATH}`, form, headers);
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+export function processCpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** A password grant form for `username`. */
