@@ -9,7 +9,7 @@ const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node
 /** Sources of the projects tagged platform:neutral or platform:browser. */
 const nonNodeSources = [
   'libs/protocol/src/**/*.ts',
-  'libs/client-identity/src/**/*.ts',
+  'libs/identity-protection/src/**/*.ts',
   'libs/angular-auth/src/**/*.ts',
   'apps/web/src/**/*.ts',
 ];

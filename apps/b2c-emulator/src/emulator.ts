@@ -1,3 +1,4 @@
+import { MemoryRateCounterStore, type RateCounterStore } from '@ropc/identity-protection';
 import { randomBytes } from 'node:crypto';
 import type { EmulatorConfig } from './config';
 import { OffsetClock } from './clock';
@@ -7,10 +8,8 @@ import { IpRateLimit } from './protection/ip-rate-limit';
 import { SmartLockout } from './protection/smart-lockout';
 import type { LockoutStore } from './stores/lockout-store';
 import { MemoryLockoutStore } from './stores/memory-lockout-store';
-import { MemoryRateLimitStore } from './stores/memory-rate-limit-store';
 import { MemoryRefreshGrantStore } from './stores/memory-refresh-grant-store';
 import { MemoryUserStore } from './stores/memory-user-store';
-import type { RateLimitStore } from './stores/rate-limit-store';
 import type { RefreshGrantStore } from './stores/refresh-grant-store';
 import type { StoredUser, UserStore } from './stores/user-store';
 import type { Tenant } from './tenant/tenant-model';
@@ -23,7 +22,7 @@ export interface EmulatorStores {
   readonly users: UserStore;
   readonly grants: RefreshGrantStore;
   readonly lockouts: LockoutStore;
-  readonly rates: RateLimitStore;
+  readonly rates: RateCounterStore;
   readonly keys: SigningKeyStore;
 }
 
@@ -33,7 +32,7 @@ export function createMemoryStores(config: EmulatorConfig, clock: OffsetClock): 
     users: new MemoryUserStore(),
     grants: new MemoryRefreshGrantStore(),
     lockouts: new MemoryLockoutStore(),
-    rates: new MemoryRateLimitStore(),
+    rates: new MemoryRateCounterStore(),
     keys: new FileSigningKeyStore(config.dataDir, clock),
   };
 }

@@ -6,6 +6,7 @@
 export * from './token-request';
 export * from './scope';
 export * from './form-codec';
+export * from './form-decode-error-code';
 export * from './token-response';
 export * from './token-set';
 export * from './token-client';

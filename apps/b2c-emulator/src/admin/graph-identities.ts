@@ -1,4 +1,4 @@
-import { normaliseUsername } from '@ropc/client-identity';
+import { normaliseUsername } from '@ropc/identity-protection';
 import type { UserIdentity } from '../tenant/tenant-model';
 import { invalidValue, missingProperty } from './graph-error';
 import {

@@ -3,7 +3,7 @@
  * §9), behind the admin key. Graph's own access tokens are not modelled: the admin key stands in.
  */
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
-import { normaliseUsername } from '@ropc/client-identity';
+import { normaliseUsername } from '@ropc/identity-protection';
 import { GraphError, userNotFound } from '../admin/graph-error';
 import { adminJson, graphAdminRoute, readAdminJsonBody } from '../admin/graph-admin-route';
 import { createStoredUser, readNewUser } from '../admin/graph-user-create';

@@ -1,5 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
-import { clientIpFromForwardedFor } from '@ropc/client-identity';
+import { clientIpFromForwardedFor } from '@ropc/identity-protection';
 
 /**
  * The client IP under the trusted-hops rule. The local host (and Azure's front end) append the

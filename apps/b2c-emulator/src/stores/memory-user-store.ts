@@ -1,4 +1,4 @@
-import { normaliseUsername } from '@ropc/client-identity';
+import { normaliseUsername } from '@ropc/identity-protection';
 import { UserConflictError, type StoredUser, type UserStore } from './user-store';
 
 const signInNames = (user: StoredUser): string[] =>

@@ -1,4 +1,4 @@
-import { normaliseUsername } from '@ropc/client-identity';
+import { normaliseUsername } from '@ropc/identity-protection';
 import type { PasswordGrantRequest, TokenResponseBody } from '@ropc/protocol';
 import { randomUUID } from 'node:crypto';
 import { EmulatorError } from '../http/emulator-error';

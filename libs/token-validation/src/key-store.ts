@@ -1,0 +1,137 @@
+import type { TrustedKey } from './import-key-set';
+import { KeySource, type KeyBinding, type KeySourceContext } from './key-source';
+import { RefetchBudget } from './refetch-budget';
+import type { KeySourceConfig, ResolvedKeyCacheOptions } from './resolve-token-validator-options';
+import type { SignatureAlgorithm } from './signature-algorithm';
+import { TokenValidationError } from './token-validation-error';
+
+/** A key found for a token header, and the authorities that vouch for it. */
+export interface ResolvedKey {
+  readonly key: TrustedKey;
+  readonly cryptoKey: CryptoKey;
+  readonly bindings: readonly KeyBinding[];
+}
+
+/**
+ * The signing keys of every trusted authority, fetched lazily. A kid that is cached always
+ * resolves without I/O. An unknown kid may refetch each authority at most once per cooldown and
+ * within the shared {@link RefetchBudget}; concurrent misses wait on the fetch already under way.
+ * While an endpoint fails its last good keys serve for `maxStaleMs`.
+ */
+export class KeyStore {
+  private readonly sources: readonly KeySource[];
+  private readonly budget: RefetchBudget;
+
+  constructor(
+    configs: readonly KeySourceConfig[],
+    context: KeySourceContext,
+    private readonly policy: ResolvedKeyCacheOptions,
+  ) {
+    this.sources = configs.map((config) => new KeySource(config, context));
+    this.budget = new RefetchBudget(policy.maxRefetchesPerMinute);
+  }
+
+  /** Starts due refreshes (scheduled, or retrying a failing endpoint) in the background. */
+  maintain(now: number): void {
+    const { refreshIntervalMs } = this.policy;
+    for (const source of this.sources) {
+      if (source.lastSuccessAt === undefined || source.fetching) continue;
+      const due =
+        source.failingSince !== undefined ||
+        (refreshIntervalMs !== false && now - source.lastSuccessAt >= refreshIntervalMs);
+      if (due && this.mayFetch(source, now)) void source.refresh();
+    }
+  }
+
+  /**
+   * The key for a token's `kid` and `alg`. Throws `ERR_KEY_NOT_FOUND`, `ERR_ALGORITHM_NOT_ALLOWED`
+   * (the kid names a key that may not serve this algorithm) or `ERR_METADATA_UNAVAILABLE`.
+   */
+  async resolve(kid: string, alg: SignatureAlgorithm, now: number): Promise<ResolvedKey> {
+    await this.loadMissing(now);
+    const found = this.find(kid, alg, now) ?? (await this.refetchFor(kid, alg, now));
+    if (found) return found;
+    throw this.missError(now);
+  }
+
+  /** True while a usable authority still publishes this key (so cached verdicts may stand). */
+  isTrusted(kid: string, material: string, now: number): boolean {
+    return this.sources.some(
+      (source) =>
+        source.isUsable(now, this.policy.maxStaleMs) && source.keys.get(kid)?.material === material,
+    );
+  }
+
+  private async loadMissing(now: number): Promise<void> {
+    const pending = this.sources.filter(
+      (source) =>
+        source.lastSuccessAt === undefined &&
+        (source.fetching !== undefined || this.mayFetch(source, now)),
+    );
+    if (pending.length > 0) await Promise.all(pending.map((source) => source.refresh()));
+  }
+
+  private async refetchFor(
+    kid: string,
+    alg: SignatureAlgorithm,
+    now: number,
+  ): Promise<ResolvedKey | undefined> {
+    const underway = this.sources.flatMap((source) => source.fetching ?? []);
+    if (underway.length > 0) {
+      await Promise.all(underway);
+    } else {
+      const allowed = this.sources.filter((source) => this.mayFetch(source, now));
+      if (allowed.length === 0) return undefined;
+      await Promise.all(allowed.map((source) => source.refresh()));
+    }
+    return this.find(kid, alg, now);
+  }
+
+  private find(kid: string, alg: SignatureAlgorithm, now: number): ResolvedKey | undefined {
+    let resolved: { key: TrustedKey; cryptoKey: CryptoKey } | undefined;
+    const bindings: KeyBinding[] = [];
+    for (const source of this.sources) {
+      const key = source.keys.get(kid);
+      if (!key || !source.binding || !source.isUsable(now, this.policy.maxStaleMs)) continue;
+      if (resolved === undefined) {
+        const cryptoKey = key.cryptoKeys.get(alg);
+        if (!cryptoKey) {
+          throw new TokenValidationError('ERR_ALGORITHM_NOT_ALLOWED', {
+            detail: 'the key named by kid may not serve the token alg',
+          });
+        }
+        resolved = { key, cryptoKey };
+      } else if (key.material !== resolved.key.material) {
+        continue;
+      }
+      bindings.push(source.binding);
+    }
+    return resolved && { ...resolved, bindings };
+  }
+
+  /** The first fetch of a source is free; later ones wait out the cooldown and need budget. */
+  private mayFetch(source: KeySource, now: number): boolean {
+    if (source.lastAttemptAt === undefined) return true;
+    if (now - source.lastAttemptAt < this.policy.refetchCooldownMs) return false;
+    return this.budget.tryTake(now);
+  }
+
+  private missError(now: number): TokenValidationError {
+    const unusable = this.sources.filter((source) => !source.isUsable(now, this.policy.maxStaleMs));
+    if (unusable.length === 0) {
+      return new TokenValidationError('ERR_KEY_NOT_FOUND', {
+        detail: 'no trusted key has the token kid',
+      });
+    }
+    const waits = unusable.map((source) =>
+      Math.max(
+        (source.lastAttemptAt ?? now) + this.policy.refetchCooldownMs - now,
+        this.budget.waitMs(now),
+      ),
+    );
+    return new TokenValidationError('ERR_METADATA_UNAVAILABLE', {
+      detail: unusable.map((source) => source.lastFailure ?? 'keys not loaded').join('; '),
+      retryAfterSeconds: Math.max(1, Math.ceil(Math.min(...waits) / 1000)),
+    });
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Options of {@link createTokenValidator}. Every policy of B2C is its own authorization server
+ * (reference §1.1), so a validator trusts a list of policy authorities, or one explicit issuer and
+ * key set for issuers without discovery.
+ */
+import type { SignatureAlgorithm } from './signature-algorithm';
+
+/** How the signing keys are fetched and kept. */
+export interface KeyCacheOptions {
+  /**
+   * After any fetch of a key set, an unknown `kid` waits this long before it may cause another
+   * fetch, so tokens with made-up kids cannot turn into load on the JWKS endpoint. Default 30 s.
+   */
+  readonly refetchCooldownMs?: number;
+  /** Budget of key-set fetches after the first, over all authorities, per minute. Default 10. */
+  readonly maxRefetchesPerMinute?: number;
+  /**
+   * How long the last good keys keep serving while their JWKS endpoint fails, counted from the
+   * first failed fetch. Default 24 h.
+   */
+  readonly maxStaleMs?: number;
+  /**
+   * Age after which the key set is re-read in the background on the next validation (B2C docs
+   * suggest daily), or `false` to rely on unknown-kid refetches alone. Default 24 h.
+   */
+  readonly refreshIntervalMs?: number | false;
+}
+
+/** The verified-token cache: verified results keyed by SHA-256 of the token. */
+export interface VerifiedTokenCacheOptions {
+  /** Least recently used entries go first beyond this. Default 10,000. */
+  readonly maxEntries?: number;
+}
+
+/** Options every validator takes. */
+export interface TokenValidatorBaseOptions {
+  /** The API's application id (B2C's `aud` is a GUID, never the App ID URI), or several. */
+  readonly audience: string | readonly string[];
+  /** Allowed `alg` values; RSA only, as B2C keys are RSA. Default `['RS256']`. */
+  readonly algorithms?: readonly SignatureAlgorithm[];
+  /** Leeway for `exp` and `nbf`, in seconds: 0 to 300. Default 60. */
+  readonly clockToleranceSeconds?: number;
+  /** Epoch milliseconds. Default `Date.now`. */
+  readonly now?: () => number;
+  /** Default: the global fetch. */
+  readonly fetch?: typeof fetch;
+  /** Per discovery or JWKS request. Default 5 s. */
+  readonly timeoutMs?: number;
+  readonly keys?: KeyCacheOptions;
+  /** `false` turns the verified-token cache off. Default `{ maxEntries: 10_000 }`. */
+  readonly cache?: false | VerifiedTokenCacheOptions;
+}
+
+/** Trust policy authorities, found by discovery. */
+export interface AuthorityTokenValidatorOptions extends TokenValidatorBaseOptions {
+  /**
+   * One policy authority per accepted user flow, e.g.
+   * `https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_ROPC_Auth` (path or tfp style).
+   * Its discovery document is `{authority}/v2.0/.well-known/openid-configuration`; the policy
+   * named in it is the one accepted in `tfp`/`acr`.
+   */
+  readonly authorities: readonly string[];
+}
+
+/** Trust one issuer and key set given outright. */
+export interface IssuerTokenValidatorOptions extends TokenValidatorBaseOptions {
+  /** The exact `iss` value, e.g. `https://contoso.b2clogin.com/{tenantId}/v2.0/`. */
+  readonly issuer: string;
+  readonly jwksUri: string;
+  /** Accepted policies. Default: the policy named in a B2C `jwksUri` (TypeError when none is). */
+  readonly policies?: readonly string[];
+}
+
+/** Options of {@link createTokenValidator}: authorities, or an explicit issuer and key set. */
+export type TokenValidatorOptions = AuthorityTokenValidatorOptions | IssuerTokenValidatorOptions;
+
+/** Defaults and bounds of the options. */
+export const TOKEN_VALIDATOR_DEFAULTS = {
+  algorithms: ['RS256'] as readonly SignatureAlgorithm[],
+  clockToleranceSeconds: 60,
+  maxClockToleranceSeconds: 300,
+  timeoutMs: 5_000,
+  refetchCooldownMs: 30_000,
+  maxRefetchesPerMinute: 10,
+  maxStaleMs: 24 * 60 * 60 * 1000,
+  refreshIntervalMs: 24 * 60 * 60 * 1000,
+  cacheMaxEntries: 10_000,
+  /** Longer tokens are refused before any parsing. */
+  maxTokenLength: 8_192,
+} as const;

@@ -1,0 +1,81 @@
+import { policyEquals, policyOfClaims, type B2CAccessTokenClaims } from '@ropc/protocol';
+import type { JWTHeaderParameters, JWTPayload } from 'jose';
+import type { KeyBinding } from './key-source';
+import { TokenValidationError } from './token-validation-error';
+
+/**
+ * A token that passed validation. Frozen: one instance may be served to many requests from the
+ * verified-token cache.
+ */
+export interface ValidatedToken {
+  /**
+   * The claims. Checked: signature, `iss`, `aud`, `exp`, `nbf`, the policy claim, and the types of
+   * `scp` and `roles`. Not checked: the presence or type of any other claim (`azp`, `oid`, ...).
+   */
+  readonly claims: B2CAccessTokenClaims;
+  /** `scp` split on spaces, e.g. `['notes.read']`; empty without `scp`. */
+  readonly scopes: readonly string[];
+  /** The accepted policy, spelled as configured (`acr` arrives lowercased). */
+  readonly policy: string;
+  readonly protectedHeader: JWTHeaderParameters;
+}
+
+/** What a call needs beyond a valid token; every listed scope and role must be present. */
+export interface TokenRequirements {
+  /** Permission names as in `scp`, e.g. `notes.read` (not the full scope URI). */
+  readonly scopes?: readonly string[];
+  /** Values of the `roles` claim. */
+  readonly roles?: readonly string[];
+}
+
+/**
+ * Checks what jose does not — the issuer and policy against the authorities that published the
+ * signing key, and the shapes of `scp` and `roles` — and builds the frozen result.
+ */
+export function toValidatedToken(
+  payload: JWTPayload,
+  protectedHeader: JWTHeaderParameters,
+  bindings: readonly KeyBinding[],
+): ValidatedToken {
+  const { iss } = payload;
+  // The key's own authority must have issued the token: a key trusted for one issuer never
+  // vouches for another.
+  const issuers = bindings.filter((binding) => binding.issuer === iss);
+  if (issuers.length === 0) throw new TokenValidationError('ERR_ISSUER_INVALID');
+  const policy = acceptedPolicy(payload, issuers);
+  const { scp, roles } = payload;
+  if (scp !== undefined && typeof scp !== 'string') throw malformed('scp is not a string');
+  if (roles !== undefined && !isStringArray(roles)) throw malformed('roles is not a string array');
+  const scopes = Object.freeze(scp === undefined ? [] : scp.split(' ').filter(Boolean));
+  if (Array.isArray(roles)) Object.freeze(roles);
+  return Object.freeze({
+    claims: Object.freeze(payload) as unknown as B2CAccessTokenClaims,
+    scopes,
+    policy,
+    protectedHeader: Object.freeze(protectedHeader),
+  });
+}
+
+function acceptedPolicy(payload: JWTPayload, bindings: readonly KeyBinding[]): string {
+  const { tfp, acr } = payload;
+  if (
+    (tfp !== undefined && typeof tfp !== 'string') ||
+    (acr !== undefined && typeof acr !== 'string')
+  )
+    throw malformed('the policy claim is not a string');
+  const named = policyOfClaims({ tfp, acr });
+  const accepted =
+    named === undefined
+      ? undefined
+      : bindings.flatMap((binding) => binding.policies).find((p) => policyEquals(p, named));
+  if (accepted === undefined) throw new TokenValidationError('ERR_POLICY_NOT_ALLOWED');
+  return accepted;
+}
+
+function malformed(detail: string): TokenValidationError {
+  return new TokenValidationError('ERR_TOKEN_MALFORMED', { detail });
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
