@@ -17,15 +17,12 @@ export async function fetchMetadataJson(
   what: string,
   options: MetadataFetchOptions,
 ): Promise<unknown> {
+  const signal = AbortSignal.timeout(options.timeoutMs);
   let response: Response;
   try {
-    response = await options.fetch(url, {
-      headers: { Accept: 'application/json' },
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
+    response = await options.fetch(url, { headers: { Accept: 'application/json' }, signal });
   } catch (cause) {
-    const timedOut = cause instanceof Error && cause.name === 'TimeoutError';
-    throw new Error(timedOut ? `${what} request timed out` : `${what} request failed`, { cause });
+    throw new Error(`${what} request ${signal.aborted ? 'timed out' : 'failed'}`, { cause });
   }
   if (response.status !== 200) {
     await response.body?.cancel();
@@ -36,7 +33,9 @@ export async function fetchMetadataJson(
     await response.body?.cancel();
     throw new Error(`${what} body is too large`);
   }
-  const text = await response.text();
+  const text = await response.text().catch((cause: unknown) => {
+    throw new Error(`${what} body ${signal.aborted ? 'timed out' : 'was cut off'}`, { cause });
+  });
   if (text.length > MAX_BODY_CHARS) throw new Error(`${what} body is too large`);
   try {
     return JSON.parse(text) as unknown;

@@ -47,11 +47,9 @@ export class KeyStore {
    * The key for a token's `kid` and `alg`. Throws `ERR_KEY_NOT_FOUND`, `ERR_ALGORITHM_NOT_ALLOWED`
    * (the kid names a key that may not serve this algorithm) or `ERR_METADATA_UNAVAILABLE`.
    */
-  async resolve(kid: string, alg: SignatureAlgorithm, now: number): Promise<ResolvedKey> {
-    await this.loadMissing(now);
-    const found = this.find(kid, alg, now) ?? (await this.refetchFor(kid, alg, now));
-    if (found) return found;
-    throw this.missError(now);
+  resolve(kid: string, alg: SignatureAlgorithm, now: number): ResolvedKey | Promise<ResolvedKey> {
+    // A cached kid resolves synchronously: the hot path never waits on a promise.
+    return this.find(kid, alg, now) ?? this.resolveMiss(kid, alg, now);
   }
 
   /** True while a usable authority still publishes this key (so cached verdicts may stand). */
@@ -60,6 +58,17 @@ export class KeyStore {
       (source) =>
         source.isUsable(now, this.policy.maxStaleMs) && source.keys.get(kid)?.material === material,
     );
+  }
+
+  private async resolveMiss(
+    kid: string,
+    alg: SignatureAlgorithm,
+    now: number,
+  ): Promise<ResolvedKey> {
+    await this.loadMissing(now);
+    const found = this.find(kid, alg, now) ?? (await this.refetchFor(kid, alg, now));
+    if (found) return found;
+    throw this.missError(now);
   }
 
   private async loadMissing(now: number): Promise<void> {
@@ -88,25 +97,24 @@ export class KeyStore {
   }
 
   private find(kid: string, alg: SignatureAlgorithm, now: number): ResolvedKey | undefined {
-    let resolved: { key: TrustedKey; cryptoKey: CryptoKey } | undefined;
-    const bindings: KeyBinding[] = [];
+    let found: { key: TrustedKey; cryptoKey: CryptoKey; bindings: KeyBinding[] } | undefined;
     for (const source of this.sources) {
       const key = source.keys.get(kid);
       if (!key || !source.binding || !source.isUsable(now, this.policy.maxStaleMs)) continue;
-      if (resolved === undefined) {
+      if (found === undefined) {
         const cryptoKey = key.cryptoKeys.get(alg);
         if (!cryptoKey) {
           throw new TokenValidationError('ERR_ALGORITHM_NOT_ALLOWED', {
             detail: 'the key named by kid may not serve the token alg',
           });
         }
-        resolved = { key, cryptoKey };
-      } else if (key.material !== resolved.key.material) {
-        continue;
+        found = { key, cryptoKey, bindings: [source.binding] };
+      } else if (key.material === found.key.material) {
+        // The same key published by several authorities (user flows of one tenant share keys).
+        found.bindings.push(source.binding);
       }
-      bindings.push(source.binding);
     }
-    return resolved && { ...resolved, bindings };
+    return found;
   }
 
   /** The first fetch of a source is free; later ones wait out the cooldown and need budget. */

@@ -2,14 +2,14 @@ import { errors } from 'jose';
 import { TokenValidationError, type TokenValidationErrorCode } from './token-validation-error';
 
 /**
- * Translates what `jwtVerify` throws into a {@link TokenValidationError}, keeping jose's error as
- * the private `cause`. Errors already translated (thrown by the key resolver) pass through.
+ * Translates what `jwtVerify` throws into a {@link TokenValidationError} whose private `detail` is
+ * jose's message. jose's error itself is not kept as `cause`: its claim errors carry the token's
+ * payload, which must not reach a log. Errors already translated (by the key resolver) pass.
  */
 export function mapJoseError(error: unknown): TokenValidationError {
   if (error instanceof TokenValidationError) return error;
   return new TokenValidationError(codeOf(error), {
     detail: error instanceof Error ? error.message : 'verification failed',
-    cause: error,
   });
 }
 

@@ -47,7 +47,10 @@ export interface ResolvedTokenValidatorOptions {
 export function resolveTokenValidatorOptions(
   options: TokenValidatorOptions,
 ): ResolvedTokenValidatorOptions {
-  if (typeof options !== 'object') throw new TypeError('options must be an object');
+  // A JavaScript caller may pass anything.
+  if (typeof options !== 'object' || (options as unknown) === null) {
+    throw new TypeError('options must be an object');
+  }
   const cache = options.cache ?? {};
   return {
     sources: resolveSources(options),

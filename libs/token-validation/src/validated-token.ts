@@ -4,8 +4,8 @@ import type { KeyBinding } from './key-source';
 import { TokenValidationError } from './token-validation-error';
 
 /**
- * A token that passed validation. Frozen: one instance may be served to many requests from the
- * verified-token cache.
+ * A token that passed validation. Frozen, with the claims' arrays: one instance may be served to
+ * many requests from the verified-token cache.
  */
 export interface ValidatedToken {
   /**
@@ -37,17 +37,15 @@ export function toValidatedToken(
   protectedHeader: JWTHeaderParameters,
   bindings: readonly KeyBinding[],
 ): ValidatedToken {
-  const { iss } = payload;
-  // The key's own authority must have issued the token: a key trusted for one issuer never
-  // vouches for another.
-  const issuers = bindings.filter((binding) => binding.issuer === iss);
-  if (issuers.length === 0) throw new TokenValidationError('ERR_ISSUER_INVALID');
-  const policy = acceptedPolicy(payload, issuers);
+  const policy = acceptedPolicy(payload, bindings);
   const { scp, roles } = payload;
   if (scp !== undefined && typeof scp !== 'string') throw malformed('scp is not a string');
   if (roles !== undefined && !isStringArray(roles)) throw malformed('roles is not a string array');
   const scopes = Object.freeze(scp === undefined ? [] : scp.split(' ').filter(Boolean));
-  if (Array.isArray(roles)) Object.freeze(roles);
+  // One level deep covers B2C's nested claims (`emails`, `roles`).
+  for (const value of Object.values(payload)) {
+    if (typeof value === 'object' && value !== null) Object.freeze(value);
+  }
   return Object.freeze({
     claims: Object.freeze(payload) as unknown as B2CAccessTokenClaims,
     scopes,
@@ -56,20 +54,29 @@ export function toValidatedToken(
   });
 }
 
+/**
+ * The configured spelling of the token's policy. The key's own authorities must have issued the
+ * token: a key trusted for one issuer never vouches for another issuer or for another policy.
+ */
 function acceptedPolicy(payload: JWTPayload, bindings: readonly KeyBinding[]): string {
-  const { tfp, acr } = payload;
+  const { iss, tfp, acr } = payload;
   if (
     (tfp !== undefined && typeof tfp !== 'string') ||
     (acr !== undefined && typeof acr !== 'string')
-  )
+  ) {
     throw malformed('the policy claim is not a string');
+  }
   const named = policyOfClaims({ tfp, acr });
-  const accepted =
-    named === undefined
-      ? undefined
-      : bindings.flatMap((binding) => binding.policies).find((p) => policyEquals(p, named));
-  if (accepted === undefined) throw new TokenValidationError('ERR_POLICY_NOT_ALLOWED');
-  return accepted;
+  let issuerKnown = false;
+  // Plain loops: usually one binding with one policy, and this runs for every token.
+  for (const binding of bindings) {
+    if (binding.issuer !== iss) continue;
+    issuerKnown = true;
+    for (const policy of binding.policies) {
+      if (named !== undefined && policyEquals(policy, named)) return policy;
+    }
+  }
+  throw new TokenValidationError(issuerKnown ? 'ERR_POLICY_NOT_ALLOWED' : 'ERR_ISSUER_INVALID');
 }
 
 function malformed(detail: string): TokenValidationError {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What the cache needs of an entry: the instant it stops being servable. */
 export interface Expiring {
@@ -23,7 +23,8 @@ export class VerifiedTokenCache<T extends Expiring> {
 
   /** The key under which a token is cached. */
   static keyOf(token: string): string {
-    return createHash('sha256').update(token).digest('base64url');
+    // One-shot hashing: a third of the cost of a createHash() object per token.
+    return hash('sha256', token, 'base64url');
   }
 
   /** The entry, when present and not expired at `now`; marks it most recently used. */

@@ -92,7 +92,11 @@ export class FakeB2CAuthority {
 
   async stop(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      this.server.close(() => {
+        resolve();
+      });
+    });
   }
 
   private answer(request: IncomingMessage, response: ServerResponse): void {

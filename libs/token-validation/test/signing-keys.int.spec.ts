@@ -61,7 +61,7 @@ describe('createTokenValidator: signing keys', () => {
     expect(await outcomes(burst())).toEqual({ ERR_KEY_NOT_FOUND: 10_000, accepted: 50 });
     expect(await outcomes(burst())).toEqual({ ERR_KEY_NOT_FOUND: 10_000, accepted: 50 });
     expect(harness.authority.counts).toEqual({ discovery: 1, jwks: 2 });
-  });
+  }, 60_000);
 
   it('bounds refetches by the per-minute budget even without a cooldown', async () => {
     const validator = harness.validator({

@@ -1,0 +1,136 @@
+import { parseAuthority, type PolicyAuthority } from '@ropc/protocol';
+
+/** A cookie encryption key of the `AUTH_COOKIE_KEYS` ring. */
+export interface CookieKey {
+  readonly kid: string;
+  /** 32 bytes for A256GCM. */
+  readonly key: Uint8Array;
+}
+
+/** A throttle: at most `limit` events per `windowSeconds`. */
+export interface ThrottleLimit {
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+/** The API's settings (DESIGN.md, "API configuration"), validated. */
+export interface ApiConfig {
+  /** The policy authority, e.g. `http://localhost:7072/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`. */
+  readonly authority: string;
+  readonly parsedAuthority: PolicyAuthority;
+  /** The web client's application id, sent upstream by the sign-in proxy. */
+  readonly clientId: string;
+  /** Accepted `aud` values: the API's application id (or several). */
+  readonly audiences: readonly string[];
+  /** Origins allowed to call `/api/auth/*` (and CORS, when not same-origin). */
+  readonly allowedOrigins: readonly string[];
+  /** Newest first: the first key encrypts, any key decrypts by kid. */
+  readonly cookieKeys: readonly CookieKey[];
+  readonly trustedHops: number;
+  /** Scopes the proxy adds when a sign-in asks for no API scope (extension; default none). */
+  readonly defaultScopes: readonly string[];
+  /** Upstream token-endpoint timeout in ms (extension; default 10000). */
+  readonly upstreamTimeoutMs: number;
+  /** Sign-in attempts per client IP (extension: `AUTH_THROTTLE_IP`, default `20/60`). */
+  readonly ipThrottle: ThrottleLimit;
+  /**
+   * Failed sign-ins per normalised username (extension: `AUTH_THROTTLE_USERNAME`, default `5/300`),
+   * below B2C's lockout threshold of 10 so that nobody can lock a victim out through the proxy.
+   */
+  readonly usernameThrottle: ThrottleLimit;
+}
+
+/** Every missing or bad setting, reported at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid API configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const list = (value: string | undefined): string[] =>
+  (value ?? '').split(/[,\s]+/).filter((item) => item !== '');
+
+function readCookieKeys(raw: string | undefined, problems: string[]): CookieKey[] {
+  const keys = list(raw).map((entry) => {
+    const [kid = '', material = ''] = entry.split(':');
+    const key = Buffer.from(material, 'base64');
+    if (!/^[\w.-]{1,64}$/.test(kid) || key.length !== 32) {
+      problems.push('AUTH_COOKIE_KEYS entries must be kid:base64 with a 32-byte key');
+    }
+    return { kid, key: new Uint8Array(key) };
+  });
+  if (keys.length === 0)
+    problems.push('AUTH_COOKIE_KEYS is required (kid:base64key,..., newest first)');
+  if (new Set(keys.map((key) => key.kid)).size !== keys.length)
+    problems.push('AUTH_COOKIE_KEYS has a repeated kid');
+  return keys;
+}
+
+function readThrottle(env: Env, name: string, fallback: string, problems: string[]): ThrottleLimit {
+  const match = /^(\d+)\/(\d+)$/.exec(env[name] || fallback);
+  if (!match) {
+    problems.push(`${name} must look like "limit/windowSeconds", e.g. ${fallback}`);
+    return { limit: 1, windowSeconds: 1 };
+  }
+  return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
+}
+
+function readOrigins(raw: string | undefined, problems: string[]): string[] {
+  return list(raw).map((origin) => {
+    try {
+      const url = new URL(origin);
+      if (url.origin !== origin.replace(/\/$/, '')) throw new TypeError('not an origin');
+      return url.origin;
+    } catch {
+      problems.push(
+        `AUTH_ALLOWED_ORIGINS: "${origin}" is not an origin like https://app.example.com`,
+      );
+      return origin;
+    }
+  });
+}
+
+/** Reads the API's environment; returns a frozen config or throws ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): ApiConfig {
+  const problems: string[] = [];
+  const authority = (env['B2C_AUTHORITY'] ?? '').replace(/\/+$/, '');
+  const parsedAuthority = parseAuthority(authority);
+  if (!parsedAuthority)
+    problems.push(
+      'B2C_AUTHORITY must be a policy authority, e.g. https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_ROPC_Auth',
+    );
+  const clientId = env['B2C_CLIENT_ID'] ?? '';
+  if (!GUID.test(clientId))
+    problems.push('B2C_CLIENT_ID must be the web client application id (a GUID)');
+  const audiences = list(env['API_AUDIENCE']);
+  if (audiences.length === 0) problems.push('API_AUDIENCE is required (the API application id)');
+  const hops = env['AUTH_TRUSTED_HOPS'] || '0';
+  if (!/^\d+$/.test(hops) || Number(hops) > 10)
+    problems.push('AUTH_TRUSTED_HOPS must be an integer 0–10');
+  const timeout = Number(env['AUTH_UPSTREAM_TIMEOUT_MS'] || '10000');
+  if (!Number.isInteger(timeout) || timeout < 100 || timeout > 60_000)
+    problems.push('AUTH_UPSTREAM_TIMEOUT_MS must be 100–60000');
+  const config = {
+    authority,
+    parsedAuthority: parsedAuthority ?? {
+      origin: '',
+      tenant: '',
+      policy: '',
+      style: 'path' as const,
+    },
+    clientId,
+    audiences,
+    allowedOrigins: readOrigins(env['AUTH_ALLOWED_ORIGINS'], problems),
+    cookieKeys: readCookieKeys(env['AUTH_COOKIE_KEYS'], problems),
+    trustedHops: Number(hops),
+    defaultScopes: list(env['AUTH_DEFAULT_SCOPES']),
+    upstreamTimeoutMs: timeout,
+    ipThrottle: readThrottle(env, 'AUTH_THROTTLE_IP', '20/60', problems),
+    usernameThrottle: readThrottle(env, 'AUTH_THROTTLE_USERNAME', '5/300', problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

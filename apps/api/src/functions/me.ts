@@ -1,0 +1,39 @@
+import {
+  app,
+  type HttpRequest,
+  type HttpResponseInit,
+  type InvocationContext,
+} from '@azure/functions';
+import type { ValidatedToken } from '@ropc/token-validation';
+import { protectedHandler } from '../http/protected-handler';
+
+const isoSeconds = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString();
+
+/** GET /api/me: who the access token says the caller is. Any valid token. */
+export function me(
+  _request: HttpRequest,
+  _context: InvocationContext,
+  auth: ValidatedToken,
+): Promise<HttpResponseInit> {
+  const { claims } = auth;
+  return Promise.resolve({
+    status: 200,
+    headers: { 'Cache-Control': 'no-store' },
+    jsonBody: {
+      oid: claims.oid ?? null,
+      name: claims.name ?? null,
+      emails: claims.emails ?? [],
+      scopes: auth.scopes,
+      policy: auth.policy,
+      issuedAt: isoSeconds(claims.iat),
+      expiresAt: isoSeconds(claims.exp),
+    },
+  });
+}
+
+app.http('me', {
+  route: 'me',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: protectedHandler(me),
+});

@@ -1,0 +1,73 @@
+import type { HttpRequest } from '@azure/functions';
+import { problemDetails, type ProblemDetails } from './problem-details';
+
+/** The default cap on a JSON request body: 32 KiB. */
+export const MAX_JSON_BODY_BYTES = 32 * 1024;
+
+/** Options of {@link readJsonBody}. */
+export interface ReadJsonBodyOptions {
+  /** Larger bodies get 413. Default {@link MAX_JSON_BODY_BYTES}. */
+  readonly maxBytes?: number;
+}
+
+/** The parsed body, or the problem to answer with. */
+export type ReadJsonBodyResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly problem: ProblemDetails };
+
+/**
+ * Reads a request body that must be UTF-8 JSON (RFC 8259) sent as `application/json`. Refuses,
+ * in this order: another media type, a charset other than UTF-8 or a content coding (415), more
+ * than `maxBytes` (413), bytes that are not UTF-8 or not JSON (400). Does not check the shape of
+ * the value.
+ */
+export async function readJsonBody(
+  request: HttpRequest,
+  options: ReadJsonBodyOptions = {},
+): Promise<ReadJsonBodyResult> {
+  const { maxBytes = MAX_JSON_BODY_BYTES } = options;
+  const unsupported = unsupportedMediaType(request);
+  if (unsupported !== undefined) return refuse(415, unsupported);
+  // A declared length over the cap is refused before reading anything.
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return tooLarge(maxBytes);
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > maxBytes) return tooLarge(maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return refuse(400, 'The request body is not UTF-8');
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return refuse(400, 'The request body is not valid JSON');
+  }
+}
+
+/** Why the request's media type or coding is refused, or `undefined` when it is JSON in UTF-8. */
+function unsupportedMediaType(request: HttpRequest): string | undefined {
+  const [mediaType = '', ...parameters] = (request.headers.get('content-type') ?? '').split(';');
+  if (mediaType.trim().toLowerCase() !== 'application/json') {
+    return 'The request body must be sent as application/json';
+  }
+  const charset = parameters
+    .map((parameter) => parameter.split('='))
+    .find(([name]) => name?.trim().toLowerCase() === 'charset')?.[1];
+  if (charset !== undefined && charset.trim().replace(/^"|"$/g, '').toLowerCase() !== 'utf-8') {
+    return 'The request body must be encoded in UTF-8';
+  }
+  const coding = request.headers.get('content-encoding')?.trim().toLowerCase();
+  if (coding !== undefined && coding !== '' && coding !== 'identity') {
+    return 'The request body must not have a content coding';
+  }
+  return undefined;
+}
+
+function tooLarge(maxBytes: number): ReadJsonBodyResult {
+  return refuse(413, `The request body must be at most ${maxBytes} bytes`);
+}
+
+function refuse(status: 400 | 413 | 415, detail: string): ReadJsonBodyResult {
+  return { ok: false, problem: problemDetails(status, detail) };
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { Note, NoteInput, VersionedNote } from './note';
+import {
+  MAX_NOTES_PER_OWNER,
+  type CreateNoteResult,
+  type DeleteNoteResult,
+  type NoteStore,
+  type UpdateNoteResult,
+} from './note-store';
+
+/** Options of {@link MemoryNoteStore}. */
+export interface MemoryNoteStoreOptions {
+  /** Default {@link MAX_NOTES_PER_OWNER}. */
+  readonly maxNotesPerOwner?: number;
+}
+
+/** A stored note and its version, which starts at 1 and grows by one on every update. */
+interface Entry {
+  readonly note: Note;
+  readonly version: number;
+}
+
+type Lookup =
+  | { readonly ok: true; readonly notes: Map<string, Entry>; readonly entry: Entry }
+  | { readonly ok: false; readonly reason: 'notFound' | 'preconditionFailed' };
+
+/**
+ * A {@link NoteStore} in process memory, for development and tests: notes are lost on restart
+ * and not shared between instances. The entity tag is the note's version counter, quoted
+ * (`"1"`, `"2"`, ...): strong, and different after every update. Each method runs to completion
+ * without awaiting, so a precondition check and its write cannot interleave with other calls.
+ */
+export class MemoryNoteStore implements NoteStore {
+  readonly #owners = new Map<string, Map<string, Entry>>();
+  readonly #maxNotesPerOwner: number;
+
+  constructor(options: MemoryNoteStoreOptions = {}) {
+    const { maxNotesPerOwner = MAX_NOTES_PER_OWNER } = options;
+    if (!Number.isSafeInteger(maxNotesPerOwner) || maxNotesPerOwner < 0) {
+      throw new TypeError('maxNotesPerOwner must be a non-negative integer');
+    }
+    this.#maxNotesPerOwner = maxNotesPerOwner;
+  }
+
+  list(owner: string): Promise<readonly Note[]> {
+    const notes = [...(this.#owners.get(owner)?.values() ?? [])].map((entry) => entry.note);
+    return Promise.resolve(notes.sort(newestFirst));
+  }
+
+  get(owner: string, id: string): Promise<VersionedNote | undefined> {
+    const entry = this.#owners.get(owner)?.get(id);
+    return Promise.resolve(entry && versioned(entry));
+  }
+
+  create(owner: string, input: NoteInput, now: Date): Promise<CreateNoteResult> {
+    const notes = this.#owners.get(owner) ?? new Map<string, Entry>();
+    if (notes.size >= this.#maxNotesPerOwner) {
+      return Promise.resolve({ ok: false, reason: 'limitReached' });
+    }
+    const at = now.toISOString();
+    const note = { id: randomUUID(), title: input.title, body: input.body, createdAt: at };
+    const entry: Entry = { note: Object.freeze({ ...note, updatedAt: at }), version: 1 };
+    notes.set(note.id, entry);
+    this.#owners.set(owner, notes);
+    return Promise.resolve({ ok: true, ...versioned(entry) });
+  }
+
+  update(
+    owner: string,
+    id: string,
+    input: NoteInput,
+    expectedEtag: string | undefined,
+    now: Date,
+  ): Promise<UpdateNoteResult> {
+    const found = this.#find(owner, id, expectedEtag);
+    if (!found.ok) return Promise.resolve(found);
+    const { note, version } = found.entry;
+    const changed = { ...note, title: input.title, body: input.body, updatedAt: now.toISOString() };
+    const entry: Entry = { note: Object.freeze(changed), version: version + 1 };
+    found.notes.set(id, entry);
+    return Promise.resolve({ ok: true, ...versioned(entry) });
+  }
+
+  delete(owner: string, id: string, expectedEtag: string | undefined): Promise<DeleteNoteResult> {
+    const found = this.#find(owner, id, expectedEtag);
+    if (!found.ok) return Promise.resolve(found);
+    found.notes.delete(id);
+    // Owners without notes are forgotten, so memory follows the notes that exist.
+    if (found.notes.size === 0) this.#owners.delete(owner);
+    return Promise.resolve({ ok: true });
+  }
+
+  count(owner: string): Promise<number> {
+    return Promise.resolve(this.#owners.get(owner)?.size ?? 0);
+  }
+
+  #find(owner: string, id: string, expectedEtag: string | undefined): Lookup {
+    const notes = this.#owners.get(owner);
+    const entry = notes?.get(id);
+    if (notes === undefined || entry === undefined) return { ok: false, reason: 'notFound' };
+    if (expectedEtag !== undefined && expectedEtag !== '*' && expectedEtag !== etagOf(entry)) {
+      return { ok: false, reason: 'preconditionFailed' };
+    }
+    return { ok: true, notes, entry };
+  }
+}
+
+function etagOf(entry: Entry): string {
+  return `"${entry.version}"`;
+}
+
+function versioned(entry: Entry): VersionedNote {
+  return { note: entry.note, etag: etagOf(entry) };
+}
+
+/**
+ * `createdAt` descending, then `id` ascending: the order of a table keyed by inverted creation
+ * time and id, which the durable store can read without sorting.
+ */
+function newestFirst(a: Note, b: Note): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,9 @@
+/**
+ * Sessions ended by sign-out. The cookie itself cannot be recalled from the browser, so the proxy
+ * remembers its session id until the refresh token inside would have expired anyway.
+ */
+export interface EndedSessionStore {
+  /** Records `sid` as ended until `untilSeconds` (epoch s). */
+  end(sid: string, untilSeconds: number): Promise<void>;
+  isEnded(sid: string, nowSeconds: number): Promise<boolean>;
+}

@@ -1,0 +1,18 @@
+import type { HttpRequest } from '@azure/functions';
+import { readSessionCookie } from './session-cookie-header';
+import { openSession, type SessionPayload } from './session-cookie';
+import type { SignInProxy } from './sign-in-proxy';
+
+/** The live session of the request's cookie: opened, not expired, not signed out. */
+export async function liveSession(
+  request: HttpRequest,
+  proxy: SignInProxy,
+): Promise<SessionPayload | undefined> {
+  const sealed = readSessionCookie(request);
+  const session = sealed
+    ? await openSession(sealed, proxy.config.cookieKeys, proxy.nowSeconds())
+    : undefined;
+  if (!session || (await proxy.endedSessions.isEnded(session.sid, proxy.nowSeconds())))
+    return undefined;
+  return session;
+}

@@ -1,0 +1,24 @@
+import type { EndedSessionStore } from './ended-session-store';
+
+/** Past this many entries, expired ones are swept. */
+const SWEEP_AT_SIZE = 10_000;
+
+/** Ended sessions in process memory. */
+export class MemoryEndedSessionStore implements EndedSessionStore {
+  private readonly ended = new Map<string, number>();
+
+  end(sid: string, untilSeconds: number): Promise<void> {
+    this.ended.set(sid, untilSeconds);
+    if (this.ended.size > SWEEP_AT_SIZE) this.sweep(Math.floor(Date.now() / 1000));
+    return Promise.resolve();
+  }
+
+  isEnded(sid: string, nowSeconds: number): Promise<boolean> {
+    const until = this.ended.get(sid);
+    return Promise.resolve(until !== undefined && until > nowSeconds);
+  }
+
+  private sweep(nowSeconds: number): void {
+    for (const [sid, until] of this.ended) if (until <= nowSeconds) this.ended.delete(sid);
+  }
+}

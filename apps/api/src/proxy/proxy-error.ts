@@ -1,0 +1,103 @@
+import type { HttpResponseInit } from '@azure/functions';
+import {
+  createErrorResponseBody,
+  formatB2CMessage,
+  formatB2CTimestamp,
+  type B2CErrorCode,
+  type ErrorResponseBody,
+  type OAuthErrorValue,
+} from '@ropc/protocol';
+import { randomUUID } from 'node:crypto';
+import { NO_STORE } from './no-store';
+
+/** The sign-in proxy's own refusals, in B2C's two-field error shape (DESIGN.md's table). */
+export type ProxyRefusal =
+  | { readonly kind: 'cross_site' }
+  | { readonly kind: 'no_session' }
+  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number }
+  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'upstream_failed' }
+  | {
+      readonly kind: 'b2c';
+      readonly code: B2CErrorCode;
+      readonly status: number;
+      readonly message?: string;
+      readonly args?: readonly string[];
+    };
+
+function plainBody(error: OAuthErrorValue, text: string, correlationId: string): ErrorResponseBody {
+  return {
+    error,
+    error_description: `${text}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${formatB2CTimestamp(new Date())}\r\n`,
+  };
+}
+
+function answer(
+  status: number,
+  body: ErrorResponseBody,
+  headers: Record<string, string> = {},
+): HttpResponseInit {
+  return { status, headers: { ...NO_STORE, ...headers }, jsonBody: body };
+}
+
+/** Writes a refusal: its status, B2C's error body, `Cache-Control: no-store`. */
+export function proxyErrorResponse(refusal: ProxyRefusal): HttpResponseInit {
+  const correlationId = randomUUID();
+  const timestamp = new Date();
+  switch (refusal.kind) {
+    case 'cross_site':
+      return answer(
+        403,
+        plainBody(
+          'access_denied',
+          'Cross-site request refused: send X-Requested-With: XMLHttpRequest from an allowed origin.',
+          correlationId,
+        ),
+      );
+    case 'no_session':
+      return answer(
+        400,
+        createErrorResponseBody({
+          code: 'AADB2C90129',
+          correlationId,
+          timestamp,
+          message: 'The session has ended or is not valid. Please sign in again.',
+        }),
+      );
+    case 'throttled':
+      return answer(
+        429,
+        createErrorResponseBody({ code: 'AADB2C90244', correlationId, timestamp }),
+        { 'Retry-After': String(refusal.retryAfterSeconds) },
+      );
+    case 'unreachable':
+      return answer(
+        503,
+        plainBody(
+          'temporarily_unavailable',
+          'The sign-in service is unreachable. Please try again in a moment.',
+          correlationId,
+        ),
+        { 'Retry-After': '5' },
+      );
+    case 'upstream_failed':
+      return answer(
+        502,
+        plainBody(
+          'server_error',
+          'The sign-in service failed. Please try again later.',
+          correlationId,
+        ),
+      );
+    case 'b2c':
+      return answer(
+        refusal.status,
+        createErrorResponseBody({
+          code: refusal.code,
+          correlationId,
+          timestamp,
+          message: refusal.message ?? formatB2CMessage(refusal.code, ...(refusal.args ?? [])),
+        }),
+      );
+  }
+}

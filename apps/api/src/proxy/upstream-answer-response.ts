@@ -1,0 +1,84 @@
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { randomUUID } from 'node:crypto';
+import { NO_STORE } from './no-store';
+import { proxyErrorResponse } from './proxy-error';
+import { clearedSessionCookie, sessionCookie } from './session-cookie-header';
+import { sealSession } from './session-cookie';
+import type { SignInProxy } from './sign-in-proxy';
+import type { UpstreamAnswer } from './upstream-token-endpoint';
+
+/** What the session in the new cookie continues: the same id on refresh, a new one on sign-in. */
+export interface SessionContinuation {
+  readonly sid?: string;
+  readonly scope: string;
+}
+
+async function tokensResponse(
+  request: HttpRequest,
+  proxy: SignInProxy,
+  body: Record<string, unknown>,
+  session: SessionContinuation,
+): Promise<HttpResponseInit> {
+  const { refresh_token: refreshToken, ...forBrowser } = body;
+  const lifetime = Number(body['refresh_token_expires_in']);
+  if (typeof refreshToken !== 'string' || !Number.isFinite(lifetime) || lifetime <= 0) {
+    return {
+      status: 200,
+      headers: { ...NO_STORE },
+      jsonBody: forBrowser,
+      cookies: [clearedSessionCookie(request)],
+    };
+  }
+  const sealed = await sealSession(
+    {
+      sid: session.sid ?? randomUUID(),
+      rt: refreshToken,
+      exp: proxy.nowSeconds() + lifetime,
+      scope: session.scope,
+    },
+    proxy.config.cookieKeys,
+  );
+  return {
+    status: 200,
+    headers: { ...NO_STORE },
+    jsonBody: forBrowser,
+    cookies: [sessionCookie(request, sealed, lifetime)],
+  };
+}
+
+/**
+ * Turns the authority's answer into the browser's: tokens minus the refresh token (which goes
+ * into the sealed cookie), B2C's own 4xx as is (counted when it is a throttle or a lockout), and
+ * DESIGN.md's 503 and 502 for an unreachable or failing authority.
+ */
+export async function upstreamAnswerResponse(
+  request: HttpRequest,
+  proxy: SignInProxy,
+  answer: UpstreamAnswer,
+  session: SessionContinuation,
+): Promise<HttpResponseInit> {
+  switch (answer.kind) {
+    case 'tokens':
+      return tokensResponse(request, proxy, answer.body, session);
+    case 'refused': {
+      if (answer.status === 429) proxy.metrics.upstreamThrottled();
+      if (answer.b2cCode === 'AADB2C90114') proxy.metrics.upstreamLockout();
+      const headers: Record<string, string> = {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...NO_STORE,
+      };
+      if (answer.retryAfter !== null) headers['Retry-After'] = answer.retryAfter;
+      const endsSession = answer.body.error === 'invalid_grant';
+      return {
+        status: answer.status,
+        headers,
+        jsonBody: answer.body,
+        ...(endsSession ? { cookies: [clearedSessionCookie(request)] } : {}),
+      };
+    }
+    case 'unreachable':
+      return proxyErrorResponse({ kind: 'unreachable' });
+    case 'failed':
+      return proxyErrorResponse({ kind: 'upstream_failed' });
+  }
+}

@@ -1,0 +1,71 @@
+import {
+  NetworkError,
+  isErrorResponseBody,
+  parseErrorDescription,
+  tokenEndpointRequest,
+  type ErrorResponseBody,
+  type TokenRequest,
+} from '@ropc/protocol';
+
+/** What the authority answered, as the proxy needs it. */
+export type UpstreamAnswer =
+  | { readonly kind: 'tokens'; readonly body: Record<string, unknown> }
+  | {
+      readonly kind: 'refused';
+      readonly status: number;
+      readonly body: ErrorResponseBody;
+      readonly b2cCode: string | undefined;
+      readonly retryAfter: string | null;
+    }
+  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'failed' };
+
+/**
+ * Sends a token request to the authority's token endpoint, server side, with a timeout. Maps the
+ * answer to DESIGN.md's table: tokens; a 4xx B2C error passed on as is; unreachable or timed out;
+ * a 5xx or anything non-conforming as failed. Never hangs, never throws for upstream trouble.
+ */
+export async function forwardTokenRequest(
+  tokenEndpoint: string,
+  request: TokenRequest,
+  timeoutMs: number,
+): Promise<UpstreamAnswer> {
+  let response: Response;
+  try {
+    response = await tokenEndpointRequest(
+      { tokenEndpoint, clientId: request.client_id, timeoutMs },
+      request,
+    );
+  } catch (error) {
+    if (error instanceof NetworkError) return { kind: 'unreachable' };
+    throw error;
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    // The timeout also covers a body that never finishes.
+    const timedOut =
+      error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    return timedOut ? { kind: 'unreachable' } : { kind: 'failed' };
+  }
+  if (
+    response.status === 200 &&
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body)
+  ) {
+    return { kind: 'tokens', body: body as Record<string, unknown> };
+  }
+  if (response.status >= 400 && response.status < 500 && isErrorResponseBody(body)) {
+    const { code } = parseErrorDescription(body.error_description);
+    return {
+      kind: 'refused',
+      status: response.status,
+      body,
+      b2cCode: code,
+      retryAfter: response.headers.get('retry-after'),
+    };
+  }
+  return { kind: 'failed' };
+}

@@ -1,0 +1,372 @@
+import { compactDecrypt } from 'jose';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  ALICE,
+  BOB,
+  COOKIE_KEYS,
+  NOTES_READ,
+  NOTES_WRITE,
+  POLICY,
+  TENANT,
+  WEB_ORIGIN,
+  apiEnv,
+  startApi,
+  startEmulator,
+  type Started,
+} from './start-stack';
+
+const XHR = { 'X-Requested-With': 'XMLHttpRequest', Origin: WEB_ORIGIN };
+const SCOPE = `openid offline_access ${NOTES_READ} ${NOTES_WRITE}`;
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+  text: string;
+}
+
+async function post(
+  url: string,
+  form: Record<string, string> | undefined,
+  headers: Record<string, string>,
+): Promise<Answer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+      ...headers,
+    },
+    ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
+}
+
+/** The `ropc_session=...` pair of a response, ready to send back as a Cookie header. */
+function sessionCookieOf(answer: Answer): string {
+  const header = answer.headers.getSetCookie().find((cookie) => cookie.startsWith('ropc_session='));
+  return (header ?? '').split(';')[0] ?? '';
+}
+
+async function refreshTokenInside(cookie: string): Promise<string> {
+  const key = Buffer.from(COOKIE_KEYS.split(':')[1] ?? '', 'base64');
+  const { plaintext } = await compactDecrypt(cookie.slice('ropc_session='.length), key);
+  return (JSON.parse(new TextDecoder().decode(plaintext)) as { rt: string }).rt;
+}
+
+const codeOf = (answer: Answer): string =>
+  String(answer.body['error_description']).split('\r\n')[0] ?? '';
+
+describe('sign-in proxy (/api/auth) against the emulator', () => {
+  let emulator: Started & {
+    admin(method: string, path: string, body?: unknown): Promise<Response>;
+  };
+  let api: Started;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    api = await startApi(apiEnv(emulator.url, { AUTH_TRUSTED_HOPS: '1' }));
+  });
+
+  afterAll(async () => {
+    await api.stop();
+    await emulator.stop();
+  });
+
+  const signIn = (
+    user: { username: string; password: string },
+    ip = '198.51.100.1',
+    headers: Record<string, string> = XHR,
+  ) =>
+    post(
+      `${api.url}/api/auth/token`,
+      { grant_type: 'password', username: user.username, password: user.password, scope: SCOPE },
+      { ...headers, 'X-Forwarded-For': ip },
+    );
+
+  it('signs in: the authority JSON minus refresh_token, and an encrypted HttpOnly SameSite=Strict cookie', async () => {
+    const answer = await signIn(ALICE);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(Object.keys(answer.body).sort()).toEqual(
+      [
+        'access_token',
+        'expires_in',
+        'expires_on',
+        'id_token',
+        'id_token_expires_in',
+        'not_before',
+        'profile_info',
+        'refresh_token_expires_in',
+        'resource',
+        'token_type',
+      ].sort(),
+    );
+    const cookies = answer.headers.getSetCookie();
+    expect(cookies).toHaveLength(1);
+    const attributes = (cookies[0] ?? '')
+      .split('; ')
+      .slice(1)
+      .map((attribute) => attribute.toLowerCase())
+      .sort();
+    expect(attributes).toEqual([
+      'httponly',
+      'max-age=1209600',
+      'path=/api/auth',
+      'samesite=strict',
+    ]);
+    const refreshToken = await refreshTokenInside(sessionCookieOf(answer));
+    expect(refreshToken).toMatch(/^[\w-]{43}$/);
+    expect(answer.text).not.toContain(refreshToken);
+    expect(sessionCookieOf(answer).length).toBeLessThan(4096);
+  });
+
+  it('gives an access token that the protected API accepts', async () => {
+    const { body } = await signIn(ALICE);
+    const me = await fetch(`${api.url}/api/me`, {
+      headers: { Authorization: `Bearer ${String(body['access_token'])}` },
+    });
+    expect(me.status).toBe(200);
+    const json = (await me.json()) as Record<string, unknown>;
+    expect(json).toEqual({
+      oid: ALICE.oid,
+      name: 'Alice Contoso',
+      emails: ['alice@contoso.com'],
+      scopes: ['notes.read', 'notes.write'],
+      policy: POLICY,
+      issuedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
+      expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+  });
+
+  it.each([
+    ['no X-Requested-With header', { Origin: WEB_ORIGIN }],
+    [
+      'an origin outside the allow-list',
+      { 'X-Requested-With': 'XMLHttpRequest', Origin: 'https://evil.example' },
+    ],
+  ])('refuses a sign-in with %s: 403 access_denied', async (_case, headers) => {
+    const answer = await signIn(ALICE, '198.51.100.2', headers);
+    expect(answer.status).toBe(403);
+    expect(answer.body['error']).toBe('access_denied');
+    expect(codeOf(answer)).toMatch(/^Cross-site request refused/);
+    expect(answer.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('refreshes with the cookie, rotating it, and never shows the refresh token', async () => {
+    const first = await signIn(ALICE);
+    const cookie = sessionCookieOf(first);
+    const refreshed = await post(`${api.url}/api/auth/refresh`, undefined, {
+      ...XHR,
+      Cookie: cookie,
+    });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body['refresh_token']).toBeUndefined();
+    expect(typeof refreshed.body['access_token']).toBe('string');
+    const next = sessionCookieOf(refreshed);
+    expect(next).not.toBe(cookie);
+    const [oldToken, newToken] = await Promise.all([
+      refreshTokenInside(cookie),
+      refreshTokenInside(next),
+    ]);
+    expect(newToken).not.toBe(oldToken);
+    expect(api.output()).not.toContain(oldToken);
+    expect(api.output()).not.toContain(newToken);
+  });
+
+  it.each([
+    ['no cookie', undefined],
+    ['a garbage cookie', 'ropc_session=garbage'],
+    [
+      'a cookie sealed with another key',
+      'ropc_session=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIiwia2lkIjoib3RoZXIifQ..AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA',
+    ],
+  ])('refuses a refresh with %s: 400 invalid_grant AADB2C90129', async (_case, cookie) => {
+    const answer = await post(`${api.url}/api/auth/refresh`, undefined, {
+      ...XHR,
+      ...(cookie ? { Cookie: cookie } : {}),
+    });
+    expect([answer.status, answer.body['error']]).toEqual([400, 'invalid_grant']);
+    expect(codeOf(answer)).toMatch(/^AADB2C90129: /);
+  });
+
+  it('signs out: 204, cookie cleared, and the old cookie no longer refreshes', async () => {
+    const cookie = sessionCookieOf(await signIn(BOB));
+    const out = await post(`${api.url}/api/auth/sign-out`, undefined, { ...XHR, Cookie: cookie });
+    expect(out.status).toBe(204);
+    expect(out.headers.getSetCookie()[0]).toMatch(/^ropc_session=; .*Max-Age=0/i);
+    const after = await post(`${api.url}/api/auth/refresh`, undefined, { ...XHR, Cookie: cookie });
+    expect([after.status, codeOf(after).slice(0, 11)]).toEqual([400, 'AADB2C90129']);
+  });
+
+  it('passes B2C refusals through as they are', async () => {
+    const answer = await signIn(
+      { username: ALICE.username, password: 'not-her-password' },
+      '198.51.100.3',
+    );
+    expect([answer.status, answer.body['error']]).toEqual([400, 'access_denied']);
+    expect(codeOf(answer)).toBe(
+      'AADB2C90225: The username or password provided in the request are invalid.',
+    );
+  });
+
+  it('counts an upstream lockout for operators', async () => {
+    // Lock bob at the emulator directly, from the proxy's own loopback IP, then ask through the proxy.
+    for (let index = 0; index < 10; index++) {
+      await post(
+        `${emulator.url}/${TENANT}/${POLICY}/oauth2/v2.0/token`,
+        {
+          grant_type: 'password',
+          client_id: '360770b5-7e4f-4765-b292-87b8b2c5964d',
+          username: BOB.username,
+          password: `wrong-${index}`,
+          scope: 'openid',
+          response_type: 'id_token',
+        },
+        {},
+      );
+    }
+    const answer = await signIn(BOB, '198.51.100.4');
+    expect(codeOf(answer).slice(0, 11)).toBe('AADB2C90114');
+    expect(api.output()).toContain('B2C reported a lockout (AADB2C90114); total 1');
+    expect((await emulator.admin('POST', '/.emulator/reset')).status).toBe(204);
+  });
+});
+
+describe('sign-in proxy throttles', () => {
+  let emulator: Started & {
+    admin(method: string, path: string, body?: unknown): Promise<Response>;
+  };
+  let api: Started;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    api = await startApi(
+      apiEnv(emulator.url, {
+        AUTH_TRUSTED_HOPS: '1',
+        AUTH_THROTTLE_IP: '6/60',
+        AUTH_THROTTLE_USERNAME: '5/300',
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await api.stop();
+    await emulator.stop();
+  });
+
+  const attempt = (username: string, password: string, ip: string) =>
+    post(
+      `${api.url}/api/auth/token`,
+      { grant_type: 'password', username, password, scope: SCOPE },
+      { ...XHR, 'X-Forwarded-For': ip },
+    );
+
+  it('throttles failed sign-ins per username across IPs, below the emulator lockout threshold', async () => {
+    for (let index = 0; index < 5; index++) {
+      expect((await attempt(BOB.username, `wrong-${index}`, `203.0.113.${index}`)).status).toBe(
+        400,
+      );
+    }
+    const throttled = await attempt(
+      ` ${BOB.username.toUpperCase()} `,
+      BOB.password,
+      '203.0.113.99',
+    );
+    expect([throttled.status, throttled.body['error']]).toEqual([429, 'temporarily_unavailable']);
+    expect(codeOf(throttled).slice(0, 11)).toBe('AADB2C90244');
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The emulator saw 5 failures from the proxy's IP: below its threshold of 10, bob is not locked.
+    const direct = await post(
+      `${emulator.url}/${TENANT}/${POLICY}/oauth2/v2.0/token`,
+      {
+        grant_type: 'password',
+        client_id: '360770b5-7e4f-4765-b292-87b8b2c5964d',
+        username: BOB.username,
+        password: BOB.password,
+        scope: 'openid',
+        response_type: 'id_token',
+      },
+      {},
+    );
+    expect(direct.status).toBe(200);
+  });
+
+  it('throttles per client IP, and another IP still signs in', async () => {
+    const statuses = [];
+    for (let index = 0; index < 7; index++)
+      statuses.push((await attempt(ALICE.username, ALICE.password, '192.0.2.50')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+    expect((await attempt(ALICE.username, ALICE.password, '192.0.2.51')).status).toBe(200);
+  });
+});
+
+describe('sign-in proxy when the authority misbehaves', () => {
+  let stub: Server;
+  let mode: 'fail' | 'throttle' | 'hang' = 'fail';
+  let api: Started;
+  let stubUrl: string;
+
+  beforeAll(async () => {
+    stub = createServer((request, response) => {
+      request.resume();
+      if (mode === 'hang') return;
+      if (mode === 'throttle') {
+        response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30' });
+        response.end(
+          JSON.stringify({
+            error: 'temporarily_unavailable',
+            error_description:
+              'AADB2C90244: There are too many requests at this moment. Please wait for some time and try again.\r\n',
+          }),
+        );
+        return;
+      }
+      response.writeHead(500, { 'content-type': 'text/html' });
+      response.end('<html>Internal Server Error</html>');
+    });
+    await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+    stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
+    api = await startApi(apiEnv(stubUrl, { AUTH_UPSTREAM_TIMEOUT_MS: '500' }));
+  });
+
+  afterAll(async () => {
+    await api.stop();
+    stub.closeAllConnections();
+    await new Promise((resolve) => stub.close(resolve));
+  });
+
+  const attempt = () =>
+    post(
+      `${api.url}/api/auth/token`,
+      { grant_type: 'password', username: ALICE.username, password: ALICE.password },
+      XHR,
+    );
+
+  it('answers 502 server_error when the authority fails with a 5xx', async () => {
+    mode = 'fail';
+    const answer = await attempt();
+    expect([answer.status, answer.body['error']]).toEqual([502, 'server_error']);
+    expect(codeOf(answer)).toMatch(/^The sign-in service failed/);
+  });
+
+  it('passes a 429 through with Retry-After and counts it', async () => {
+    mode = 'throttle';
+    const answer = await attempt();
+    expect([answer.status, answer.headers.get('retry-after')]).toEqual([429, '30']);
+    expect(api.output()).toContain('B2C throttled the proxy (429); total 1');
+  });
+
+  it('answers 503 temporarily_unavailable when the authority does not answer in time, without hanging', async () => {
+    mode = 'hang';
+    const answer = await attempt();
+    expect([answer.status, answer.body['error']]).toEqual([503, 'temporarily_unavailable']);
+    expect(codeOf(answer)).toMatch(/^The sign-in service is unreachable/);
+  });
+});
