@@ -14,13 +14,15 @@ export interface ResolvedKey {
 
 /**
  * The signing keys of every trusted authority, fetched lazily. A kid that is cached always
- * resolves without I/O. An unknown kid may refetch each authority at most once per cooldown and
+ * resolves without I/O. Unknown kids may refetch each authority at most once per cooldown and
  * within the shared {@link RefetchBudget}; concurrent misses wait on the fetch already under way.
  * While an endpoint fails its last good keys serve for `maxStaleMs`.
  */
 export class KeyStore {
   private readonly sources: readonly KeySource[];
   private readonly budget: RefetchBudget;
+  /** When an unknown kid last caused a refetch of each source. */
+  private readonly lastMissRefetchAt = new Map<KeySource, number>();
 
   constructor(
     configs: readonly KeySourceConfig[],
@@ -89,8 +91,9 @@ export class KeyStore {
     if (underway.length > 0) {
       await Promise.all(underway);
     } else {
-      const allowed = this.sources.filter((source) => this.mayFetch(source, now));
+      const allowed = this.sources.filter((source) => this.mayRefetchForMiss(source, now));
       if (allowed.length === 0) return undefined;
+      for (const source of allowed) this.lastMissRefetchAt.set(source, now);
       await Promise.all(allowed.map((source) => source.refresh()));
     }
     return this.find(kid, alg, now);
@@ -115,6 +118,20 @@ export class KeyStore {
       }
     }
     return found;
+  }
+
+  /**
+   * An unknown kid may refetch a healthy source once per cooldown counted from the last such
+   * refetch — not from the first load — so that a key rotated in just after a fetch is picked up
+   * at once; bogus kids then wait out the cooldown. A failing source waits from its last attempt.
+   */
+  private mayRefetchForMiss(source: KeySource, now: number): boolean {
+    if (source.lastAttemptAt === undefined || source.failingSince !== undefined) {
+      return this.mayFetch(source, now);
+    }
+    const last = this.lastMissRefetchAt.get(source);
+    if (last !== undefined && now - last < this.policy.refetchCooldownMs) return false;
+    return this.budget.tryTake(now);
   }
 
   /** The first fetch of a source is free; later ones wait out the cooldown and need budget. */
