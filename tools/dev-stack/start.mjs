@@ -3,7 +3,7 @@
 // and the web client — on the ports of DESIGN.md, then prints the URLs and the demo credentials.
 // Ctrl+C stops them all.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -25,10 +25,33 @@ const services = [
     ],
     ready: `http://127.0.0.1:${env.B2C_EMULATOR_PORT ?? '7072'}/.emulator/health`,
   },
+  {
+    name: 'api',
+    project: 'apps/api',
+    build: ['api', 'functions-host'],
+    command: [
+      'dist/tools/functions-host/main.js',
+      'dist/apps/api',
+      '--port',
+      env.API_PORT ?? '7071',
+    ],
+    // The example settings of the default tenant, pointed at this emulator; the environment wins.
+    env: () => ({
+      ...readSettings('apps/api/local.settings.example.json'),
+      B2C_AUTHORITY: `http://localhost:${env.B2C_EMULATOR_PORT ?? '7072'}/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`,
+      ...env,
+    }),
+    ready: `http://127.0.0.1:${env.API_PORT ?? '7071'}/api/health`,
+  },
 ].filter((service) => existsSync(join(root, service.project)));
 
+/** The `Values` of a Functions app's settings file. */
+function readSettings(file) {
+  return JSON.parse(readFileSync(join(root, file), 'utf8')).Values;
+}
+
 function build() {
-  const projects = services.map((service) => service.name).join(',');
+  const projects = services.flatMap((service) => service.build ?? [service.name]).join(',');
   console.log(`Building ${projects}...`);
   const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', projects], {
     cwd: root,
@@ -58,7 +81,11 @@ const stopAll = () => {
 };
 process.once('SIGINT', stopAll).once('SIGTERM', stopAll);
 for (const service of services) {
-  const child = spawn(process.execPath, service.command, { cwd: root, stdio: 'inherit', env });
+  const child = spawn(process.execPath, service.command, {
+    cwd: root,
+    stdio: 'inherit',
+    env: service.env ? service.env() : env,
+  });
   children.push(child);
   child.once('exit', (code) => {
     if (code) console.error(`${service.name} exited with ${code}`);
@@ -69,6 +96,7 @@ for (const service of services) {
 console.log(`
 Ready.
   B2C emulator  http://localhost:${env.B2C_EMULATOR_PORT ?? '7072'}  (https://localhost:${env.B2C_EMULATOR_HTTPS_PORT ?? '7443'})
+  API           http://localhost:${env.API_PORT ?? '7071'}/api  (health, me, notes, auth/token|refresh|sign-out)
   Demo users    alice@contoso.com / Alice-Passw0rd!    bob@contoso.com / Bob-Passw0rd!
   Admin key     ${env.B2C_EMULATOR_ADMIN_KEY ?? 'dev-admin-key'} (development only)
 Press Ctrl+C to stop.`);
