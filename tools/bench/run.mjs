@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { markdownReport, summaryLine } from './lib/report.mjs';
 import * as limits from './suites/limits.mjs';
 import * as emulator from './suites/emulator.mjs';
+import * as tokenValidation from './suites/token-validation.mjs';
+import * as api from './suites/api.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const options = {
@@ -15,10 +17,14 @@ const options = {
   seconds: Number(process.env.BENCH_SECONDS ?? 3),
 };
 
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'b2c-emulator'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  'npx',
+  ['nx', 'run-many', '-t', 'build', '-p', 'b2c-emulator,api,functions-host'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const startedAt = new Date().toISOString();
@@ -32,6 +38,8 @@ const report = (produced) => {
 report(await limits.run(options));
 const measured = Object.fromEntries(figures.map((figure) => [figure.id, figure.value]));
 report(await emulator.run({ ...options, limits: measured }));
+report(await tokenValidation.run(options));
+report(await api.run(options));
 
 const durationSeconds = (performance.now() - started) / 1000;
 writeFileSync(

@@ -29,6 +29,8 @@ export interface ApiConfig {
   readonly trustedHops: number;
   /** Scopes the proxy adds when a sign-in asks for no API scope (extension; default none). */
   readonly defaultScopes: readonly string[];
+  /** The verified-token cache (extension: `AUTH_TOKEN_CACHE=off` turns it off, for benchmarks). */
+  readonly tokenCache: boolean;
   /** Upstream token-endpoint timeout in ms (extension; default 10000). */
   readonly upstreamTimeoutMs: number;
   /** Sign-in attempts per client IP (extension: `AUTH_THROTTLE_IP`, default `20/60`). */
@@ -113,6 +115,9 @@ export function loadConfig(env: Env = process.env): ApiConfig {
   const timeout = Number(env['AUTH_UPSTREAM_TIMEOUT_MS'] || '10000');
   if (!Number.isInteger(timeout) || timeout < 100 || timeout > 60_000)
     problems.push('AUTH_UPSTREAM_TIMEOUT_MS must be 100–60000');
+  const tokenCache = (env['AUTH_TOKEN_CACHE'] || 'on').toLowerCase();
+  if (tokenCache !== 'on' && tokenCache !== 'off')
+    problems.push('AUTH_TOKEN_CACHE must be "on" or "off"');
   const config = {
     authority,
     parsedAuthority: parsedAuthority ?? {
@@ -127,6 +132,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     cookieKeys: readCookieKeys(env['AUTH_COOKIE_KEYS'], problems),
     trustedHops: Number(hops),
     defaultScopes: list(env['AUTH_DEFAULT_SCOPES']),
+    tokenCache: tokenCache !== 'off',
     upstreamTimeoutMs: timeout,
     ipThrottle: readThrottle(env, 'AUTH_THROTTLE_IP', '20/60', problems),
     usernameThrottle: readThrottle(env, 'AUTH_THROTTLE_USERNAME', '5/300', problems),

@@ -1,0 +1,47 @@
+// Starts the built API on the local Functions host for a benchmark, against an emulator.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { CLIENT_ID, ROOT } from './emulator-process.mjs';
+
+export const API_APP_ID = '0e842314-a3f9-451e-a34c-f22568d6db61';
+
+export async function startApi(emulatorUrl, extraEnv = {}) {
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'dist', 'tools', 'functions-host', 'main.js'),
+      join(ROOT, 'dist', 'apps', 'api'),
+      '--port',
+      '0',
+      '--quiet',
+    ],
+    {
+      env: {
+        PATH: process.env.PATH,
+        B2C_AUTHORITY: `${emulatorUrl}/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`,
+        B2C_CLIENT_ID: CLIENT_ID,
+        API_AUDIENCE: API_APP_ID,
+        AUTH_ALLOWED_ORIGINS: 'http://localhost:4200',
+        AUTH_COOKIE_KEYS: `bench:${Buffer.alloc(32, 7).toString('base64')}`,
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`api exited with ${code}: ${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}

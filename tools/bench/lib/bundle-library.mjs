@@ -1,0 +1,22 @@
+// Bundles a TypeScript library entry with esbuild so that a plain-JS benchmark can load it, with
+// its ESM-only dependencies (jose) inlined.
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ROOT } from './emulator-process.mjs';
+
+export async function loadLibrary(entry, name) {
+  const outfile = join(ROOT, 'tmp', 'bench', `${name}.cjs`);
+  await build({
+    entryPoints: [join(ROOT, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    tsconfig: join(ROOT, 'tsconfig.base.json'),
+    external: ['@azure/functions'],
+    logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(outfile);
+}

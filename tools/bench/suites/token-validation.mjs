@@ -1,0 +1,109 @@
+// @ropc/token-validation's validate() against a bare jose jwtVerify and a raw node:crypto verify
+// of the same token and key, with the verified-token cache off (the cold path) and warm.
+import { createPublicKey, verify } from 'node:crypto';
+import { createServer } from 'node:http';
+import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, jwtVerify } from 'jose';
+import { loadLibrary } from '../lib/bundle-library.mjs';
+import { rateOf, repeat } from '../lib/measure.mjs';
+
+const AUDIENCE = '0e842314-a3f9-451e-a34c-f22568d6db61';
+
+async function authority() {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(jwk);
+  const server = createServer((request, response) => {
+    const base = `http://127.0.0.1:${server.address().port}/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`;
+    const body = request.url.endsWith('openid-configuration')
+      ? {
+          issuer: `http://127.0.0.1:${server.address().port}/tenant/v2.0/`,
+          token_endpoint: `${base}/oauth2/v2.0/token`,
+          jwks_uri: `${base}/discovery/v2.0/keys`,
+        }
+      : { keys: [{ kid, nbf: 0, use: 'sig', kty: 'RSA', e: jwk.e, n: jwk.n }] };
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(body));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({
+    iss: `${origin}/tenant/v2.0/`,
+    aud: AUDIENCE,
+    sub: 's',
+    oid: 's',
+    tfp: 'B2C_1_ROPC_Auth',
+    scp: 'notes.read',
+    azp: 'c',
+    ver: '1.0',
+    iat: now,
+    nbf: now,
+    exp: now + 3600,
+    name: 'Alice Contoso',
+    emails: ['alice@contoso.com'],
+  })
+    .setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid })
+    .sign(privateKey);
+  return { server, origin, token, publicKey };
+}
+
+export async function run({ runs, seconds }) {
+  const { createTokenValidator } = await loadLibrary(
+    'libs/token-validation/src/index.ts',
+    'token-validation',
+  );
+  const { server, origin, token, publicKey } = await authority();
+  try {
+    const authorities = [`${origin}/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`];
+    const cold = createTokenValidator({ authorities, audience: AUDIENCE, cache: false });
+    const warm = createTokenValidator({ authorities, audience: AUDIENCE });
+    await cold.validate(token);
+    await warm.validate(token);
+    const options = { issuer: `${origin}/tenant/v2.0/`, audience: AUDIENCE, algorithms: ['RS256'] };
+    const [signingInput, signature] = [
+      token.slice(0, token.lastIndexOf('.')),
+      Buffer.from(token.split('.')[2], 'base64url'),
+    ];
+    const keyObject = createPublicKey({ key: await exportJWK(publicKey), format: 'jwk' });
+    const jose = await repeat(runs, () =>
+      rateOf(() => jwtVerify(token, publicKey, options), seconds),
+    );
+    const raw = await repeat(runs, () =>
+      rateOf(() => verify('sha256', Buffer.from(signingInput), keyObject, signature), seconds),
+    );
+    const validateCold = await repeat(runs, () => rateOf(() => cold.validate(token), seconds));
+    const validateWarm = await repeat(runs, () => rateOf(() => warm.validate(token), seconds));
+    return [
+      {
+        id: 'jose-verify',
+        title: 'jose 6 jwtVerify RS256, one at a time',
+        unit: 'ops/s',
+        value: jose,
+      },
+      {
+        id: 'raw-verify',
+        title: 'raw node:crypto RS256 verify of the same token',
+        unit: 'ops/s',
+        value: raw,
+      },
+      // Cost ratio: bare jose time / validate() time; the goal is validate() ≤ 1.1× jose's cost.
+      {
+        id: 'validate-cold',
+        title: 'validate(), verified-token cache off (cold path)',
+        unit: 'ops/s',
+        value: validateCold,
+        baseline: { title: 'jose jwtVerify ops/s', value: jose.median },
+        goal: { min: 1 / 1.1 },
+      },
+      {
+        id: 'validate-warm',
+        title: 'validate(), verified-token cache warm',
+        unit: 'ops/s',
+        value: validateWarm,
+        baseline: { title: 'raw node:crypto verify ops/s', value: raw.median },
+      },
+    ];
+  } finally {
+    server.close();
+  }
+}
