@@ -42,7 +42,7 @@ export async function run({ runs, seconds }) {
     const { body } = await tokenRequest(emulator.url, form);
     const headers = { authorization: `Bearer ${body.access_token}` };
     const measure = (url, extra = {}) =>
-      repeat(runs, () => autocannonRate(url, { seconds, ...extra }));
+      repeat(runs, (run) => autocannonRate(url, { seconds, warmUp: run === 0, ...extra }));
     const health = await measure(`${api.url}/api/health`);
     const me = await measure(`${api.url}/api/me`, { headers });
     const meUncached = await measure(`${uncached.url}/api/me`, { headers });

@@ -4,7 +4,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { createServer } from 'node:http';
 import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 import { loadLibrary } from '../lib/bundle-library.mjs';
-import { rateOf, repeat } from '../lib/measure.mjs';
+import { rateOf, summarize } from '../lib/measure.mjs';
 
 const AUDIENCE = '0e842314-a3f9-451e-a34c-f22568d6db61';
 
@@ -65,14 +65,22 @@ export async function run({ runs, seconds }) {
       Buffer.from(token.split('.')[2], 'base64url'),
     ];
     const keyObject = createPublicKey({ key: await exportJWK(publicKey), format: 'jwk' });
-    const jose = await repeat(runs, () =>
-      rateOf(() => jwtVerify(token, publicKey, options), seconds),
+    // Interleaved runs, after a warm-up of each, so that drift (JIT, CPU frequency) hits all alike.
+    const contenders = {
+      jose: () => jwtVerify(token, publicKey, options),
+      raw: () => verify('sha256', Buffer.from(signingInput), keyObject, signature),
+      cold: () => cold.validate(token),
+      warm: () => warm.validate(token),
+    };
+    for (const fn of Object.values(contenders)) await rateOf(fn, 0.5);
+    const samples = { jose: [], raw: [], cold: [], warm: [] };
+    for (let run = 0; run < runs; run++) {
+      for (const [name, fn] of Object.entries(contenders))
+        samples[name].push(await rateOf(fn, seconds));
+    }
+    const [jose, raw, validateCold, validateWarm] = ['jose', 'raw', 'cold', 'warm'].map((name) =>
+      summarize(samples[name]),
     );
-    const raw = await repeat(runs, () =>
-      rateOf(() => verify('sha256', Buffer.from(signingInput), keyObject, signature), seconds),
-    );
-    const validateCold = await repeat(runs, () => rateOf(() => cold.validate(token), seconds));
-    const validateWarm = await repeat(runs, () => rateOf(() => warm.validate(token), seconds));
     return [
       {
         id: 'jose-verify',
