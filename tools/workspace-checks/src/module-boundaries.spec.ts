@@ -20,7 +20,7 @@ async function lintProbe(
       {
         cwd: root,
       },
-    ).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+    ).catch((error: unknown) => ({ stdout: (error as { stdout: string }).stdout }));
     const [result] = JSON.parse(stdout) as {
       messages: { ruleId: string | null; message: string }[];
     }[];
