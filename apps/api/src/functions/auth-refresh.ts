@@ -11,7 +11,7 @@ import { readRefreshScope } from '../proxy/read-proxy-form';
 import { liveSession } from '../proxy/live-session';
 import { clearedSessionCookie } from '../proxy/session-cookie-header';
 import { upstreamAnswerResponse } from '../proxy/upstream-answer-response';
-import { forwardTokenRequest } from '../proxy/upstream-token-endpoint';
+import { describeUpstreamAnswer, forwardTokenRequest } from '../proxy/upstream-token-endpoint';
 
 /**
  * POST /api/auth/refresh: redeems the refresh token kept in the cookie and rotates the cookie.
@@ -44,9 +44,7 @@ export async function authRefresh(
     },
     config.upstreamTimeoutMs,
   );
-  context.log(
-    `refresh ${answer.kind}${answer.kind === 'refused' ? ` ${answer.b2cCode ?? answer.body.error}` : ''}`,
-  );
+  context.log(`refresh ${describeUpstreamAnswer(answer)}`);
   return upstreamAnswerResponse(request, proxy, answer, { sid: session.sid, scope });
 }
 

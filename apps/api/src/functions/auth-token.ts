@@ -11,7 +11,7 @@ import { proxyScope } from '../proxy/proxy-scope';
 import { readSignInForm } from '../proxy/read-proxy-form';
 import { SignInProxy } from '../proxy/sign-in-proxy';
 import { upstreamAnswerResponse } from '../proxy/upstream-answer-response';
-import { forwardTokenRequest } from '../proxy/upstream-token-endpoint';
+import { describeUpstreamAnswer, forwardTokenRequest } from '../proxy/upstream-token-endpoint';
 
 /** Throttles per client IP, then per username (failures only), before anything goes upstream. */
 async function throttle(
@@ -60,9 +60,7 @@ export async function authToken(
   if (answer.kind === 'refused' && answer.body.error === 'access_denied') {
     await proxy.usernameFailures.hit(SignInProxy.usernameKey(form.username));
   }
-  context.log(
-    `sign-in ${answer.kind}${answer.kind === 'refused' ? ` ${answer.b2cCode ?? answer.body.error}` : ''}`,
-  );
+  context.log(`sign-in ${describeUpstreamAnswer(answer)}`);
   return upstreamAnswerResponse(request, proxy, answer, { scope });
 }
 

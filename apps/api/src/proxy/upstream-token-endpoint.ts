@@ -69,3 +69,8 @@ export async function forwardTokenRequest(
   }
   return { kind: 'failed' };
 }
+
+/** A log-safe summary of an answer: its kind and, for a refusal, the AADB2C code or OAuth error. */
+export function describeUpstreamAnswer(answer: UpstreamAnswer): string {
+  return answer.kind === 'refused' ? `refused ${answer.b2cCode ?? answer.body.error}` : answer.kind;
+}
