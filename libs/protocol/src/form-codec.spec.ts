@@ -109,6 +109,19 @@ describe('decodeTokenRequest', () => {
     });
   });
 
+  it('fills absent parameters from defaults, and a value in the body wins', () => {
+    const body = 'grant_type=password&username=u&password=p';
+    expect(decodeTokenRequest(body, { defaults: { client_id: 'proxy' } })).toEqual({
+      ok: true,
+      request: { grant_type: 'password', client_id: 'proxy', username: 'u', password: 'p' },
+    });
+    expect(
+      decodeTokenRequest(`${body}&client_id=sent`, { defaults: { client_id: 'proxy' } }),
+    ).toMatchObject({
+      request: { client_id: 'sent' },
+    });
+  });
+
   it("keeps only the grant's own parameters", () => {
     const result = decodeTokenRequest(
       'grant_type=refresh_token&client_id=a&refresh_token=r&username=u&password=p',

@@ -35,6 +35,11 @@ export type DecodeTokenRequestResult =
 export interface DecodeTokenRequestOptions {
   /** Bodies longer than this many bytes are refused before decoding. Default 16 KiB. */
   readonly maxBytes?: number;
+  /**
+   * Values for parameters the body lacks, e.g. the `client_id` a sign-in proxy adds. A value in
+   * the body wins.
+   */
+  readonly defaults?: Readonly<Partial<Record<TokenRequestParameter, string>>>;
 }
 
 /** Encodes a token request as `application/x-www-form-urlencoded`; undefined fields are left out. */
@@ -113,6 +118,9 @@ export function decodeTokenRequest(
   if (size > maxBytes) return { ok: false, error: { code: 'body_too_large' } };
   const parsed = parseFormBody(body);
   if (!parsed) return { ok: false, error: { code: 'invalid_encoding' } };
+  for (const [name, value] of Object.entries(options.defaults ?? {})) {
+    if (!parsed.fields.has(name) && value) parsed.fields.set(name, value);
+  }
   const duplicate = parsed.duplicates.find(isKnownParameter);
   if (duplicate) return { ok: false, error: { code: 'duplicate_parameter', parameter: duplicate } };
   const grantType = parsed.fields.get('grant_type');
