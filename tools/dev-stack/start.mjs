@@ -43,6 +43,21 @@ const services = [
     }),
     ready: `http://127.0.0.1:${env.API_PORT ?? '7071'}/api/health`,
   },
+  {
+    name: 'web',
+    project: 'apps/web',
+    // The production build on one origin with /api proxied, as Static Web Apps serves it.
+    command: [
+      'tools/web-server/serve-web.mjs',
+      '--root',
+      'dist/apps/web/browser',
+      '--api',
+      `http://127.0.0.1:${env.API_PORT ?? '7071'}`,
+      '--port',
+      env.WEB_PORT ?? '4200',
+    ],
+    ready: `http://127.0.0.1:${env.WEB_PORT ?? '4200'}/`,
+  },
 ].filter((service) => existsSync(join(root, service.project)));
 
 /** The `Values` of a Functions app's settings file. */
@@ -97,6 +112,7 @@ console.log(`
 Ready.
   B2C emulator  http://localhost:${env.B2C_EMULATOR_PORT ?? '7072'}  (https://localhost:${env.B2C_EMULATOR_HTTPS_PORT ?? '7443'})
   API           http://localhost:${env.API_PORT ?? '7071'}/api  (health, me, notes, auth/token|refresh|sign-out)
+  Web           http://localhost:${env.WEB_PORT ?? '4200'}  (sign in as a demo user below)
   Demo users    alice@contoso.com / Alice-Passw0rd!    bob@contoso.com / Bob-Passw0rd!
   Admin key     ${env.B2C_EMULATOR_ADMIN_KEY ?? 'dev-admin-key'} (development only)
 Press Ctrl+C to stop.`);

@@ -1,0 +1,258 @@
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { AuthError, RopcAuthConfig } from '@ropc/angular-auth';
+import { provideFakeAuth, type FakeAuth } from '../../testing/fake-auth';
+import { deferred, settle, typeInto } from '../../testing/interact';
+import { getByLabelText, getByRole, queryByRole, textOf } from '../../testing/queries';
+import { SignInPage } from './sign-in-page';
+
+describe('SignInPage', () => {
+  let fake: FakeAuth;
+  let fixture: ComponentFixture<SignInPage>;
+  let navigateByUrl: jest.SpyInstance;
+
+  async function render(
+    options: { config?: Partial<RopcAuthConfig>; returnUrl?: string; before?: () => void } = {},
+  ): Promise<void> {
+    fake = provideFakeAuth(options.config);
+    options.before?.();
+    TestBed.configureTestingModule({ providers: [provideRouter([]), ...fake.providers] });
+    navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    fixture = TestBed.createComponent(SignInPage);
+    if (options.returnUrl !== undefined)
+      fixture.componentRef.setInput('returnUrl', options.returnUrl);
+    await fixture.whenStable();
+  }
+
+  const email = () => getByLabelText(fixture, 'Email address');
+  const password = () => getByLabelText(fixture, 'Password');
+  const submitButton = () => getByRole(fixture, 'button', { name: /^Sign(ing)? in/ });
+  const alertText = () => textOf(getByRole(fixture, 'alert'));
+
+  async function signInWith(user = 'alice@contoso.com', secret = 'Alice-Passw0rd!'): Promise<void> {
+    typeInto(email(), user);
+    typeInto(password(), secret);
+    submitButton().click();
+    await settle(fixture);
+  }
+
+  async function failWith(error: AuthError): Promise<void> {
+    fake.auth.signIn.mockRejectedValueOnce(error);
+    await signInWith();
+  }
+
+  describe('when idle', () => {
+    beforeEach(() => render());
+
+    it('labels both fields with real labels and offers an enabled Sign in button', () => {
+      expect(email().type).toBe('email');
+      expect(email().autocomplete).toBe('username');
+      expect(password().type).toBe('password');
+      expect(password().autocomplete).toBe('current-password');
+      expect(textOf(submitButton())).toBe('Sign in');
+      expect((submitButton() as HTMLButtonElement).disabled).toBe(false);
+      expect(alertText()).toBe('');
+    });
+
+    it('shows and hides the password with a toggle button that reports its state', async () => {
+      const toggle = getByRole(fixture, 'button', { name: 'Show password' });
+      expect(toggle.getAttribute('aria-controls')).toBe(password().id);
+      expect(toggle.getAttribute('aria-pressed')).toBe('false');
+
+      toggle.click();
+      await fixture.whenStable();
+      expect(toggle.getAttribute('aria-pressed')).toBe('true');
+      expect(password().type).toBe('text');
+
+      toggle.click();
+      await fixture.whenStable();
+      expect(password().type).toBe('password');
+    });
+
+    it('asks for missing fields next to them and sends nothing', async () => {
+      submitButton().click();
+      await settle(fixture);
+
+      expect(fake.auth.signIn).not.toHaveBeenCalled();
+      expect(email().getAttribute('aria-invalid')).toBe('true');
+      const describedBy = email().getAttribute('aria-describedby') ?? '';
+      expect(textOf(document.getElementById(describedBy)!)).toBe('Enter your email address.');
+      expect(password().getAttribute('aria-invalid')).toBe('true');
+    });
+
+    it('sends the trimmed username and the password once', async () => {
+      await signInWith('  alice@contoso.com ', 'Alice-Passw0rd!');
+      expect(fake.auth.signIn).toHaveBeenCalledTimes(1);
+      expect(fake.auth.signIn).toHaveBeenCalledWith('alice@contoso.com', 'Alice-Passw0rd!');
+    });
+  });
+
+  describe('while signing in', () => {
+    beforeEach(() => render());
+
+    it('disables the submit button, shows a busy state and ignores a second submit', async () => {
+      const pending = deferred<undefined>();
+      fake.auth.signIn.mockReturnValueOnce(pending.promise);
+      await signInWith();
+
+      expect((submitButton() as HTMLButtonElement).disabled).toBe(true);
+      expect(textOf(submitButton())).toBe('Signing in…');
+      const form = (fixture.nativeElement as HTMLElement).querySelector('form')!;
+      expect(form.getAttribute('aria-busy')).toBe('true');
+      form.requestSubmit();
+      expect(fake.auth.signIn).toHaveBeenCalledTimes(1);
+
+      pending.resolve(undefined);
+      await settle(fixture);
+      expect((submitButton() as HTMLButtonElement).disabled).toBe(false);
+    });
+  });
+
+  describe('after a failed attempt', () => {
+    beforeEach(() => render());
+
+    it.each<[string, AuthError, string]>([
+      [
+        'wrong credentials',
+        { kind: 'invalid_credentials', message: 'x' },
+        'The email or password is incorrect.',
+      ],
+      [
+        'a lockout with a known retry time',
+        { kind: 'locked_out', message: 'x', retryAfterSeconds: 290 },
+        'Your account is temporarily locked to prevent unauthorized use. Try again in 5 minutes.',
+      ],
+      [
+        'a lockout without a retry time',
+        { kind: 'locked_out', message: 'x' },
+        'Your account is temporarily locked to prevent unauthorized use. Try again later.',
+      ],
+      [
+        'throttling with a retry time in seconds',
+        { kind: 'throttled', message: 'x', retryAfterSeconds: 45 },
+        'Too many sign-in attempts. Try again in 45 seconds.',
+      ],
+      [
+        'throttling without a retry time',
+        { kind: 'throttled', message: 'x' },
+        'Too many sign-in attempts. Wait a moment, then try again.',
+      ],
+      [
+        'a network failure',
+        { kind: 'network', message: 'x' },
+        "We can't reach the sign-in service. Check your connection and try again.",
+      ],
+      [
+        'a server error',
+        { kind: 'server_error', message: 'x' },
+        'The sign-in service is having a problem. Try again in a few minutes.',
+      ],
+      [
+        'an ended session',
+        { kind: 'session_expired', message: 'x' },
+        'Your session has ended. Sign in again to continue.',
+      ],
+      [
+        'anything else',
+        { kind: 'unknown', message: 'x' },
+        'Something went wrong while signing you in. Try again.',
+      ],
+    ])('announces %s with its own message', async (_case, error, message) => {
+      await failWith(error);
+      expect(alertText()).toBe(message);
+      expect(navigateByUrl).not.toHaveBeenCalled();
+    });
+
+    it('treats a rejection that is not an AuthError as unknown', async () => {
+      fake.auth.signIn.mockRejectedValueOnce(new TypeError('bug'));
+      await signInWith();
+      expect(alertText()).toBe('Something went wrong while signing you in. Try again.');
+    });
+
+    it('offers the correlation id as a support code', async () => {
+      await failWith({
+        kind: 'invalid_credentials',
+        message: 'x',
+        correlationId: '7c3f1c52-1b9e-4c1d-8a51-3e1f0f3a9b10',
+      });
+      expect(alertText()).toContain('Support code: 7c3f1c52-1b9e-4c1d-8a51-3e1f0f3a9b10');
+    });
+
+    it('shows no support code when there is no correlation id', async () => {
+      await failWith({ kind: 'network', message: 'x' });
+      expect(alertText()).not.toContain('Support code');
+    });
+
+    it('clears the password, keeps the username and puts focus on the password', async () => {
+      await failWith({ kind: 'invalid_credentials', message: 'x' });
+      expect(password().value).toBe('');
+      expect(email().value).toBe('alice@contoso.com');
+      expect(document.activeElement).toBe(password());
+      expect(password().getAttribute('aria-invalid')).toBe('false');
+    });
+
+    it('replaces the message on the next attempt', async () => {
+      await failWith({ kind: 'invalid_credentials', message: 'x' });
+      await failWith({ kind: 'server_error', message: 'x' });
+      expect(alertText()).toBe(
+        'The sign-in service is having a problem. Try again in a few minutes.',
+      );
+    });
+  });
+
+  describe('when the session ended', () => {
+    it('explains why on arrival', async () => {
+      await render({
+        before: () => {
+          fake.store.lastError.set({ kind: 'session_expired', message: 'x' });
+        },
+      });
+      expect(alertText()).toBe('Your session has ended. Sign in again to continue.');
+    });
+  });
+
+  describe('the forgot-password link', () => {
+    it('is offered when a password reset URL is configured', async () => {
+      const url = 'https://contoso.b2clogin.com/reset';
+      await render({ config: { passwordResetUrl: url } });
+      const link = getByRole(fixture, 'link', { name: 'Forgot your password?' });
+      expect(link.getAttribute('href')).toBe(url);
+    });
+
+    it('is absent otherwise', async () => {
+      await render();
+      expect(queryByRole(fixture, 'link', { name: /forgot/i })).toBeNull();
+    });
+  });
+
+  describe('on success', () => {
+    it('goes to the returnUrl inside the app', async () => {
+      await render({ returnUrl: '/profile?tab=claims' });
+      await signInWith();
+      expect(navigateByUrl).toHaveBeenCalledWith('/profile?tab=claims');
+    });
+
+    it.each([
+      '//evil.example/phish',
+      '/\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+    ])('refuses the returnUrl %s and goes to /notes', async (returnUrl) => {
+      await render({ returnUrl });
+      await signInWith();
+      expect(navigateByUrl).toHaveBeenCalledWith('/notes');
+    });
+
+    it('goes to /notes without a returnUrl', async () => {
+      await render();
+      await signInWith();
+      expect(navigateByUrl).toHaveBeenCalledWith('/notes');
+    });
+
+    it('clears the password', async () => {
+      await render();
+      await signInWith();
+      expect(password().value).toBe('');
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { Router } from '@angular/router';
+import { AuthService, AuthStore, ROPC_AUTH_CONFIG, type AuthError } from '@ropc/angular-auth';
+import { describeAuthError } from './describe-auth-error';
+import { safeReturnUrl } from './safe-return-url';
+import { toAuthError } from './to-auth-error';
+
+/**
+ * The sign-in form. Sends the username and password once per submit through `AuthService`, shows
+ * one message per kind of failure, and clears the password after every attempt so it does not
+ * linger in the page. On success it goes to `returnUrl` when that stays inside the app.
+ */
+@Component({
+  selector: 'app-sign-in-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './sign-in-page.html',
+  styleUrl: './sign-in-page.css',
+})
+export class SignInPage {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly passwordInput =
+    viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
+
+  /** Bound from the `returnUrl` query parameter (set by the auth guard). */
+  readonly returnUrl = input<string>();
+
+  protected readonly passwordResetUrl = inject(ROPC_AUTH_CONFIG).passwordResetUrl;
+  protected readonly username = signal('');
+  /**
+   * The password itself stays in the field, never in component state: it is read once on submit
+   * and the field is cleared directly, which also works when a password manager fills and submits
+   * before Angular renders.
+   */
+  protected readonly passwordEntered = signal(false);
+  protected readonly showPassword = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly attempted = signal(false);
+  /** The last failure; starts with an ended session, which is why the guard sent people here. */
+  protected readonly error = signal<AuthError | null>(sessionEndedError(inject(AuthStore)));
+  protected readonly errorMessage = computed(() => {
+    const error = this.error();
+    return error === null ? null : describeAuthError(error);
+  });
+  protected readonly usernameMissing = computed(
+    () => this.attempted() && this.username().trim() === '',
+  );
+  protected readonly passwordMissing = computed(() => this.attempted() && !this.passwordEntered());
+
+  protected async submit(event: Event): Promise<void> {
+    // The form posts nowhere: without this the browser would reload the page with the fields.
+    event.preventDefault();
+    if (this.busy()) return;
+    this.attempted.set(true);
+    const username = this.username().trim();
+    const password = this.passwordInput().nativeElement.value;
+    if (username === '' || password === '') return;
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      await this.auth.signIn(username, password);
+      this.clearPassword();
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+    } catch (reason) {
+      this.clearPassword();
+      this.attempted.set(false);
+      this.error.set(toAuthError(reason));
+      this.passwordInput().nativeElement.focus();
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected onPasswordInput(): void {
+    this.passwordEntered.set(this.passwordInput().nativeElement.value !== '');
+  }
+
+  private clearPassword(): void {
+    this.passwordInput().nativeElement.value = '';
+    this.passwordEntered.set(false);
+  }
+
+  protected toggleShowPassword(): void {
+    this.showPassword.update((shown) => !shown);
+  }
+}
+
+function sessionEndedError(store: AuthStore): AuthError | null {
+  const error = store.lastError();
+  return error?.kind === 'session_expired' ? error : null;
+}

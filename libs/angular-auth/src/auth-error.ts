@@ -1,0 +1,48 @@
+/** What went wrong, as the sign-in page switches on it. Stable: never renamed. */
+export type AuthErrorKind =
+  | 'invalid_credentials'
+  | 'locked_out'
+  | 'throttled'
+  | 'network'
+  | 'server_error'
+  | 'session_expired'
+  | 'unknown';
+
+/**
+ * A failed sign-in, refresh or sign-out, mapped from `@ropc/protocol`'s errors. `message` is
+ * user-facing English without codes or secrets; the page may show it as is.
+ */
+export interface AuthError {
+  readonly kind: AuthErrorKind;
+  readonly message: string;
+  /** B2C's or the proxy's correlation id, for support requests. */
+  readonly correlationId?: string;
+  /** Only when the server sent `Retry-After` (throttled, locked out). */
+  readonly retryAfterSeconds?: number;
+}
+
+/**
+ * The {@link AuthError} that `AuthService` rejects with: an `Error`, so stacks and `instanceof`
+ * work. Its own enumerable fields are exactly `kind` and, when known, `correlationId` and
+ * `retryAfterSeconds`.
+ */
+export class RopcAuthError extends Error implements AuthError {
+  declare readonly correlationId?: string;
+  declare readonly retryAfterSeconds?: number;
+
+  constructor(
+    readonly kind: AuthErrorKind,
+    message: string,
+    details: { correlationId?: string | undefined; retryAfterSeconds?: number | undefined } = {},
+  ) {
+    super(message);
+    if (details.correlationId !== undefined) this.correlationId = details.correlationId;
+    if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
+Object.defineProperty(RopcAuthError.prototype, 'name', { value: 'RopcAuthError' });
+
+/** True for the errors `AuthService` rejects with. */
+export function isAuthError(value: unknown): value is RopcAuthError {
+  return value instanceof RopcAuthError;
+}

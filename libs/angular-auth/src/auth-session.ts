@@ -1,0 +1,150 @@
+import { Injectable, inject } from '@angular/core';
+import type { RopcAuthError } from './auth-error';
+import { AUTH_CLOCK } from './auth-clock';
+import { AuthConfigHolder } from './auth-config-holder';
+import { AUTH_FETCH } from './auth-fetch';
+import { AuthState } from './auth-state';
+import { AuthTabSync, type AuthTabMessage } from './auth-tab-sync';
+import { createTokenTransport } from './create-token-transport';
+import { withRefreshLock } from './refresh-lock';
+import { toAuthError } from './to-auth-error';
+import type { TokenTransport } from './token-transport';
+
+const ignore = (): void => undefined;
+
+/**
+ * The session engine behind `AuthService`: sign-in, the single-flight refresh, sign-out, start-up
+ * and other tabs' messages. Internal. Every answer is applied only if no sign-in or sign-out
+ * happened since its request was sent (the state's `epoch`).
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthSession {
+  private readonly state = inject(AuthState);
+  private readonly configHolder = inject(AuthConfigHolder);
+  private readonly tabs = inject(AuthTabSync);
+  private readonly fetch = inject(AUTH_FETCH);
+  private readonly now = inject(AUTH_CLOCK);
+  private transportInstance: TokenTransport | undefined;
+  private inFlight: Promise<void> | null = null;
+
+  /** The password grant; on success other tabs are told. Rejects with an `RopcAuthError`. */
+  async signIn(username: string, password: string): Promise<void> {
+    const transport = this.transport();
+    const hadSession = this.state.accessToken !== null;
+    const epoch = ++this.state.epoch;
+    this.state.lastError.set(null);
+    this.state.status.set('signing-in');
+    try {
+      const tokens = await transport.signIn(username, password);
+      if (epoch !== this.state.epoch) return;
+      transport.remember(tokens);
+      this.state.apply(tokens);
+      this.tabs.post('signed-in');
+    } catch (error) {
+      const failure = toAuthError(error);
+      if (epoch === this.state.epoch) {
+        this.state.lastError.set(failure);
+        this.state.status.set(hadSession ? 'signed-in' : 'signed-out');
+      }
+      throw failure;
+    }
+  }
+
+  /** One refresh at a time in this tab (callers share it) and across tabs (Web Locks). */
+  refresh(silent = false): Promise<void> {
+    this.inFlight ??= this.runRefresh(silent).finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  /** The access token, refreshed first when it expires within `refreshAheadSeconds`. */
+  async accessToken(): Promise<string | null> {
+    if (this.state.status() === 'starting') await this.state.ready;
+    if (this.state.accessToken === null && this.inFlight) await this.inFlight.catch(ignore);
+    const token = this.state.accessToken;
+    const expiresAt = this.state.accessTokenExpiresAt();
+    if (token === null || expiresAt === null || !this.expiresSoon(expiresAt)) return token;
+    try {
+      await this.refresh();
+    } catch (error) {
+      // A refresh ahead of expiry that failed for a passing reason leaves a token still usable.
+      if (this.state.accessToken === token && expiresAt > this.now()) return token;
+      throw error;
+    }
+    return this.state.accessToken;
+  }
+
+  /** Ends the session here and in every tab; with the proxy, ends it server-side too. */
+  async signOut(): Promise<void> {
+    const transport = this.transport();
+    this.state.clear(null);
+    transport.forget();
+    this.tabs.post('signed-out');
+    try {
+      await transport.signOut();
+    } catch (error) {
+      this.state.lastError.set(toAuthError(error));
+    }
+  }
+
+  /** Start-up: listen to other tabs, then try a silent refresh (proxy cookie, stored token). */
+  async start(inBrowser: boolean): Promise<void> {
+    if (inBrowser) {
+      this.tabs.connect((message) => {
+        this.onTabMessage(message);
+      });
+      if (this.transport().canRefresh()) await this.refresh(true).catch(ignore);
+    }
+    this.state.markReady();
+  }
+
+  private onTabMessage(message: AuthTabMessage): void {
+    if (message.type === 'signed-out') {
+      this.state.clear(null);
+      this.transport().forget();
+    } else if (this.transport().canRefresh()) {
+      // Tokens never cross the channel: this tab fetches its own (the proxy cookie is shared).
+      void this.refresh(true).catch(ignore);
+    }
+  }
+
+  private async runRefresh(silent: boolean): Promise<void> {
+    const transport = this.transport();
+    const epoch = this.state.epoch;
+    if (this.state.status() === 'signed-in') this.state.status.set('refreshing');
+    try {
+      const tokens = await withRefreshLock(() => transport.refresh());
+      if (epoch !== this.state.epoch) return;
+      transport.remember(tokens);
+      this.state.apply(tokens);
+    } catch (error) {
+      const failure = toAuthError(error);
+      if (epoch === this.state.epoch) this.failRefresh(failure, silent);
+      throw failure;
+    }
+  }
+
+  private failRefresh(failure: RopcAuthError, silent: boolean): void {
+    if (failure.kind === 'session_expired') {
+      this.transport().forget();
+      // Finding no session at start-up or on another tab's word is not an error to show.
+      this.state.clear(silent ? null : failure);
+      return;
+    }
+    this.state.lastError.set(failure);
+    if (this.state.status() === 'refreshing') this.state.status.set('signed-in');
+  }
+
+  private expiresSoon(expiresAt: number): boolean {
+    return expiresAt - this.now() <= this.configHolder.get().refreshAheadSeconds * 1000;
+  }
+
+  private transport(): TokenTransport {
+    this.transportInstance ??= createTokenTransport(this.configHolder.get(), {
+      fetch: this.fetch,
+      now: this.now,
+    });
+    return this.transportInstance;
+  }
+}

@@ -1,0 +1,15 @@
+import { DirectTokenTransport } from './direct-token-transport';
+import { ProxyTokenTransport } from './proxy-token-transport';
+import { createRefreshTokenStore } from './refresh-token-store';
+import type { ResolvedRopcAuthConfig } from './ropc-auth-config';
+import type { TokenTransport, TokenTransportDeps } from './token-transport';
+
+/** The transport for the configured `mode`. */
+export function createTokenTransport(
+  config: ResolvedRopcAuthConfig,
+  deps: TokenTransportDeps,
+): TokenTransport {
+  return config.mode === 'proxy'
+    ? new ProxyTokenTransport(config, deps)
+    : new DirectTokenTransport(config, deps, createRefreshTokenStore(config.refreshTokenStorage));
+}

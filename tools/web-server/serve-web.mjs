@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Serves the built web app and proxies /api to the API on one origin, as Azure Static Web Apps
+// does with a linked Function app (DESIGN.md, "One origin for the browser"). Used by `npm start`
+// and the browser tests; `npx nx serve web` (the Angular dev server) does the same in development.
+//
+//   node tools/web-server/serve-web.mjs --root dist/apps/web/browser --api http://127.0.0.1:7071
+//        [--port 4200] [--host 127.0.0.1] [--config path/to/config.json]
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    root: { type: 'string' },
+    api: { type: 'string' },
+    port: { type: 'string', default: '4200' },
+    host: { type: 'string', default: '127.0.0.1' },
+    config: { type: 'string' },
+  },
+});
+if (!values.root || !values.api) {
+  console.error(
+    'usage: serve-web.mjs --root <dir> --api <url> [--port N] [--host H] [--config file]',
+  );
+  process.exit(2);
+}
+const root = resolve(values.root);
+const api = new URL(values.api);
+const configOverride = values.config ? readFileSync(values.config) : undefined;
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Forwards /api/* to the API, appending the client address to X-Forwarded-For. */
+function proxy(request, response) {
+  const forwarded = [request.headers['x-forwarded-for'], request.socket.remoteAddress]
+    .filter(Boolean)
+    .join(', ');
+  const upstream = httpRequest(
+    {
+      hostname: api.hostname,
+      port: api.port,
+      path: request.url,
+      method: request.method,
+      headers: { ...request.headers, host: api.host, 'x-forwarded-for': forwarded },
+    },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    },
+  );
+  upstream.on('error', () => {
+    if (!response.headersSent) response.writeHead(502, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ error: 'bad_gateway' }));
+  });
+  request.pipe(upstream);
+}
+
+/** Static files, with the SPA's index.html for every other GET (client-side routes). */
+function serveStatic(request, response) {
+  const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+  if (path === '/config.json' && configOverride) {
+    response.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
+    response.end(configOverride);
+    return;
+  }
+  const file = normalize(join(root, path));
+  const inside = file.startsWith(root) && existsSync(file) && statSync(file).isFile();
+  const target = inside ? file : join(root, 'index.html');
+  const immutable = inside && /\.[0-9a-z]{8,}\.(js|css)$/i.test(file);
+  response.writeHead(200, {
+    'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
+  createReadStream(target).pipe(response);
+}
+
+const server = createServer((request, response) => {
+  if (request.url?.startsWith('/api/') || request.url === '/api') proxy(request, response);
+  else if (request.method === 'GET' || request.method === 'HEAD') serveStatic(request, response);
+  else {
+    response.writeHead(405, { allow: 'GET, HEAD' });
+    response.end();
+  }
+});
+server.listen(Number(values.port), values.host, () => {
+  console.log(
+    `web listening on http://${values.host}:${server.address().port} (api → ${api.origin})`,
+  );
+});
+const stop = () => server.close(() => process.exit(0));
+process.once('SIGINT', stop).once('SIGTERM', stop);
