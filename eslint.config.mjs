@@ -10,6 +10,7 @@ const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node
 const nonNodeSources = [
   'libs/protocol/src/**/*.ts',
   'libs/identity-protection/src/**/*.ts',
+  'libs/notes-contract/src/**/*.ts',
   'libs/angular-auth/src/**/*.ts',
   'apps/web/src/**/*.ts',
 ];

@@ -1,10 +1,4 @@
-import {
-  B2C_ERROR_CODES,
-  isKnownB2CErrorCode,
-  type B2CErrorClass,
-  type B2CErrorCode,
-  type OAuthErrorValue,
-} from './b2c-error-codes';
+import { B2C_ERROR_CLASSES, isKnownB2CErrorCode, type B2CErrorClass } from './b2c-error-classes';
 
 /**
  * B2C's error body: exactly two fields (reference §4.1). `error_description` holds three lines
@@ -50,36 +44,6 @@ export function parseErrorDescription(description: string): ParsedErrorDescripti
   };
 }
 
-/** Formats an instant the way B2C writes it in error descriptions: `yyyy-MM-dd HH:mm:ssZ` (UTC). */
-export function formatB2CTimestamp(instant: Date): string {
-  return `${instant.toISOString().slice(0, 19).replace('T', ' ')}Z`;
-}
-
-/** What {@link createErrorResponseBody} needs. */
-export interface ErrorResponseBodyOptions {
-  readonly code: B2CErrorCode;
-  /** The filled message; defaults to the registry's message. */
-  readonly message?: string;
-  /** Defaults to the registry's `error` value for the code. */
-  readonly error?: OAuthErrorValue;
-  /** A GUID. */
-  readonly correlationId: string;
-  readonly timestamp: Date;
-}
-
-/** Writes B2C's error body for a code: exactly `error` and `error_description`. */
-export function createErrorResponseBody(options: ErrorResponseBodyOptions): ErrorResponseBody {
-  const entry = B2C_ERROR_CODES[options.code];
-  const message = options.message ?? entry.message;
-  return {
-    error: options.error ?? entry.error,
-    error_description:
-      `${options.code}: ${message}\r\n` +
-      `Correlation ID: ${options.correlationId}\r\n` +
-      `Timestamp: ${formatB2CTimestamp(options.timestamp)}\r\n`,
-  };
-}
-
 const CLASS_BY_ERROR: Readonly<Record<string, B2CErrorClass>> = {
   invalid_grant: 'grant_expired_or_revoked',
   invalid_client: 'invalid_client',
@@ -98,7 +62,7 @@ const CLASS_BY_ERROR: Readonly<Record<string, B2CErrorClass>> = {
  * `error` value; `access_denied` without a known code is read as refused credentials.
  */
 export function classifyError(error: string, code: string | undefined): B2CErrorClass {
-  if (code !== undefined && isKnownB2CErrorCode(code)) return B2C_ERROR_CODES[code].class;
+  if (code !== undefined && isKnownB2CErrorCode(code)) return B2C_ERROR_CLASSES[code];
   if (error === 'access_denied') return 'invalid_credentials';
   return CLASS_BY_ERROR[error] ?? 'server_error';
 }

@@ -1,4 +1,4 @@
-import type { B2CErrorClass } from './b2c-error-codes';
+import type { B2CErrorClass } from './b2c-error-classes';
 import { classifyError, parseErrorDescription, type ErrorResponseBody } from './error-response';
 
 /** Stable codes of the errors this library throws; `switch (err.code)` narrows the class. */

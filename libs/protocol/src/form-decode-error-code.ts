@@ -1,4 +1,4 @@
-import type { B2CErrorCode } from './b2c-error-codes';
+import type { B2CErrorCode } from './b2c-error-classes';
 import type { FormDecodeError } from './form-codec';
 
 /** How a form decode failure is answered in B2C's shape. */

@@ -1,7 +1,6 @@
 import type { Note, NoteInput, VersionedNote } from './note';
 
-/** The most notes one owner may keep. */
-export const MAX_NOTES_PER_OWNER = 500;
+export { MAX_NOTES_PER_OWNER } from '@ropc/notes-contract';
 
 /** `create`: the new note, or the owner already has the most notes allowed. */
 export type CreateNoteResult =

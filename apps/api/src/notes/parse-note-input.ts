@@ -1,9 +1,6 @@
+import { NOTE_BODY_MAX_LENGTH, NOTE_TITLE_MAX_LENGTH, codePointLength } from '@ropc/notes-contract';
 import { problemDetails, type ProblemDetails } from '../http/problem-details';
 import type { NoteInput } from './note';
-
-/** Lengths in Unicode code points, so an emoji counts as one character. */
-export const NOTE_TITLE_MAX_LENGTH = 200;
-export const NOTE_BODY_MAX_LENGTH = 10_000;
 
 /** The validated input, or the 400 problem listing every invalid property. */
 export type ParseNoteInputResult =
@@ -54,10 +51,4 @@ function checkBody(value: unknown): string | { readonly error: string } {
     return { error: `The body must be at most ${NOTE_BODY_MAX_LENGTH} characters` };
   }
   return value;
-}
-
-function codePointLength(text: string): number {
-  let length = 0;
-  for (const _ of text) length += 1;
-  return length;
 }

@@ -1,9 +1,8 @@
 import type { FieldErrors } from '../http/problem-details';
+import { NOTE_BODY_MAX_LENGTH, NOTE_TITLE_MAX_LENGTH, codePointLength } from '@ropc/notes-contract';
 import type { NoteInput } from './note';
 
-/** The API's limits, in Unicode code points (an emoji counts as one). */
-export const NOTE_TITLE_MAX_LENGTH = 200;
-export const NOTE_BODY_MAX_LENGTH = 10_000;
+export { NOTE_BODY_MAX_LENGTH, NOTE_TITLE_MAX_LENGTH, codePointLength } from '@ropc/notes-contract';
 
 /**
  * Checks a note as the API will (title 1–200 code points once trimmed, body at most 10,000), so
@@ -22,11 +21,4 @@ export function validateNoteInput(input: NoteInput): FieldErrors {
     errors['body'] = ['Use at most 10,000 characters for the note.'];
   }
   return errors;
-}
-
-/** Length as the API counts it: code points, not UTF-16 units. */
-export function codePointLength(text: string): number {
-  let length = 0;
-  for (const _ of text) length += 1;
-  return length;
 }

@@ -1,0 +1,33 @@
+import type { B2CErrorCode } from './b2c-error-classes';
+import { B2C_ERROR_CODES, type OAuthErrorValue } from './b2c-error-codes';
+import type { ErrorResponseBody } from './error-response';
+
+/** Formats an instant the way B2C writes it in error descriptions: `yyyy-MM-dd HH:mm:ssZ` (UTC). */
+export function formatB2CTimestamp(instant: Date): string {
+  return `${instant.toISOString().slice(0, 19).replace('T', ' ')}Z`;
+}
+
+/** What {@link createErrorResponseBody} needs. */
+export interface ErrorResponseBodyOptions {
+  readonly code: B2CErrorCode;
+  /** The filled message; defaults to the registry's message. */
+  readonly message?: string;
+  /** Defaults to the registry's `error` value for the code. */
+  readonly error?: OAuthErrorValue;
+  /** A GUID. */
+  readonly correlationId: string;
+  readonly timestamp: Date;
+}
+
+/** Writes B2C's error body for a code: exactly `error` and `error_description`. */
+export function createErrorResponseBody(options: ErrorResponseBodyOptions): ErrorResponseBody {
+  const entry = B2C_ERROR_CODES[options.code];
+  const message = options.message ?? entry.message;
+  return {
+    error: options.error ?? entry.error,
+    error_description:
+      `${options.code}: ${message}\r\n` +
+      `Correlation ID: ${options.correlationId}\r\n` +
+      `Timestamp: ${formatB2CTimestamp(options.timestamp)}\r\n`,
+  };
+}
