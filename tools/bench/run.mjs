@@ -10,6 +10,7 @@ import * as limits from './suites/limits.mjs';
 import * as emulator from './suites/emulator.mjs';
 import * as tokenValidation from './suites/token-validation.mjs';
 import * as api from './suites/api.mjs';
+import * as web from './suites/web.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const options = {
@@ -19,7 +20,7 @@ const options = {
 
 const build = spawnSync(
   'npx',
-  ['nx', 'run-many', '-t', 'build', '-p', 'b2c-emulator,api,functions-host'],
+  ['nx', 'run-many', '-t', 'build', '-p', 'b2c-emulator,api,functions-host,web'],
   {
     cwd: root,
     stdio: 'inherit',
@@ -40,6 +41,7 @@ const measured = Object.fromEntries(figures.map((figure) => [figure.id, figure.v
 report(await emulator.run({ ...options, limits: measured }));
 report(await tokenValidation.run(options));
 report(await api.run(options));
+report(await web.run(options));
 
 const durationSeconds = (performance.now() - started) / 1000;
 writeFileSync(

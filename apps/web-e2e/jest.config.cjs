@@ -1,0 +1,11 @@
+// Browser end-to-end tests: each file starts its own stack (emulator, API, web server) and
+// Chromium, so files run one after another (runInBand) on this two-core machine.
+module.exports = {
+  displayName: 'web-e2e',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  globalSetup: '<rootDir>/src/support/global-setup.ts',
+  testTimeout: 90_000,
+  maxWorkers: 1,
+};

@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { API_APP_ID, CLIENT_ID, E2E_TENANT_FILE, POLICY, TENANT_NAME } from './e2e-tenant';
+import { startServiceProcess, type ServiceProcess } from './service-process';
+import type { WebRuntimeConfig } from './web-runtime-config';
+
+/** The workspace root, where `dist/` and `test-results/` are. */
+export const WORKSPACE_ROOT = join(__dirname, '..', '..', '..', '..');
+const DIST = join(WORKSPACE_ROOT, 'dist');
+const EMULATOR_BIN = join(DIST, 'apps', 'b2c-emulator', 'bin.js');
+const FUNCTIONS_HOST = join(DIST, 'tools', 'functions-host', 'main.js');
+const API_APP = join(DIST, 'apps', 'api');
+const WEB_ROOT = join(DIST, 'apps', 'web', 'browser');
+const WEB_SERVER = join(WORKSPACE_ROOT, 'tools', 'web-server', 'serve-web.mjs');
+const ADMIN_KEY = `e2e-${randomBytes(12).toString('hex')}`;
+
+/** How the stack is wired. */
+export interface TestStackOptions {
+  /** `permissive` answers cross-origin token requests (direct mode). Default `strict`. */
+  readonly cors?: 'strict' | 'permissive';
+  /** Served as `/config.json` instead of the built one; a function gets the emulator's token URL. */
+  readonly runtimeConfig?: (emulatorTokenEndpoint: string) => WebRuntimeConfig;
+  /** Extra API settings, e.g. `AUTH_THROTTLE_USERNAME`. */
+  readonly apiEnv?: Readonly<Record<string, string>>;
+}
+
+/** The emulator, the API and the web server, on 127.0.0.1 with ephemeral ports. */
+export interface TestStack {
+  /** The one origin the browser uses: the web app, with `/api` proxied to the API. */
+  readonly webUrl: string;
+  /** The emulator's token endpoint for the e2e policy. */
+  readonly tokenEndpoint: string;
+  /** `POST /.emulator/reset`: users, refresh tokens, lockouts and the clock as in the tenant file. */
+  resetEmulator(): Promise<void>;
+  /** `POST /.emulator/clock`: moves every time rule of the emulator by `offsetSeconds`. */
+  setEmulatorClock(offsetSeconds: number): Promise<void>;
+  /** What each part printed so far, by name (`b2c-emulator`, `api`, `web`). */
+  output(): Record<string, string>;
+  /** Stops all three (SIGTERM, then waits) and removes their temporary files. */
+  stop(): Promise<void>;
+}
+
+const BUILT_PARTS = [EMULATOR_BIN, FUNCTIONS_HOST, join(API_APP, 'main.js'), WEB_ROOT];
+
+/**
+ * Starts the built stack: the emulator with the e2e tenant and an admin key, the API on the local
+ * Functions host pointed at it, and the web server in front of the API. Each part gets fresh
+ * state (a new data dir, a per-run cookie key) so test files never see each other's sessions.
+ */
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const missing = BUILT_PARTS.filter((path) => !existsSync(path));
+  if (missing.length > 0) {
+    throw new Error(
+      `Build the stack first (npx nx e2e web-e2e does): missing ${missing.join(', ')}`,
+    );
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'web-e2e-'));
+  const started: ServiceProcess[] = [];
+  const stop = async (): Promise<void> => {
+    for (const service of [...started].reverse()) await service.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  try {
+    const emulator = await startEmulator(scratch, options.cors ?? 'strict');
+    started.push(emulator);
+    const emulatorUrl = `http://127.0.0.1:${emulator.port}`;
+    const authority = `${emulatorUrl}/${TENANT_NAME}/${POLICY}`;
+    const tokenEndpoint = `${authority}/oauth2/v2.0/token`;
+    const webPort = await findFreePort();
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    const api = await startApi(authority, webUrl, options.apiEnv ?? {});
+    started.push(api);
+    let configFile: string | undefined;
+    if (options.runtimeConfig) {
+      configFile = join(scratch, 'config.json');
+      writeFileSync(configFile, JSON.stringify(options.runtimeConfig(tokenEndpoint), null, 2));
+    }
+    started.push(await startWebServer(webPort, `http://127.0.0.1:${api.port}`, configFile));
+    const admin = (path: string, body?: unknown): Promise<void> =>
+      emulatorAdmin(emulatorUrl, path, body);
+    return {
+      webUrl,
+      tokenEndpoint,
+      resetEmulator: () => admin('/.emulator/reset'),
+      setEmulatorClock: (offsetSeconds) => admin('/.emulator/clock', { offsetSeconds }),
+      output: () => Object.fromEntries(started.map((service) => [service.name, service.output()])),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function startEmulator(scratch: string, cors: 'strict' | 'permissive'): Promise<ServiceProcess> {
+  return startServiceProcess({
+    name: 'b2c-emulator',
+    args: [
+      EMULATOR_BIN,
+      ...['--port', '0', '--tenant', E2E_TENANT_FILE, '--data-dir', join(scratch, 'emulator')],
+      ...['--admin-key', ADMIN_KEY, '--cors', cors],
+    ],
+    env: {},
+    ready: /on http:\/\/localhost:(\d+)[\s\S]*admin API:/,
+  });
+}
+
+function startApi(
+  authority: string,
+  webOrigin: string,
+  extra: Readonly<Record<string, string>>,
+): Promise<ServiceProcess> {
+  return startServiceProcess({
+    name: 'api',
+    args: [FUNCTIONS_HOST, API_APP, '--port', '0'],
+    env: {
+      B2C_AUTHORITY: authority,
+      B2C_CLIENT_ID: CLIENT_ID,
+      API_AUDIENCE: API_APP_ID,
+      AUTH_ALLOWED_ORIGINS: webOrigin,
+      AUTH_COOKIE_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
+      // The web server is the one reverse proxy in front of the API, as Static Web Apps is.
+      AUTH_TRUSTED_HOPS: '1',
+      ...extra,
+    },
+    ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+  });
+}
+
+function startWebServer(
+  port: number,
+  apiUrl: string,
+  configFile: string | undefined,
+): Promise<ServiceProcess> {
+  return startServiceProcess({
+    name: 'web',
+    args: [
+      WEB_SERVER,
+      ...['--root', WEB_ROOT, '--api', apiUrl, '--port', String(port), '--host', '127.0.0.1'],
+      ...(configFile ? ['--config', configFile] : []),
+    ],
+    env: {},
+    ready: /web listening on http:\/\/127\.0\.0\.1:(\d+)/,
+  });
+}
+
+/** The API must know the web origin before the web server can know the API's port. */
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+async function emulatorAdmin(emulatorUrl: string, path: string, body?: unknown): Promise<void> {
+  const response = await fetch(`${emulatorUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${ADMIN_KEY}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) {
+    throw new Error(`emulator ${path} answered ${response.status}: ${await response.text()}`);
+  }
+}

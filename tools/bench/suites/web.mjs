@@ -1,0 +1,126 @@
+// The web client: what the auth library adds to the initial bundle (estimated transfer size as
+// printed by the Angular builder, against the bench-only build without the auth provider and
+// interceptor), and sign-in to a rendered profile measured in Chromium on loopback.
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startApi } from '../lib/api-process.mjs';
+import { ROOT, startEmulator } from '../lib/emulator-process.mjs';
+import { summarize } from '../lib/measure.mjs';
+
+/** Builds a configuration of the web app and reads "Initial total ... estimated transfer" (kB). */
+function initialTransferKb(configuration) {
+  const build = spawnSync('npx', ['nx', 'build', 'web', '-c', configuration, '--skip-nx-cache'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  // eslint-disable-next-line no-control-regex
+  const output = `${build.stdout}${build.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  const match = /Initial total\s*\|\s*[\d.]+ kB\s*\|\s*([\d.]+) kB/.exec(output);
+  if (build.status !== 0 || !match)
+    throw new Error(`web build (${configuration}) failed:\n${output.slice(-2000)}`);
+  return Number(match[1]);
+}
+
+async function startWebServer(apiUrl) {
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'tools/web-server/serve-web.mjs'),
+      '--root',
+      join(ROOT, 'dist/apps/web/browser'),
+      '--api',
+      apiUrl,
+      '--port',
+      '0',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise((resolve) =>
+    child.stdout.once('data', (chunk) => resolve(/(http:\/\/[\d.:]+)/.exec(String(chunk))[1])),
+  );
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Milliseconds from pressing "Sign in" to the profile heading on screen, `runs` times. */
+async function signInToProfile(webUrl, runs) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  const samples = [];
+  try {
+    for (let run = 0; run < runs + 1; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${webUrl}/sign-in?returnUrl=%2Fprofile`);
+      await page.getByLabel('Email address').fill('alice@contoso.com');
+      await page.getByLabel('Password', { exact: true }).fill('Alice-Passw0rd!');
+      const start = await page.evaluate(() => performance.now());
+      await page.getByRole('button', { name: /^Sign in/ }).click();
+      await page.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
+      const end = await page.evaluate(() => performance.now());
+      if (run > 0) samples.push(end - start); // the first run warms the stack up
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return summarize(samples);
+}
+
+export async function run({ runs }) {
+  const withAuth = initialTransferKb('production');
+  const withoutAuth = initialTransferKb('bench');
+  const emulator = await startEmulator();
+  const port = await freePort();
+  const api = await startApi(emulator.url, {
+    AUTH_THROTTLE_IP: '1000/60',
+    AUTH_ALLOWED_ORIGINS: `http://127.0.0.1:${port}`,
+  });
+  const web = await startWebServer(api.url, port);
+  try {
+    const timing = await signInToProfile(web.url, Math.max(5, runs * 2));
+    const added = withAuth - withoutAuth;
+    const one = (value) => ({ min: value, median: value, max: value, runs: 1 });
+    return [
+      {
+        id: 'web-initial',
+        title: 'web initial bundle, estimated transfer',
+        unit: 'kB',
+        value: one(withAuth),
+      },
+      {
+        id: 'web-auth-added',
+        title: 'auth provider and interceptor added to the initial bundle (estimated transfer)',
+        unit: 'kB',
+        value: one(added),
+        goal: { maxAbsolute: 6 },
+      },
+      {
+        id: 'web-sign-in',
+        title: 'sign-in submit to rendered profile in Chromium (argon2id included)',
+        unit: 'ms',
+        value: timing,
+        goal: { maxAbsolute: 300 },
+      },
+    ];
+  } finally {
+    await Promise.all([web.stop(), api.stop(), emulator.stop()]);
+  }
+}
