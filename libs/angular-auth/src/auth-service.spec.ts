@@ -117,6 +117,21 @@ describe('AuthService', () => {
       expect(fetch.callsTo('/api/auth/refresh')).toHaveLength(2);
     });
 
+    it('refreshes a short-lived token no earlier than halfway through its life', async () => {
+      const fetch = new FakeFetch().when(
+        '/api/auth/token',
+        jsonResponse(200, tokenBody('at-1', { expires_in: 60, expires_on: undefined })),
+      );
+      const { auth, clock } = await setUpAuth({ fetch });
+      await auth.signIn('alice@contoso.com', 'Alice-Passw0rd!');
+      clock.advance(29);
+      await expect(auth.accessToken()).resolves.toBe('at-1');
+      expect(fetch.callsTo('/api/auth/refresh')).toHaveLength(1); // the start-up one only
+      clock.advance(1);
+      fetch.when('/api/auth/refresh', jsonResponse(200, tokenBody('at-2')));
+      await expect(auth.accessToken()).resolves.toBe('at-2');
+    });
+
     it('keeps using a still-valid token when an early refresh fails for a passing reason', async () => {
       const fetch = new FakeFetch().when('/api/auth/token', jsonResponse(200, tokenBody('at-1')));
       const { auth, clock, store } = await setUpAuth({ fetch });

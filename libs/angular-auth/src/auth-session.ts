@@ -1,4 +1,5 @@
 import { Injectable, inject } from '@angular/core';
+import { Router } from '@angular/router';
 import type { RopcAuthError } from './auth-error';
 import { AUTH_CLOCK } from './auth-clock';
 import { AuthConfigHolder } from './auth-config-holder';
@@ -7,6 +8,7 @@ import { AuthState } from './auth-state';
 import { AuthTabSync, type AuthTabMessage } from './auth-tab-sync';
 import { createTokenTransport } from './create-token-transport';
 import { withRefreshLock } from './refresh-lock';
+import { redirectToSignIn } from './sign-in-redirect';
 import { toAuthError } from './to-auth-error';
 import type { TokenTransport } from './token-transport';
 
@@ -24,6 +26,7 @@ export class AuthSession {
   private readonly tabs = inject(AuthTabSync);
   private readonly fetch = inject(AUTH_FETCH);
   private readonly now = inject(AUTH_CLOCK);
+  private readonly router = inject(Router, { optional: true });
   private transportInstance: TokenTransport | undefined;
   private inFlight: Promise<void> | null = null;
 
@@ -38,7 +41,7 @@ export class AuthSession {
       const tokens = await transport.signIn(username, password);
       if (epoch !== this.state.epoch) return;
       transport.remember(tokens);
-      this.state.apply(tokens);
+      this.state.apply(tokens, this.now());
       this.tabs.post('signed-in');
     } catch (error) {
       const failure = toAuthError(error);
@@ -103,6 +106,8 @@ export class AuthSession {
     if (message.type === 'signed-out') {
       this.state.clear(null);
       this.transport().forget();
+      // Another tab signed out: leave this tab's private page too, keeping where it was.
+      if (this.router) redirectToSignIn(this.router, this.configHolder.get().signInPath);
     } else if (this.transport().canRefresh()) {
       // Tokens never cross the channel: this tab fetches its own (the proxy cookie is shared).
       void this.refresh(true).catch(ignore);
@@ -117,7 +122,7 @@ export class AuthSession {
       const tokens = await withRefreshLock(() => transport.refresh());
       if (epoch !== this.state.epoch) return;
       transport.remember(tokens);
-      this.state.apply(tokens);
+      this.state.apply(tokens, this.now());
     } catch (error) {
       const failure = toAuthError(error);
       if (epoch === this.state.epoch) this.failRefresh(failure, silent);
@@ -136,8 +141,15 @@ export class AuthSession {
     if (this.state.status() === 'refreshing') this.state.status.set('signed-in');
   }
 
+  /**
+   * Refresh ahead by `refreshAheadSeconds`, but never earlier than halfway through the token's
+   * life: with short-lived tokens a fixed lead would refresh before every call.
+   */
   private expiresSoon(expiresAt: number): boolean {
-    return expiresAt - this.now() <= this.configHolder.get().refreshAheadSeconds * 1000;
+    const lead = this.configHolder.get().refreshAheadSeconds * 1000;
+    const lifetime = this.state.accessTokenLifetimeMs;
+    const capped = lifetime === null ? lead : Math.min(lead, lifetime / 2);
+    return expiresAt - this.now() <= capped;
   }
 
   private transport(): TokenTransport {

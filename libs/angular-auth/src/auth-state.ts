@@ -20,6 +20,8 @@ export class AuthState {
   /** Bumped when a session starts or ends, so an answer to an older request is dropped. */
   epoch = 0;
   private token: string | null = null;
+  /** How long the current access token lives in all, to refresh at most halfway through it. */
+  accessTokenLifetimeMs: number | null = null;
   private resolveReady!: () => void;
 
   constructor() {
@@ -40,8 +42,10 @@ export class AuthState {
   }
 
   /** Takes a fresh token set; the id token's claims replace the user only when one came. */
-  apply(tokens: TokenSet): void {
+  apply(tokens: TokenSet, receivedAt: number): void {
     this.token = tokens.accessToken ?? null;
+    this.accessTokenLifetimeMs =
+      tokens.accessTokenExpiresAt === undefined ? null : tokens.accessTokenExpiresAt - receivedAt;
     this.accessTokenExpiresAt.set(tokens.accessTokenExpiresAt ?? null);
     if (tokens.refreshTokenExpiresAt !== undefined)
       this.sessionEndsAt.set(tokens.refreshTokenExpiresAt);
@@ -54,6 +58,7 @@ export class AuthState {
   clear(error: AuthError | null): void {
     this.epoch++;
     this.token = null;
+    this.accessTokenLifetimeMs = null;
     this.user.set(null);
     this.accessTokenExpiresAt.set(null);
     this.sessionEndsAt.set(null);

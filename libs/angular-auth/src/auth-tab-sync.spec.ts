@@ -68,6 +68,15 @@ describe('several tabs', () => {
     expect(received).toEqual([{ type: 'signed-in' }]);
   });
 
+  it('sends this tab to sign-in, keeping its place, when another tab signs out', async () => {
+    const { router } = await signedInTab();
+    await router.navigateByUrl('/notes?page=2');
+    otherTab.postMessage({ type: 'signed-out' });
+    await settle();
+    await settle();
+    expect(router.url).toBe('/sign-in?returnUrl=%2Fnotes%3Fpage%3D2');
+  });
+
   it('ignores messages it does not know', async () => {
     const { store, fetch } = await signedInTab();
     otherTab.postMessage({ type: 'tokens', accessToken: 'stolen' });
