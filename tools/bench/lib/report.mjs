@@ -13,6 +13,11 @@ export function evaluate(figure) {
     const ratio = median / figure.baseline.value;
     return { ratio, goalText: `≥ ${goal.min}×`, meets: ratio >= goal.min };
   }
+  if (goal.maxCost !== undefined) {
+    // Cost per operation relative to the baseline's (rates inverted): lower is better.
+    const ratio = figure.baseline.value / median;
+    return { ratio, goalText: `cost ≤ ${goal.maxCost}×`, meets: ratio <= goal.maxCost };
+  }
   if (goal.cheaperBy !== undefined) {
     const ratio = figure.baseline.value / median;
     return { ratio, goalText: `≥ ${goal.cheaperBy}× cheaper`, meets: ratio >= goal.cheaperBy };

@@ -94,14 +94,14 @@ export async function run({ runs, seconds }) {
         unit: 'ops/s',
         value: raw,
       },
-      // Cost ratio: bare jose time / validate() time; the goal is validate() ≤ 1.1× jose's cost.
+      // The goal: validate() costs at most 1.1× a bare jose jwtVerify (the ratio shown is the cost).
       {
         id: 'validate-cold',
         title: 'validate(), verified-token cache off (cold path)',
         unit: 'ops/s',
         value: validateCold,
         baseline: { title: 'jose jwtVerify ops/s', value: jose.median },
-        goal: { min: 1 / 1.1 },
+        goal: { maxCost: 1.1 },
       },
       {
         id: 'validate-warm',

@@ -24,7 +24,16 @@ function initialTransferKb(configuration) {
   return Number(match[1]);
 }
 
-async function startWebServer(apiUrl) {
+/** A free loopback port: the web origin must be known before the API starts (its allow-list). */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startWebServer(apiUrl, port) {
   const child = spawn(
     process.execPath,
     [
@@ -34,7 +43,7 @@ async function startWebServer(apiUrl) {
       '--api',
       apiUrl,
       '--port',
-      '0',
+      String(port),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
