@@ -7,6 +7,7 @@ import type { StoredUser } from '../stores/user-store';
 import { hashPassword, verifyPassword } from '../tenant/password-hasher';
 import { checkClient, checkResponseType } from './client-checks';
 import { hashRefreshToken, newRefreshToken, newSuccessorKey } from './refresh-token-codec';
+import { refreshTokenExpiresAt } from './refresh-token-lifetime';
 import { resolveScope, type ScopeResolution } from './scope-resolution';
 import { issueTokens, plannedTokens } from './token-issuer';
 import type { TokenRequestContext } from './token-request-context';
@@ -65,14 +66,9 @@ async function startRefreshFamily(
   clientId: string,
   scope: ScopeResolution,
 ): Promise<{ token: string; expiresAt: number }> {
-  const { lifetimes } = context.flow;
   const token = newRefreshToken();
   const familyId = randomUUID();
-  const windowEnd =
-    lifetimes.slidingWindowSeconds === null
-      ? Infinity
-      : context.now + lifetimes.slidingWindowSeconds * 1000;
-  const expiresAt = Math.min(context.now + lifetimes.refreshTokenSeconds * 1000, windowEnd);
+  const expiresAt = refreshTokenExpiresAt(context.flow.lifetimes, context.now, context.now);
   await context.emulator.stores.grants.createFamily(
     {
       id: familyId,

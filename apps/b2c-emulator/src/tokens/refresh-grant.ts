@@ -15,6 +15,7 @@ import {
   isWellFormedRefreshToken,
   successorRefreshToken,
 } from './refresh-token-codec';
+import { refreshTokenExpiresAt, slidingWindowEnd } from './refresh-token-lifetime';
 import { resolveScope } from './scope-resolution';
 import { issueTokens, plannedTokens } from './token-issuer';
 import type { TokenRequestContext } from './token-request-context';
@@ -53,8 +54,7 @@ async function checkBinding(
 
 /** AADB2C90080 after the token's own lifetime or the family's sliding window. */
 function checkExpiry(context: TokenRequestContext, grant: Grant): void {
-  const window = context.flow.lifetimes.slidingWindowSeconds;
-  const windowEnd = window === null ? Infinity : grant.family.authTime + window * 1000;
+  const windowEnd = slidingWindowEnd(context.flow.lifetimes, grant.family.authTime);
   const times = [seconds(context.now), seconds(grant.token.issuedAt)];
   if (context.now >= windowEnd)
     throw new EmulatorError('AADB2C90080', [...times, seconds(windowEnd)]);
@@ -75,13 +75,12 @@ async function rotate(
   grant: Grant,
   token: string,
 ): Promise<{ token: string; expiresAt: number }> {
-  const { lifetimes } = context.flow;
   const successor = successorRefreshToken(grant.family.successorKey, token);
-  const windowEnd =
-    lifetimes.slidingWindowSeconds === null
-      ? Infinity
-      : grant.family.authTime + lifetimes.slidingWindowSeconds * 1000;
-  const expiresAt = Math.min(context.now + lifetimes.refreshTokenSeconds * 1000, windowEnd);
+  const expiresAt = refreshTokenExpiresAt(
+    context.flow.lifetimes,
+    grant.family.authTime,
+    context.now,
+  );
   const record = {
     hash: hashRefreshToken(successor),
     familyId: grant.family.id,
