@@ -7,6 +7,19 @@ export function formatB2CTimestamp(instant: Date): string {
   return `${instant.toISOString().slice(0, 19).replace('T', ' ')}Z`;
 }
 
+/**
+ * B2C's `error_description` layout: the first line, `Correlation ID: guid`, `Timestamp: ...`,
+ * each ended by `\r\n` (reference §4.1). The first line is `AADB2Cxxxxx: message` for B2C's own
+ * errors; a relay without a code of its own (the sign-in proxy) writes a plain sentence.
+ */
+export function formatErrorDescription(
+  firstLine: string,
+  correlationId: string,
+  timestamp: Date,
+): string {
+  return `${firstLine}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${formatB2CTimestamp(timestamp)}\r\n`;
+}
+
 /** What {@link createErrorResponseBody} needs. */
 export interface ErrorResponseBodyOptions {
   readonly code: B2CErrorCode;
@@ -25,9 +38,10 @@ export function createErrorResponseBody(options: ErrorResponseBodyOptions): Erro
   const message = options.message ?? entry.message;
   return {
     error: options.error ?? entry.error,
-    error_description:
-      `${options.code}: ${message}\r\n` +
-      `Correlation ID: ${options.correlationId}\r\n` +
-      `Timestamp: ${formatB2CTimestamp(options.timestamp)}\r\n`,
+    error_description: formatErrorDescription(
+      `${options.code}: ${message}`,
+      options.correlationId,
+      options.timestamp,
+    ),
   };
 }

@@ -1,6 +1,10 @@
 import { B2C_ERROR_CLASSES, isKnownB2CErrorCode, type B2CErrorClass } from './b2c-error-classes';
 import { B2C_ERROR_CODES, formatB2CMessage } from './b2c-error-codes';
-import { createErrorResponseBody, formatB2CTimestamp } from './error-response-writer';
+import {
+  createErrorResponseBody,
+  formatB2CTimestamp,
+  formatErrorDescription,
+} from './error-response-writer';
 import { classifyError, isErrorResponseBody, parseErrorDescription } from './error-response';
 import { FILLED_MESSAGES, INVALID_CREDENTIALS_ERROR } from '../test/fixtures/reference-examples';
 
@@ -52,6 +56,20 @@ describe('createErrorResponseBody', () => {
     });
     expect(body.error).toBe('invalid_grant');
     expect(body.error_description.split('\r\n')[0]).toBe(FILLED_MESSAGES.wrongPolicy);
+  });
+});
+
+describe('formatErrorDescription', () => {
+  it('writes a codeless first line in the same layout, which the parser reads back', () => {
+    const description = formatErrorDescription('The sign-in service failed.', 'c-1', new Date(0));
+    expect(description).toBe(
+      'The sign-in service failed.\r\nCorrelation ID: c-1\r\nTimestamp: 1970-01-01 00:00:00Z\r\n',
+    );
+    expect(parseErrorDescription(description)).toEqual({
+      message: 'The sign-in service failed.',
+      correlationId: 'c-1',
+      timestamp: '1970-01-01 00:00:00Z',
+    });
   });
 });
 

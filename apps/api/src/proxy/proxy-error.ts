@@ -2,7 +2,7 @@ import type { HttpResponseInit } from '@azure/functions';
 import {
   createErrorResponseBody,
   formatB2CMessage,
-  formatB2CTimestamp,
+  formatErrorDescription,
   type B2CErrorCode,
   type ErrorResponseBody,
   type OAuthErrorValue,
@@ -28,7 +28,7 @@ export type ProxyRefusal =
 function plainBody(error: OAuthErrorValue, text: string, correlationId: string): ErrorResponseBody {
   return {
     error,
-    error_description: `${text}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${formatB2CTimestamp(new Date())}\r\n`,
+    error_description: formatErrorDescription(text, correlationId, new Date()),
   };
 }
 
