@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'table-storage',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  coverageDirectory: '../../coverage/libs/table-storage',
+};

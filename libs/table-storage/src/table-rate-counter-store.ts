@@ -1,0 +1,64 @@
+import { odata } from '@azure/data-tables';
+import { windowStart, type RateCounterStore, type RateWindow } from '@ropc/identity-protection';
+import { CONFLICT, done, retryOnConflict } from './optimistic-retry';
+import { hashedKey } from './storage-keys';
+import { epochMs, type StorageTable } from './storage-table';
+
+/**
+ * Shards per counter window. One hot key (every request from one address) would otherwise make
+ * every concurrent hit a conflict on one row; with shards, a hit changes one random shard and the
+ * count is the sum of the window's shards, read in one partition query.
+ */
+export const RATE_COUNTER_SHARDS = 4;
+
+interface CounterRow {
+  readonly count: number;
+  readonly expiresAt: number;
+}
+
+/**
+ * Fixed-window rate counters in a table: a partition per (hashed key, window start), a row per
+ * shard. A hit is a compare-and-set on one shard, so no event is lost with any number of
+ * instances; rows carry `expiresAt` (the window's end) for the cleanup timer.
+ */
+export class TableRateCounterStore implements RateCounterStore {
+  constructor(private readonly table: StorageTable) {}
+
+  async hit(key: string, windowMs: number, now: number): Promise<RateWindow> {
+    const start = windowStart(now, windowMs);
+    const partitionKey = partitionOf(key, start);
+    const rowKey = `s${Math.floor(Math.random() * RATE_COUNTER_SHARDS)}`;
+    const expiresAt = epochMs(start + windowMs);
+    await retryOnConflict('count a rate-limited event', async () => {
+      const shard = await this.table.get<CounterRow>(partitionKey, rowKey);
+      const written = shard
+        ? await this.table.replace(
+            { partitionKey, rowKey, count: shard.count + 1, expiresAt },
+            shard.etag,
+          )
+        : await this.table.create({ partitionKey, rowKey, count: 1, expiresAt });
+      return written.ok ? done(undefined) : CONFLICT;
+    });
+    return { start, count: await this.sum(partitionKey) };
+  }
+
+  async peek(key: string, windowMs: number, now: number): Promise<RateWindow> {
+    const start = windowStart(now, windowMs);
+    return { start, count: await this.sum(partitionOf(key, start)) };
+  }
+
+  clear(): Promise<void> {
+    return this.table.clear();
+  }
+
+  private async sum(partitionKey: string): Promise<number> {
+    const shards = await this.table.list<CounterRow>(odata`PartitionKey eq ${partitionKey}`, [
+      'count',
+    ]);
+    return shards.reduce((total, shard) => total + shard.count, 0);
+  }
+}
+
+function partitionOf(key: string, start: number): string {
+  return `${hashedKey(key)}-${start}`;
+}

@@ -1,0 +1,2 @@
+/** Test support for @ropc/table-storage: Azurite from its npm package. Tests only. */
+export { startAzurite, azuriteConnectionString, type RunningAzurite } from './azurite';
