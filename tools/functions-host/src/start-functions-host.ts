@@ -32,11 +32,18 @@ export async function startFunctionsHost(
     const timers = timerFunctionsOf(functions, app.env);
     warnUnservedBindings(functions, logger);
     const { maxRequestBodyBytes } = resolved;
-    const context = { runtime: app.runtime, routes, logger, maxRequestBodyBytes };
+    const scheduler = new TimerScheduler(app.runtime, logger, timers);
+    const context = {
+      runtime: app.runtime,
+      routes,
+      logger,
+      maxRequestBodyBytes,
+      runTimer: (name: string) => scheduler.run(name),
+      hasTimer: (name: string) => scheduler.has(name),
+    };
     for (const [port, tls] of listenerPorts(resolved, app)) {
       listeners.push(await startHttpListener(context, resolved.hostname, port, tls));
     }
-    const scheduler = new TimerScheduler(app.runtime, logger, timers);
     scheduler.start();
     const close = once(() => shutDown(app, listeners, scheduler, logger));
     return describeHost(listeners, routes, timers, scheduler, close);

@@ -227,4 +227,26 @@ describe('timers', () => {
     expect(await response.json()).toEqual([{ isPastDue: false, hasStatus: true }]);
     await expect(sample.host.runTimer('missing')).rejects.toThrow('No timer function named');
   });
+
+  it('runs a timer through POST /admin/functions/{name} as func start does, answering 202 once done', async () => {
+    const before = ((await (await fetch(`${base}/api/ticks`)).json()) as unknown[]).length;
+    const response = await fetch(`${base}/admin/functions/Tick`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input: '' }),
+    });
+    expect(response.status).toBe(202);
+    expect(await response.text()).toBe('');
+    const after = (await (await fetch(`${base}/api/ticks`)).json()) as unknown[];
+    expect(after).toHaveLength(before + 1);
+  });
+
+  it('answers 404 from /admin/functions/{name} for a name that is not a timer', async () => {
+    for (const name of ['missing', 'hello']) {
+      const response = await fetch(`${base}/admin/functions/${name}`, { method: 'POST' });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: 'not_found' });
+    }
+    expect((await fetch(`${base}/admin/functions/tick`)).status).toBe(404);
+  });
 });

@@ -5,6 +5,7 @@ import type { RpcInvocationRequest } from '../core/core-types';
 import type { RegisteredFunction, WorkerRuntime } from '../core/worker-runtime';
 import { describeError } from '../describe-error';
 import type { HostLogger } from '../host-logger';
+import { adminFunctionName } from './admin-function-request';
 import { countSetCookieHeaders } from './count-set-cookie-headers';
 import { readRequestBody } from './read-request-body';
 import { requestUrl } from './request-url';
@@ -20,6 +21,10 @@ export interface RequestListenerContext {
   readonly maxRequestBodyBytes: number;
   readonly logger: HostLogger;
   readonly scheme: 'http' | 'https';
+  /** Runs a timer function now (for `POST /admin/functions/{name}`); rejects if it is unknown. */
+  readonly runTimer: (name: string) => Promise<void>;
+  /** Whether `name` is a timer function (case-insensitive). */
+  readonly hasTimer: (name: string) => boolean;
 }
 
 /**
@@ -54,6 +59,11 @@ async function serve(
     sendJsonError(res, 400, 'bad_request');
     return;
   }
+  const adminFunction = adminFunctionName(req, url.pathname);
+  if (adminFunction !== undefined) {
+    await runAdminFunction(res, context, adminFunction);
+    return;
+  }
   const match = context.routes.match(req.method ?? 'GET', url.pathname);
   if (match.kind !== 'matched') {
     if (match.kind === 'not-found') sendJsonError(res, 404, 'not_found');
@@ -70,6 +80,32 @@ async function serve(
   const invocationId = randomUUID();
   const request = toHttpInvocationRequest({ invocationId, fn: route.fn, req, url, params, body });
   await invokeRoute(res, context, route.fn, request);
+}
+
+/**
+ * Core Tools' `POST /admin/functions/{name}` for timer functions: 202 once the run has finished
+ * (Core Tools answers 202 at once; waiting lets a test check the run's effects), 404 for a name
+ * that is not a timer, 500 if the run failed. Loopback development use only: in Azure this route
+ * needs the master key, which this host does not model.
+ */
+async function runAdminFunction(
+  res: ServerResponse,
+  context: RequestListenerContext,
+  name: string,
+): Promise<void> {
+  if (!context.hasTimer(name)) {
+    sendJsonError(res, 404, 'not_found');
+    return;
+  }
+  try {
+    await context.runTimer(name);
+  } catch (error) {
+    context.logger.error(`Timer "${name}" failed: ${describeError(error)}`);
+    sendJsonError(res, 500, 'internal_error');
+    return;
+  }
+  res.writeHead(202, { 'content-length': '0' });
+  res.end();
 }
 
 async function invokeRoute(

@@ -38,6 +38,11 @@ export class TimerScheduler {
     }
   }
 
+  /** Whether a timer function has this name (case-insensitive, as function names are). */
+  has(name: string): boolean {
+    return this.#timers.has(name.toLowerCase());
+  }
+
   /** Runs a timer now; rejects if it is unknown or its handler fails. */
   async run(name: string): Promise<void> {
     const timer = this.#timers.get(name.toLowerCase());
