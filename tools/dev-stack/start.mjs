@@ -2,12 +2,50 @@
 // `npm start`: builds and starts every part of the product that exists — the B2C emulator, the API
 // and the web client — on the ports of DESIGN.md, then prints the URLs and the demo credentials.
 // Ctrl+C stops them all.
+//
+// `npm start -- --azurite` keeps the state of the emulator and the API in Azurite (Table storage,
+// on disk under .azurite/, port 10002) instead of in memory, as several Function instances in
+// Azure would share one Storage account. STORAGE_CONNECTION_STRING in the environment (a real
+// account, or an Azurite already running) is passed to both apps as it is.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
-const env = process.env;
+const useAzurite = process.argv.includes('--azurite');
+const env = useAzurite
+  ? { ...process.env, STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }
+  : process.env;
+
+/** Azurite's table service from its npm package, persisting to .azurite/ (telemetry off). */
+function azuriteService() {
+  const main = join(
+    dirname(createRequire(import.meta.url).resolve('azurite/package.json')),
+    'dist/src/table/main.js',
+  );
+  const location = join(root, '.azurite');
+  mkdirSync(location, { recursive: true });
+  return {
+    name: 'azurite',
+    project: 'tools/dev-stack',
+    build: [],
+    command: [
+      main,
+      '--disableTelemetry',
+      '--silent',
+      '--location',
+      location,
+      '--tableHost',
+      '127.0.0.1',
+      '--tablePort',
+      '10002',
+    ],
+    // Any HTTP answer (400 for a bare GET) means it is listening.
+    ready: 'http://127.0.0.1:10002/devstoreaccount1/Tables',
+    readyOnAnyAnswer: true,
+  };
+}
 
 /** The services of the stack, in start order; each is started only when its project exists. */
 const services = [
@@ -59,6 +97,7 @@ const services = [
     ready: `http://127.0.0.1:${env.WEB_PORT ?? '4200'}/`,
   },
 ].filter((service) => existsSync(join(root, service.project)));
+if (useAzurite) services.unshift(azuriteService());
 
 /** The `Values` of a Functions app's settings file. */
 function readSettings(file) {
@@ -75,12 +114,13 @@ function build() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-async function waitUntilReady(url, child) {
+async function waitUntilReady(url, child, anyAnswer = false) {
   for (let attempt = 0; attempt < 100; attempt++) {
     if (child.exitCode !== null)
       throw new Error(`${url}: the process exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).ok) return;
+      const response = await fetch(url);
+      if (response.ok || anyAnswer) return;
     } catch {
       // Not listening yet.
     }
@@ -106,7 +146,7 @@ for (const service of services) {
     if (code) console.error(`${service.name} exited with ${code}`);
     stopAll();
   });
-  await waitUntilReady(service.ready, child);
+  await waitUntilReady(service.ready, child, service.readyOnAnyAnswer);
 }
 console.log(`
 Ready.
@@ -115,4 +155,5 @@ Ready.
   Web           http://localhost:${env.WEB_PORT ?? '4200'}  (sign in as a demo user below)
   Demo users    alice@contoso.com / Alice-Passw0rd!    bob@contoso.com / Bob-Passw0rd!
   Admin key     ${env.B2C_EMULATOR_ADMIN_KEY ?? 'dev-admin-key'} (development only)
+  State         ${useAzurite ? 'Azurite, http://127.0.0.1:10002 (persisted in .azurite/)' : env.STORAGE_CONNECTION_STRING ? 'STORAGE_CONNECTION_STRING' : 'in memory (npm start -- --azurite for Table storage)'}
 Press Ctrl+C to stop.`);
