@@ -1,4 +1,5 @@
-// Starts the built API on the local Functions host for a benchmark, against an emulator.
+// Starts the built API on the local Functions host for a benchmark, against an emulator. The
+// returned `spawnedAt` (performance.now() just before the spawn) serves the cold-start figures.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CLIENT_ID, ROOT } from './emulator-process.mjs';
@@ -6,6 +7,7 @@ import { CLIENT_ID, ROOT } from './emulator-process.mjs';
 export const API_APP_ID = '0e842314-a3f9-451e-a34c-f22568d6db61';
 
 export async function startApi(emulatorUrl, extraEnv = {}) {
+  const spawnedAt = performance.now();
   const child = spawn(
     process.execPath,
     [
@@ -39,9 +41,13 @@ export async function startApi(emulatorUrl, extraEnv = {}) {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    spawnedAt,
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
     },
   };
 }

@@ -1,5 +1,6 @@
 // Measurement primitives: rates over a fixed time, repeated for min/median/max. Benchmarks report
 // ratios against a baseline measured in the same run, never absolute pass/fail timings in tests.
+// Repeated runs go through a figure's clock (budget.mjs), which keeps its samples and its time.
 
 /** Runs `fn` back to back on this thread for `seconds`; returns operations per second. */
 export async function rateOf(fn, seconds) {
@@ -46,11 +47,4 @@ export function summarize(values) {
   const middle = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   return { min: sorted[0], median, max: sorted[sorted.length - 1], runs: sorted.length };
-}
-
-/** Repeats an async measurement `runs` times and summarizes it. */
-export async function repeat(runs, measure) {
-  const values = [];
-  for (let run = 0; run < runs; run++) values.push(await measure(run));
-  return summarize(values);
 }

@@ -1,39 +1,26 @@
 // The API on the local Functions host: protected GET /api/me against anonymous GET /api/health
 // (verified-token cache warm, and off), and the host's /api/health against an empty node:http
 // server answering the same JSON (autocannon, 10 connections, loopback).
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { autocannonRate } from '../lib/autocannon-rate.mjs';
 import { startApi } from '../lib/api-process.mjs';
+import { clocksFor } from '../lib/budget.mjs';
 import { passwordForm, startEmulator, tokenRequest } from '../lib/emulator-process.mjs';
-import { repeat } from '../lib/measure.mjs';
+import { startScriptServer } from '../lib/script-server.mjs';
 
 const NOTES_READ = 'https://contoso.onmicrosoft.com/api/notes.read';
 
-async function startEmptyServer() {
-  const child = spawn(
-    process.execPath,
-    [join(import.meta.dirname, '..', 'lib', 'empty-json-server.mjs')],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise((resolve) =>
-    child.stdout.once('data', (chunk) => resolve(/(http:\S+)/.exec(String(chunk))[1])),
-  );
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
+/** Figure id → time budget (seconds) at these options (a 1 s warm-up, then the runs). */
+export function budgets({ runs, seconds }) {
+  const each = 5 + runs * (seconds + 1);
+  return { 'api-health': each, 'api-me-cached': each, 'api-me-uncached': each, 'empty-http': each };
 }
 
 export async function run({ runs, seconds }) {
+  const clocks = clocksFor(budgets({ runs, seconds }));
   const emulator = await startEmulator();
   const api = await startApi(emulator.url);
   const uncached = await startApi(emulator.url, { AUTH_TOKEN_CACHE: 'off' });
-  const empty = await startEmptyServer();
+  const empty = await startScriptServer('empty-json-server.mjs');
   try {
     const form = {
       ...passwordForm('alice@contoso.com', 'Alice-Passw0rd!'),
@@ -41,42 +28,40 @@ export async function run({ runs, seconds }) {
     };
     const { body } = await tokenRequest(emulator.url, form);
     const headers = { authorization: `Bearer ${body.access_token}` };
-    const measure = (url, extra = {}) =>
-      repeat(runs, (run) => autocannonRate(url, { seconds, warmUp: run === 0, ...extra }));
-    const health = await measure(`${api.url}/api/health`);
-    const me = await measure(`${api.url}/api/me`, { headers });
-    const meUncached = await measure(`${uncached.url}/api/me`, { headers });
-    const bare = await measure(empty.url);
+    const measure = (id, url, extra = {}) =>
+      clocks[id].repeat(runs, (run) =>
+        autocannonRate(url, { seconds, warmUp: run === 0, ...extra }),
+      );
+    const health = await measure('api-health', `${api.url}/api/health`);
+    await measure('api-me-cached', `${api.url}/api/me`, { headers });
+    await measure('api-me-uncached', `${uncached.url}/api/me`, { headers });
+    const bare = await measure('empty-http', empty.url);
     return [
       {
-        id: 'api-health',
+        ...clocks['api-health'].fields(),
         title: 'GET /api/health on the local Functions host',
         unit: 'req/s',
-        value: health,
-        baseline: { title: 'empty node:http server, same JSON', value: bare.median },
+        baseline: { title: 'empty node:http server, same JSON', value: bare?.median },
         goal: { min: 0.5 },
       },
       {
-        id: 'api-me-cached',
+        ...clocks['api-me-cached'].fields(),
         title: 'GET /api/me, verified-token cache warm',
         unit: 'req/s',
-        value: me,
-        baseline: { title: 'GET /api/health', value: health.median },
+        baseline: { title: 'GET /api/health', value: health?.median },
         goal: { min: 0.9 },
       },
       {
-        id: 'api-me-uncached',
+        ...clocks['api-me-uncached'].fields(),
         title: 'GET /api/me, verified-token cache off',
         unit: 'req/s',
-        value: meUncached,
-        baseline: { title: 'GET /api/health', value: health.median },
+        baseline: { title: 'GET /api/health', value: health?.median },
         goal: { min: 0.5 },
       },
       {
-        id: 'empty-http',
+        ...clocks['empty-http'].fields(),
         title: 'empty node:http server answering {"status":"ok"}',
         unit: 'req/s',
-        value: bare,
       },
     ];
   } finally {

@@ -1,11 +1,17 @@
 // The B2C emulator against this machine's limits: refresh-grant throughput against the RS256 sign
 // rate (two signatures per response), password-grant throughput against the argon2id rate, the
 // cost of a locked-out rejection against a password check, and process start to first token.
+// And against a peer: oauth2-mock-server 8 issuing tokens from its own process on the same
+// machine, loaded by the same client with the same forms, concurrency and duration, its runs
+// interleaved with the emulator's so that drift (other load, CPU frequency) hits both alike.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repeat, throughputOf } from '../lib/measure.mjs';
+import { clocksFor } from '../lib/budget.mjs';
+import { postForm } from '../lib/http-client.mjs';
+import { throughputOf } from '../lib/measure.mjs';
+import { startScriptServer } from '../lib/script-server.mjs';
 import {
   BENCH_TENANT,
   CLIENT_ID,
@@ -18,15 +24,32 @@ import {
 
 const ALICE = ['alice@contoso.com', 'Alice-Passw0rd!'];
 const CONCURRENCY = 8;
+const PEER = 'oauth2-mock-server 8.2.3';
 
-async function refreshThroughput(url, seconds) {
+/** Figure id → time budget (seconds) at these options; an array names the figures a ratio uses. */
+export function budgets({ runs, seconds }) {
+  return {
+    'emulator-refresh': 5 + runs * (seconds + 2),
+    'peer-refresh': 5 + runs * (seconds + 1),
+    'emulator-refresh-vs-peer': ['emulator-refresh', 'peer-refresh'],
+    'emulator-password': 5 + runs * (seconds + 1),
+    'peer-password': 5 + runs * (seconds + 1),
+    'emulator-password-vs-peer': ['emulator-password', 'peer-password'],
+    'emulator-lockout': 10 + 2 * seconds,
+    'emulator-cold-start': 5 + runs * 2,
+    'emulator-first-start': 8,
+  };
+}
+
+/** `post(form)` posts a token request to the server under test; resolves { status, body }. */
+async function refreshThroughput(post, seconds) {
   const chains = [];
   for (let loop = 0; loop < CONCURRENCY; loop++) {
-    chains.push((await tokenRequest(url, passwordForm(...ALICE))).body.refresh_token);
+    chains.push((await post(passwordForm(...ALICE))).body.refresh_token);
   }
   return throughputOf(
     async (loop) => {
-      const { status, body } = await tokenRequest(url, {
+      const { status, body } = await post({
         grant_type: 'refresh_token',
         client_id: CLIENT_ID,
         refresh_token: chains[loop],
@@ -39,10 +62,10 @@ async function refreshThroughput(url, seconds) {
   );
 }
 
-async function passwordThroughput(url, seconds) {
+async function passwordThroughput(post, seconds) {
   return throughputOf(
     async () => {
-      const { status } = await tokenRequest(url, passwordForm(...ALICE));
+      const { status } = await post(passwordForm(...ALICE));
       if (status !== 200) throw new Error(`sign-in failed: ${status}`);
     },
     { concurrency: CONCURRENCY, seconds },
@@ -96,74 +119,121 @@ async function startToFirstToken(dataDir) {
     },
   );
   let output = '';
-  const port = await new Promise((resolve) => {
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) resolve(match[1]);
+  try {
+    const port = await new Promise((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        const match = /on http:\/\/localhost:(\d+)/.exec(output);
+        if (match) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
     });
-  });
-  const { status } = await tokenRequest(`http://127.0.0.1:${port}`, passwordForm(...ALICE));
-  const elapsed = performance.now() - start;
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-  if (status !== 200) throw new Error('no token');
-  return elapsed;
+    const { status } = await tokenRequest(`http://127.0.0.1:${port}`, passwordForm(...ALICE));
+    if (status !== 200) throw new Error(`no token: ${status}`);
+    return performance.now() - start;
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }
 }
 
 export async function run({ runs, seconds, limits }) {
+  const clocks = clocksFor(budgets({ runs, seconds }));
   const emulator = await startEmulator();
+  const peer = await startScriptServer('mock-oauth2-server.mjs');
   try {
-    const signRate = limits['rs256-sign'].median;
-    const argonRate = limits['argon2id'].median;
-    const refresh = await repeat(runs, () => refreshThroughput(emulator.url, seconds));
-    const password = await repeat(runs, () => passwordThroughput(emulator.url, seconds));
-    const cost = await lockoutCost(emulator, seconds);
+    const toEmulator = (form) => tokenRequest(emulator.url, form);
+    const toPeer = (form) => postForm(`${peer.url}/token`, form);
+    for (let run = 0; run < runs; run++) {
+      await clocks['emulator-refresh'].sample(() => refreshThroughput(toEmulator, seconds));
+      await clocks['peer-refresh'].sample(() => refreshThroughput(toPeer, seconds));
+    }
+    for (let run = 0; run < runs; run++) {
+      await clocks['emulator-password'].sample(() => passwordThroughput(toEmulator, seconds));
+      await clocks['peer-password'].sample(() => passwordThroughput(toPeer, seconds));
+    }
+    const cost = await clocks['emulator-lockout'].time(() => lockoutCost(emulator, seconds));
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
-    const firstStart = await startToFirstToken(dataDir);
-    const restart = await repeat(runs, () => startToFirstToken(dataDir));
+    const firstStart = await clocks['emulator-first-start'].time(() => startToFirstToken(dataDir));
+    await clocks['emulator-cold-start'].repeat(runs, () => startToFirstToken(dataDir));
     rmSync(dataDir, { recursive: true, force: true });
+    const one = (value) =>
+      value === undefined ? undefined : { min: value, median: value, max: value, runs: 1 };
+    const signRate = limits['rs256-sign']?.median;
+    const argonRate = limits['argon2id']?.median;
+    const versus = (ours, theirs) => {
+      const [a, b] = [clocks[ours].summary()?.median, clocks[theirs].summary()?.median];
+      return `emulator ${Math.round(a)} req/s ÷ ${PEER} ${Math.round(b)} req/s, medians; ratio per interleaved run`;
+    };
+    const sameLoad = `Same load client (node:http keep-alive, ${CONCURRENCY} closed loops), same form, ${seconds} s per run, runs interleaved with the emulator's; each server in its own process`;
     return [
       {
-        id: 'emulator-refresh',
+        ...clocks['emulator-refresh'].fields(),
         title: `emulator refresh grant, ${CONCURRENCY} connections`,
         unit: 'req/s',
-        value: refresh,
-        baseline: { title: 'single-core RS256 signs / 2', value: signRate / 2 },
+        baseline: { title: 'single-core RS256 signs / 2', value: signRate && signRate / 2 },
         goal: { min: 0.8 },
       },
       {
-        id: 'emulator-password',
+        ...clocks['emulator-password'].fields(),
         title: `emulator password grant, ${CONCURRENCY} connections`,
         unit: 'req/s',
-        value: password,
         baseline: { title: 'single-core argon2id rate', value: argonRate },
         goal: { min: 0.9 },
       },
       {
-        id: 'emulator-lockout',
+        ...clocks['peer-refresh'].fields(),
+        title: `${PEER} refresh_token grant, ${CONCURRENCY} connections`,
+        unit: 'req/s',
+        note: `The peer: ${PEER} on 127.0.0.1 with one RS256 key, POST /token. It accepts any refresh token without looking it up, storing or rotating anything, and signs an access and an id token (RS256, as the emulator). ${sameLoad}.`,
+      },
+      {
+        ...clocks['peer-password'].fields(),
+        title: `${PEER} password grant, ${CONCURRENCY} connections`,
+        unit: 'req/s',
+        note: `${PEER} does no password hashing and checks no credentials (any username and password get tokens), so the emulator's argon2id check (m=19 MiB, t=2) has no counterpart in this rate. ${sameLoad}.`,
+      },
+      {
+        ...clocks['emulator-refresh-vs-peer'].fields((ours, theirs) => ours / theirs),
+        title: `emulator refresh grant ÷ ${PEER} refresh_token grant, ${CONCURRENCY} connections`,
+        unit: '×',
+        versus: versus('emulator-refresh', 'peer-refresh'),
+        note: 'Informational, no goal set. Per-run ratio of interleaved runs, min / median / max over the runs.',
+      },
+      {
+        ...clocks['emulator-password-vs-peer'].fields((ours, theirs) => ours / theirs),
+        title: `emulator password grant ÷ ${PEER} password grant, ${CONCURRENCY} connections`,
+        unit: '×',
+        versus: versus('emulator-password', 'peer-password'),
+        note: `Informational, no goal set. The peer does no password hashing, the emulator an argon2id check per sign-in: this ratio is bounded by argon2id, not by the server around it. Per-run ratio of interleaved runs.`,
+      },
+      {
+        ...clocks['emulator-lockout'].fields(one(cost?.locked)),
         title: 'locked-out rejection, server CPU per request',
         unit: 'ms',
-        value: { min: cost.locked, median: cost.locked, max: cost.locked, runs: 1 },
-        baseline: { title: 'wrong-password check, server CPU ms per request', value: cost.checks },
+        baseline: {
+          title: 'wrong-password check, server CPU ms per request',
+          value: cost?.checks,
+        },
         goal: { cheaperBy: 20 },
       },
       {
-        id: 'emulator-cold-start',
+        ...clocks['emulator-cold-start'].fields(),
         title: 'emulator process start to first token (keys on disk)',
         unit: 'ms',
-        value: restart,
         goal: { maxAbsolute: 1000 },
       },
       {
-        id: 'emulator-first-start',
+        ...clocks['emulator-first-start'].fields(one(firstStart)),
         title: 'emulator first start to first token (keys generated)',
         unit: 'ms',
-        value: { min: firstStart, median: firstStart, max: firstStart, runs: 1 },
         goal: { maxAbsolute: 1000 },
       },
     ];
   } finally {
-    await emulator.stop();
+    await Promise.all([emulator.stop(), peer.stop()]);
   }
 }

@@ -3,7 +3,8 @@
 // parameters (m=19 MiB, t=2, p=1).
 import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { rateOf, repeat } from '../lib/measure.mjs';
+import { clocksFor } from '../lib/budget.mjs';
+import { rateOf } from '../lib/measure.mjs';
 
 const require = createRequire(import.meta.url);
 const { hashSync } = require('@node-rs/argon2');
@@ -11,39 +12,43 @@ const { hashSync } = require('@node-rs/argon2');
 /** A JWT-sized signing input: header.payload of a typical B2C access token. */
 const SIGNING_INPUT = Buffer.from('e'.repeat(48) + '.' + 'p'.repeat(560));
 
+/** Figure id → time budget (seconds) at these options. */
+export function budgets({ runs, seconds }) {
+  const each = 3 + runs * seconds;
+  return { 'rs256-sign': each, 'rs256-verify': each, argon2id: each };
+}
+
 export async function run({ runs, seconds }) {
+  const clocks = clocksFor(budgets({ runs, seconds }));
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const publicKey = createPublicKey(privateKey);
   const signature = sign('sha256', SIGNING_INPUT, privateKey);
-  const signRate = await repeat(runs, () =>
+  await clocks['rs256-sign'].repeat(runs, () =>
     rateOf(() => sign('sha256', SIGNING_INPUT, privateKey), seconds),
   );
-  const verifyRate = await repeat(runs, () =>
+  await clocks['rs256-verify'].repeat(runs, () =>
     rateOf(() => verify('sha256', SIGNING_INPUT, publicKey, signature), seconds),
   );
   // Algorithm 2 is Argon2id (@node-rs/argon2's Algorithm is a const enum with no runtime value).
   const argonOptions = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
-  const argonRate = await repeat(runs, () =>
+  await clocks['argon2id'].repeat(runs, () =>
     rateOf(() => hashSync('bench-password', argonOptions), seconds),
   );
   return [
     {
-      id: 'rs256-sign',
+      ...clocks['rs256-sign'].fields(),
       title: 'RS256 sign, node:crypto, one core',
       unit: 'ops/s',
-      value: signRate,
     },
     {
-      id: 'rs256-verify',
+      ...clocks['rs256-verify'].fields(),
       title: 'RS256 verify, node:crypto, one core',
       unit: 'ops/s',
-      value: verifyRate,
     },
     {
-      id: 'argon2id',
+      ...clocks['argon2id'].fields(),
       title: 'argon2id hash (m=19 MiB, t=2, p=1), one core',
       unit: 'ops/s',
-      value: argonRate,
     },
   ];
 }

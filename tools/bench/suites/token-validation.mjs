@@ -4,7 +4,8 @@ import { createPublicKey, verify } from 'node:crypto';
 import { createServer } from 'node:http';
 import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 import { loadLibrary } from '../lib/bundle-library.mjs';
-import { rateOf, summarize } from '../lib/measure.mjs';
+import { clocksFor } from '../lib/budget.mjs';
+import { rateOf } from '../lib/measure.mjs';
 
 const AUDIENCE = '0e842314-a3f9-451e-a34c-f22568d6db61';
 
@@ -47,7 +48,19 @@ async function authority() {
   return { server, origin, token, publicKey };
 }
 
+/** Figure id → time budget (seconds) at these options (each contender's own runs and warm-up). */
+export function budgets({ runs, seconds }) {
+  const each = 5 + runs * seconds;
+  return {
+    'jose-verify': each,
+    'raw-verify': each,
+    'validate-cold': each,
+    'validate-warm': each,
+  };
+}
+
 export async function run({ runs, seconds }) {
+  const clocks = clocksFor(budgets({ runs, seconds }));
   const { createTokenValidator } = await loadLibrary(
     'libs/token-validation/src/index.ts',
     'token-validation',
@@ -67,48 +80,42 @@ export async function run({ runs, seconds }) {
     const keyObject = createPublicKey({ key: await exportJWK(publicKey), format: 'jwk' });
     // Interleaved runs, after a warm-up of each, so that drift (JIT, CPU frequency) hits all alike.
     const contenders = {
-      jose: () => jwtVerify(token, publicKey, options),
-      raw: () => verify('sha256', Buffer.from(signingInput), keyObject, signature),
-      cold: () => cold.validate(token),
-      warm: () => warm.validate(token),
+      'jose-verify': () => jwtVerify(token, publicKey, options),
+      'raw-verify': () => verify('sha256', Buffer.from(signingInput), keyObject, signature),
+      'validate-cold': () => cold.validate(token),
+      'validate-warm': () => warm.validate(token),
     };
-    for (const fn of Object.values(contenders)) await rateOf(fn, 0.5);
-    const samples = { jose: [], raw: [], cold: [], warm: [] };
+    for (const [id, fn] of Object.entries(contenders)) await clocks[id].time(() => rateOf(fn, 0.5));
     for (let run = 0; run < runs; run++) {
-      for (const [name, fn] of Object.entries(contenders))
-        samples[name].push(await rateOf(fn, seconds));
+      for (const [id, fn] of Object.entries(contenders))
+        await clocks[id].sample(() => rateOf(fn, seconds));
     }
-    const [jose, raw, validateCold, validateWarm] = ['jose', 'raw', 'cold', 'warm'].map((name) =>
-      summarize(samples[name]),
-    );
+    const jose = clocks['jose-verify'].summary();
+    const raw = clocks['raw-verify'].summary();
     return [
       {
-        id: 'jose-verify',
+        ...clocks['jose-verify'].fields(),
         title: 'jose 6 jwtVerify RS256, one at a time',
         unit: 'ops/s',
-        value: jose,
       },
       {
-        id: 'raw-verify',
+        ...clocks['raw-verify'].fields(),
         title: 'raw node:crypto RS256 verify of the same token',
         unit: 'ops/s',
-        value: raw,
       },
       // The goal: validate() costs at most 1.1× a bare jose jwtVerify (the ratio shown is the cost).
       {
-        id: 'validate-cold',
+        ...clocks['validate-cold'].fields(),
         title: 'validate(), verified-token cache off (cold path)',
         unit: 'ops/s',
-        value: validateCold,
-        baseline: { title: 'jose jwtVerify ops/s', value: jose.median },
+        baseline: { title: 'jose jwtVerify ops/s', value: jose?.median },
         goal: { maxCost: 1.1 },
       },
       {
-        id: 'validate-warm',
+        ...clocks['validate-warm'].fields(),
         title: 'validate(), verified-token cache warm',
         unit: 'ops/s',
-        value: validateWarm,
-        baseline: { title: 'raw node:crypto verify ops/s', value: raw.median },
+        baseline: { title: 'raw node:crypto verify ops/s', value: raw?.median },
       },
     ];
   } finally {

@@ -1,0 +1,23 @@
+// Loads a built Functions app the way tools/functions-host does, in a fresh process, and prints
+// how long the require() of its entry file(s) took by this process's own clock:
+// `node module-load-child.mjs <host loader bundle> <app dir>` → {"ms":…,"functions":…}.
+// The host's own code (bundled from its sources) does the work: the app's package.json "main" is
+// resolved, and the entry files are required while `require('@azure/functions-core')` answers
+// the host's core API (its Module.prototype.require stand-in), so `app.http(...)` registers.
+// appStart hooks do not run: this is the module load alone.
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+
+const [loaderBundle, appArgument] = process.argv.slice(2);
+const appDir = resolve(appArgument); // as the host's option resolution does
+const { WorkerRuntime, realModuleSystem, requireEntryPoints, resolveEntryPoints } = createRequire(
+  import.meta.url,
+)(loaderBundle);
+
+const entryPoints = resolveEntryPoints(appDir);
+const moduleSystem = realModuleSystem(appDir);
+const runtime = new WorkerRuntime(appDir, () => undefined);
+const start = process.hrtime.bigint();
+requireEntryPoints(moduleSystem, runtime, entryPoints);
+const nanoseconds = process.hrtime.bigint() - start;
+console.log(JSON.stringify({ ms: Number(nanoseconds) / 1e6, functions: runtime.functions.size }));
