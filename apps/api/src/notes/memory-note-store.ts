@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { newestFirst } from './newest-first';
 import type { Note, NoteInput, VersionedNote } from './note';
 import {
-  MAX_NOTES_PER_OWNER,
+  maxNotesPerOwnerOf,
   type CreateNoteResult,
   type DeleteNoteResult,
   type NoteStore,
+  type NoteStoreOptions,
   type UpdateNoteResult,
 } from './note-store';
-
-/** Options of {@link MemoryNoteStore}. */
-export interface MemoryNoteStoreOptions {
-  /** Default {@link MAX_NOTES_PER_OWNER}. */
-  readonly maxNotesPerOwner?: number;
-}
+import { etagOfVersion, matchesVersion } from './note-version';
 
 /** A stored note and its version, which starts at 1 and grows by one on every update. */
 interface Entry {
@@ -26,20 +23,16 @@ type Lookup =
 
 /**
  * A {@link NoteStore} in process memory, for development and tests: notes are lost on restart
- * and not shared between instances. The entity tag is the note's version counter, quoted
- * (`"1"`, `"2"`, ...): strong, and different after every update. Each method runs to completion
- * without awaiting, so a precondition check and its write cannot interleave with other calls.
+ * and not shared between instances. The entity tag is the note's version counter (see
+ * `note-version.ts`). Each method runs to completion without awaiting, so a precondition check
+ * and its write cannot interleave with other calls.
  */
 export class MemoryNoteStore implements NoteStore {
   readonly #owners = new Map<string, Map<string, Entry>>();
   readonly #maxNotesPerOwner: number;
 
-  constructor(options: MemoryNoteStoreOptions = {}) {
-    const { maxNotesPerOwner = MAX_NOTES_PER_OWNER } = options;
-    if (!Number.isSafeInteger(maxNotesPerOwner) || maxNotesPerOwner < 0) {
-      throw new TypeError('maxNotesPerOwner must be a non-negative integer');
-    }
-    this.#maxNotesPerOwner = maxNotesPerOwner;
+  constructor(options: NoteStoreOptions = {}) {
+    this.#maxNotesPerOwner = maxNotesPerOwnerOf(options);
   }
 
   list(owner: string): Promise<readonly Note[]> {
@@ -98,26 +91,13 @@ export class MemoryNoteStore implements NoteStore {
     const notes = this.#owners.get(owner);
     const entry = notes?.get(id);
     if (notes === undefined || entry === undefined) return { ok: false, reason: 'notFound' };
-    if (expectedEtag !== undefined && expectedEtag !== '*' && expectedEtag !== etagOf(entry)) {
+    if (!matchesVersion(expectedEtag, entry.version)) {
       return { ok: false, reason: 'preconditionFailed' };
     }
     return { ok: true, notes, entry };
   }
 }
 
-function etagOf(entry: Entry): string {
-  return `"${entry.version}"`;
-}
-
 function versioned(entry: Entry): VersionedNote {
-  return { note: entry.note, etag: etagOf(entry) };
-}
-
-/**
- * `createdAt` descending, then `id` ascending: the order of a table keyed by inverted creation
- * time and id, which the durable store can read without sorting.
- */
-function newestFirst(a: Note, b: Note): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return { note: entry.note, etag: etagOfVersion(entry.version) };
 }

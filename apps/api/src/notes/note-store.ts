@@ -1,6 +1,22 @@
+import { MAX_NOTES_PER_OWNER } from '@ropc/notes-contract';
 import type { Note, NoteInput, VersionedNote } from './note';
 
-export { MAX_NOTES_PER_OWNER } from '@ropc/notes-contract';
+export { MAX_NOTES_PER_OWNER };
+
+/** Options of every {@link NoteStore} implementation. */
+export interface NoteStoreOptions {
+  /** Default {@link MAX_NOTES_PER_OWNER}; tests lower it to reach the cap quickly. */
+  readonly maxNotesPerOwner?: number;
+}
+
+/** The cap of `options`, checked: a non-negative integer. */
+export function maxNotesPerOwnerOf(options: NoteStoreOptions): number {
+  const { maxNotesPerOwner = MAX_NOTES_PER_OWNER } = options;
+  if (!Number.isSafeInteger(maxNotesPerOwner) || maxNotesPerOwner < 0) {
+    throw new TypeError('maxNotesPerOwner must be a non-negative integer');
+  }
+  return maxNotesPerOwner;
+}
 
 /** `create`: the new note, or the owner already has the most notes allowed. */
 export type CreateNoteResult =
