@@ -1,16 +1,15 @@
 import type { EndedSessionStore } from './ended-session-store';
 
-/** Past this many entries, expired ones are swept. */
+/** Past this many entries, expired ones are swept without waiting for the cleanup timer. */
 const SWEEP_AT_SIZE = 10_000;
 
 /** Ended sessions in process memory. */
 export class MemoryEndedSessionStore implements EndedSessionStore {
   private readonly ended = new Map<string, number>();
 
-  end(sid: string, untilSeconds: number): Promise<void> {
+  async end(sid: string, untilSeconds: number): Promise<void> {
     this.ended.set(sid, untilSeconds);
-    if (this.ended.size > SWEEP_AT_SIZE) this.sweep(Math.floor(Date.now() / 1000));
-    return Promise.resolve();
+    if (this.ended.size > SWEEP_AT_SIZE) await this.deleteExpired(Math.floor(Date.now() / 1000));
   }
 
   isEnded(sid: string, nowSeconds: number): Promise<boolean> {
@@ -18,7 +17,14 @@ export class MemoryEndedSessionStore implements EndedSessionStore {
     return Promise.resolve(until !== undefined && until > nowSeconds);
   }
 
-  private sweep(nowSeconds: number): void {
-    for (const [sid, until] of this.ended) if (until <= nowSeconds) this.ended.delete(sid);
+  deleteExpired(nowSeconds: number): Promise<number> {
+    let deleted = 0;
+    for (const [sid, until] of this.ended) {
+      if (until <= nowSeconds) {
+        this.ended.delete(sid);
+        deleted += 1;
+      }
+    }
+    return Promise.resolve(deleted);
   }
 }
