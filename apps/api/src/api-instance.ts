@@ -1,14 +1,14 @@
 import { createTokenValidator, type TokenValidator } from '@ropc/token-validation';
 import { loadConfig, type ApiConfig } from './config';
-import { MemoryNoteStore } from './notes/memory-note-store';
-import type { NoteStore } from './notes/note-store';
 import { SignInProxy } from './proxy/sign-in-proxy';
+import { createApiState, type ApiState } from './state/api-state';
 
 /** Everything the API's functions share: configuration, token validation, state. */
 export interface Api {
   readonly config: ApiConfig;
   readonly validator: TokenValidator;
-  readonly notes: NoteStore;
+  /** Notes, ended sessions and throttle counters: in memory or on Table storage. */
+  readonly state: ApiState;
   readonly proxy: SignInProxy;
 }
 
@@ -20,7 +20,8 @@ function createApi(): Api {
     authorities: [config.authority],
     audience: config.audiences,
   });
-  return { config, validator, notes: new MemoryNoteStore(), proxy: new SignInProxy(config) };
+  const state = createApiState(config.storage);
+  return { config, validator, state, proxy: new SignInProxy(config, state) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseAuthority, type PolicyAuthority } from '@ropc/protocol';
+import { TableStorage } from '@ropc/table-storage';
 
 /** A cookie encryption key of the `AUTH_COOKIE_KEYS` ring. */
 export interface CookieKey {
@@ -11,6 +12,14 @@ export interface CookieKey {
 export interface ThrottleLimit {
   readonly limit: number;
   readonly windowSeconds: number;
+}
+
+/** Azure Table storage for the shared state. */
+export interface StorageSettings {
+  /** `STORAGE_CONNECTION_STRING`; never logged, as it may hold the account key. */
+  readonly connectionString: string;
+  /** `STORAGE_TIMEOUT_MS` (default 5000): the bound of every storage call, retries included. */
+  readonly timeoutMs: number;
 }
 
 /** The API's settings (DESIGN.md, "API configuration"), validated. */
@@ -40,6 +49,8 @@ export interface ApiConfig {
    * below B2C's lockout threshold of 10 so that nobody can lock a victim out through the proxy.
    */
   readonly usernameThrottle: ThrottleLimit;
+  /** Where notes, ended sessions and throttle counters live; `undefined`: this instance's memory. */
+  readonly storage: StorageSettings | undefined;
 }
 
 /** Every missing or bad setting, reported at once. */
@@ -95,6 +106,29 @@ function readOrigins(raw: string | undefined, problems: string[]): string[] {
   });
 }
 
+/** Whether the Table storage client accepts `connectionString`: parsed as the app will, offline. */
+function isTableStorageConnectionString(connectionString: string): boolean {
+  try {
+    new TableStorage(connectionString);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readStorage(env: Env, problems: string[]): StorageSettings | undefined {
+  const timeoutMs = Number(env['STORAGE_TIMEOUT_MS'] || '5000');
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 60_000)
+    problems.push('STORAGE_TIMEOUT_MS must be 100–60000');
+  const connectionString = (env['STORAGE_CONNECTION_STRING'] ?? '').trim();
+  if (connectionString === '') return undefined;
+  if (!isTableStorageConnectionString(connectionString))
+    problems.push(
+      'STORAGE_CONNECTION_STRING must be UseDevelopmentStorage=true or an Azure Storage connection string',
+    );
+  return { connectionString, timeoutMs };
+}
+
 /** Reads the API's environment; returns a frozen config or throws ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): ApiConfig {
   const problems: string[] = [];
@@ -136,6 +170,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     upstreamTimeoutMs: timeout,
     ipThrottle: readThrottle(env, 'AUTH_THROTTLE_IP', '20/60', problems),
     usernameThrottle: readThrottle(env, 'AUTH_THROTTLE_USERNAME', '5/300', problems),
+    storage: readStorage(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

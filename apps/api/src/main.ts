@@ -1,7 +1,7 @@
 /**
  * The api Functions app: protected resources (`/api/me`, `/api/notes`) validating B2C tokens via
- * JWKS, and the browser sign-in proxy (`/api/auth/*`). Each module registers its functions with
- * `app.http(...)` when imported.
+ * JWKS, the browser sign-in proxy (`/api/auth/*`), and the `cleanup` timer. Each module registers
+ * its functions with `app.http(...)` or `app.timer(...)` when imported.
  */
 import { app } from '@azure/functions';
 import { getApi } from './api-instance';
@@ -12,10 +12,12 @@ import './functions/note-item';
 import './functions/auth-token';
 import './functions/auth-refresh';
 import './functions/auth-sign-out';
+import './functions/cleanup';
 
 app.setup({ enableHttpStream: false });
 
-// Fail at start, with every bad setting listed, rather than on the first request.
+// Fail at start, with every bad setting listed, rather than on the first request; say where the
+// shared state lives (an endpoint, never a key).
 app.hook.appStart(() => {
-  getApi();
+  console.info(`api: shared state ${getApi().state.description}`);
 });

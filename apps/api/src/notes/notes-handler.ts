@@ -37,7 +37,7 @@ export function notesHandler(
     (request, invocation, auth) => {
       const owner = noteOwnerOf(auth.claims);
       if (owner === undefined) return Promise.resolve(problemResponse(NOTE_PROBLEMS.noUser));
-      const { notes: store } = getApi();
+      const { notes: store } = getApi().state;
       return handler(request, { owner, store, now: () => new Date(), invocation });
     },
     { scopes: [scope] },

@@ -1,0 +1,17 @@
+import { app, type InvocationContext, type Timer } from '@azure/functions';
+import { getApi } from '../api-instance';
+import { deleteExpiredState } from '../state/delete-expired-state';
+
+/**
+ * Timer `cleanup`, every 5 minutes: deletes expired ended sessions and throttle windows (Table
+ * storage keeps rows until they are deleted). On Azure one instance runs each occurrence;
+ * locally, `POST /admin/functions/cleanup` runs it at once.
+ */
+export async function cleanup(_timer: Timer, context: InvocationContext): Promise<void> {
+  const deleted = await deleteExpiredState(getApi().state, Date.now());
+  context.log(
+    `cleanup: deleted ${deleted.endedSessions} ended sessions and ${deleted.rateCounters} rate-counter rows`,
+  );
+}
+
+app.timer('cleanup', { schedule: '0 */5 * * * *', handler: cleanup });

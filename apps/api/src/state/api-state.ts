@@ -1,0 +1,60 @@
+import { MemoryRateCounterStore, type RateCounterStore } from '@ropc/identity-protection';
+import { TableRateCounterStore, TableStorage, deleteExpiredRows } from '@ropc/table-storage';
+import type { StorageSettings } from '../config';
+import { MemoryNoteStore } from '../notes/memory-note-store';
+import type { NoteStore } from '../notes/note-store';
+import { TableNoteStore } from '../notes/table-note-store';
+import type { EndedSessionStore } from '../proxy/ended-session-store';
+import { MemoryEndedSessionStore } from '../proxy/memory-ended-session-store';
+import { TableEndedSessionStore } from '../proxy/table-ended-session-store';
+
+/** The API's tables (names are per account, so they carry the app's name). */
+export const API_TABLES = {
+  notes: 'apinotes',
+  endedSessions: 'apiendedsessions',
+  rateCounters: 'apiratecounters',
+} as const;
+
+/**
+ * Everything the API remembers between requests. In memory it belongs to one instance; on Table
+ * storage every instance of a scaled-out app shares it.
+ */
+export interface ApiState {
+  readonly notes: NoteStore;
+  /** The sign-in proxy's throttle counters. */
+  readonly counters: RateCounterStore;
+  readonly endedSessions: EndedSessionStore;
+  /** Deletes the counters whose window ended at or before `now` (epoch ms); returns how many. */
+  deleteExpiredCounters(now: number): Promise<number>;
+  /** Where the state lives, for the start log: an endpoint, never a key. */
+  readonly description: string;
+}
+
+/** The state on `storage`, or in this instance's memory when no storage is configured. */
+export function createApiState(storage: StorageSettings | undefined): ApiState {
+  return storage === undefined ? memoryApiState() : tableApiState(storage);
+}
+
+function memoryApiState(): ApiState {
+  return {
+    notes: new MemoryNoteStore(),
+    counters: new MemoryRateCounterStore(),
+    endedSessions: new MemoryEndedSessionStore(),
+    // MemoryRateCounterStore has no sweep of its own to call; it drops ended windows itself once
+    // it holds 10,000 keys.
+    deleteExpiredCounters: () => Promise.resolve(0),
+    description: 'in memory (this instance only)',
+  };
+}
+
+function tableApiState({ connectionString, timeoutMs }: StorageSettings): ApiState {
+  const storage = new TableStorage(connectionString, { timeoutMs });
+  const counters = storage.table(API_TABLES.rateCounters);
+  return {
+    notes: new TableNoteStore(storage.table(API_TABLES.notes)),
+    counters: new TableRateCounterStore(counters),
+    endedSessions: new TableEndedSessionStore(storage.table(API_TABLES.endedSessions)),
+    deleteExpiredCounters: (now) => deleteExpiredRows(counters, now),
+    description: `on Azure Table storage at ${storage.describe()}`,
+  };
+}

@@ -1,0 +1,23 @@
+import type { ApiState } from './api-state';
+
+/** How many expired entries one cleanup deleted, per kind. */
+export interface ExpiredStateCounts {
+  readonly endedSessions: number;
+  readonly rateCounters: number;
+}
+
+/**
+ * Deletes what has expired at `now` (epoch ms): ended sessions whose cookies have expired and
+ * throttle windows that have ended. Table storage has no time-to-live, so without this the
+ * tables would only grow; expired entries are already ignored by every read.
+ */
+export async function deleteExpiredState(
+  state: ApiState,
+  now: number,
+): Promise<ExpiredStateCounts> {
+  const [endedSessions, rateCounters] = await Promise.all([
+    state.endedSessions.deleteExpired(Math.floor(now / 1000)),
+    state.deleteExpiredCounters(now),
+  ]);
+  return { endedSessions, rateCounters };
+}

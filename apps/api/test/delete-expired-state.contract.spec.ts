@@ -1,0 +1,51 @@
+import { TableStorage } from '@ropc/table-storage';
+import { startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
+import { API_TABLES, createApiState, type ApiState } from '../src/state/api-state';
+import { deleteExpiredState } from '../src/state/delete-expired-state';
+
+let azurite: RunningAzurite | undefined;
+let connectionString: string;
+
+// Starting Azurite takes a few seconds on a busy machine.
+beforeAll(async () => {
+  azurite = await startAzurite();
+  connectionString = azurite.connectionString;
+}, 30_000);
+
+afterAll(async () => {
+  await azurite?.stop();
+});
+
+const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
+const MINUTE = 60_000;
+
+describe.each([
+  // MemoryRateCounterStore offers no sweep (it bounds itself), so memory deletes no counters.
+  ['memory', (): ApiState => createApiState(undefined), 0],
+  ['table', (): ApiState => createApiState({ connectionString, timeoutMs: 5000 }), 2],
+])('deleteExpiredState: %s', (_name, createState, expiredCounterRows) => {
+  beforeEach(async () => {
+    const storage = new TableStorage(connectionString);
+    for (const name of Object.values(API_TABLES)) await storage.table(name).clear();
+  });
+
+  it('deletes ended sessions and throttle windows that have expired, and counts them', async () => {
+    const state = createState();
+    await state.endedSessions.end('expired', NOW / 1000 - 1);
+    await state.endedSessions.end('live', NOW / 1000 + 300);
+    await state.counters.hit('ip:203.0.113.7', MINUTE, NOW - 2 * MINUTE);
+    await state.counters.hit('ip:198.51.100.1', MINUTE, NOW - 2 * MINUTE);
+    await state.counters.hit('ip:203.0.113.7', MINUTE, NOW);
+
+    expect(await deleteExpiredState(state, NOW)).toEqual({
+      endedSessions: 1,
+      rateCounters: expiredCounterRows,
+    });
+    expect(await deleteExpiredState(state, NOW)).toEqual({ endedSessions: 0, rateCounters: 0 });
+    expect(await state.endedSessions.isEnded('live', NOW / 1000)).toBe(true);
+    expect(await state.counters.peek('ip:203.0.113.7', MINUTE, NOW)).toEqual({
+      start: NOW,
+      count: 1,
+    });
+  });
+});
