@@ -13,6 +13,7 @@ import './functions/auth-token';
 import './functions/auth-refresh';
 import './functions/auth-sign-out';
 import './functions/cleanup';
+import { answerStorageFailure } from './http/storage-failure-hook';
 
 app.setup({ enableHttpStream: false });
 
@@ -21,3 +22,5 @@ app.setup({ enableHttpStream: false });
 app.hook.appStart(() => {
   console.info(`api: shared state ${getApi().state.description}`);
 });
+
+app.hook.postInvocation(answerStorageFailure);

@@ -1,7 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
 
 /** The statuses the API answers with a problem details body. */
-export type ProblemStatus = 400 | 403 | 404 | 409 | 412 | 413 | 415;
+export type ProblemStatus = 400 | 403 | 404 | 409 | 412 | 413 | 415 | 503;
 
 /**
  * An RFC 9457 problem details object as this API sends it. `type` is the RFC 9110 section of the
@@ -29,6 +29,7 @@ const STATUS_SECTIONS: Readonly<Record<ProblemStatus, readonly [section: string,
     412: ['15.5.13', 'Precondition Failed'],
     413: ['15.5.14', 'Content Too Large'],
     415: ['15.5.16', 'Unsupported Media Type'],
+    503: ['15.6.4', 'Service Unavailable'],
   };
 
 /**

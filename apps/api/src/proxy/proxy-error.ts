@@ -16,6 +16,7 @@ export type ProxyRefusal =
   | { readonly kind: 'no_session' }
   | { readonly kind: 'throttled'; readonly retryAfterSeconds: number }
   | { readonly kind: 'unreachable' }
+  | { readonly kind: 'storage_unavailable'; readonly retryAfterSeconds: number }
   | { readonly kind: 'upstream_failed' }
   | {
       readonly kind: 'b2c';
@@ -79,6 +80,16 @@ export function proxyErrorResponse(refusal: ProxyRefusal): HttpResponseInit {
           correlationId,
         ),
         { 'Retry-After': '5' },
+      );
+    case 'storage_unavailable':
+      return answer(
+        503,
+        plainBody(
+          'temporarily_unavailable',
+          'The sign-in service is temporarily unavailable. Please try again in a moment.',
+          correlationId,
+        ),
+        { 'Retry-After': String(refusal.retryAfterSeconds) },
       );
     case 'upstream_failed':
       return answer(
