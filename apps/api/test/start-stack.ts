@@ -145,6 +145,17 @@ export function apiEnv(
   };
 }
 
+/**
+ * The API's settings for keeping its state on Table storage (Azurite in tests): add them to
+ * {@link apiEnv}'s `extra`. Without them the API keeps its state in memory.
+ */
+export function storageEnv(connectionString: string, timeoutMs?: number): Record<string, string> {
+  return {
+    STORAGE_CONNECTION_STRING: connectionString,
+    ...(timeoutMs === undefined ? {} : { STORAGE_TIMEOUT_MS: String(timeoutMs) }),
+  };
+}
+
 /** Starts the built API on the local Functions host. */
 export function startApi(env: Record<string, string>): Promise<Started> {
   const listening = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
