@@ -72,7 +72,7 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
   beforeAll(async () => {
     emulator = await startEmulator();
     api = await startApi(apiEnv(emulator.url, { AUTH_TRUSTED_HOPS: '1' }));
-  });
+  }, 30_000);
 
   afterAll(async () => {
     await api.stop();
@@ -254,7 +254,7 @@ describe('sign-in proxy throttles', () => {
         AUTH_THROTTLE_USERNAME: '5/300',
       }),
     );
-  });
+  }, 30_000);
 
   afterAll(async () => {
     await api.stop();
@@ -334,7 +334,7 @@ describe('sign-in proxy when the authority misbehaves', () => {
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
     api = await startApi(apiEnv(stubUrl, { AUTH_UPSTREAM_TIMEOUT_MS: '500' }));
-  });
+  }, 30_000);
 
   afterAll(async () => {
     await api.stop();

@@ -53,7 +53,7 @@ describe('protected API under attack (tokens minted by the emulator and forged o
     api = await startApi(apiEnv(emulator.url));
     valid = String((await signIn(emulator.url, ALICE))['access_token']);
     expect((await callMe(api, `Bearer ${valid}`)).status).toBe(200);
-  });
+  }, 30_000);
 
   afterAll(async () => {
     await api.stop();
@@ -198,7 +198,7 @@ describe('protected API key handling', () => {
   beforeAll(async () => {
     emulator = await startEmulator();
     api = await startApi(apiEnv(emulator.url));
-  });
+  }, 30_000);
 
   afterAll(async () => {
     await api.stop();
