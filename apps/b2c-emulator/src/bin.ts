@@ -6,13 +6,15 @@
  */
 import { startFunctionsHost } from '@ropc/functions-host';
 import { buildEndpointUrl } from '@ropc/protocol';
+import { describeStorage } from '@ropc/table-storage';
 import { ConfigError, flagsToEnv, loadConfig, type EmulatorConfig } from './config';
 import { loadConfiguredTenant } from './emulator-instance';
 import { ensureHttpsCertificate } from './https-certificate';
 
 const USAGE =
   'usage: b2c-emulator [--port N] [--https-port N] [--public-url URL] [--tenant FILE] [--data-dir DIR]\n' +
-  '                    [--cors strict|permissive] [--admin-key KEY] [--trusted-hops N]';
+  '                    [--cors strict|permissive] [--admin-key KEY] [--trusted-hops N]\n' +
+  '                    [--storage CONNECTION_STRING] [--storage-timeout-ms MS]';
 
 async function banner(
   config: EmulatorConfig,
@@ -34,6 +36,11 @@ async function banner(
     user.identities.map((identity) => identity.issuerAssignedId),
   );
   lines.push(`  users: ${names.join(', ')} (passwords as in the tenant file)`);
+  lines.push(
+    config.storageConnectionString === undefined
+      ? '  state: in memory (set STORAGE_CONNECTION_STRING to share it between instances)'
+      : `  state: Azure Table storage at ${describeStorage(config.storageConnectionString)} (the tenant file seeds only an empty store)`,
+  );
   lines.push(
     `  admin API: ${config.adminKey ? 'on' : 'off (set --admin-key)'}; CORS: ${config.cors}`,
   );

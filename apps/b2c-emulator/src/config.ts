@@ -1,3 +1,4 @@
+import { TableStorage } from '@ropc/table-storage';
 import { join, resolve } from 'node:path';
 
 /** The emulator's settings (DESIGN.md, "Emulator configuration"). */
@@ -16,6 +17,13 @@ export interface EmulatorConfig {
   /** Undefined: the admin API is off. */
   readonly adminKey: string | undefined;
   readonly trustedHops: number;
+  /**
+   * Undefined: state in process memory (one instance). Otherwise the Azure Storage account that
+   * every instance shares (`UseDevelopmentStorage=true` for Azurite). A secret: never log it.
+   */
+  readonly storageConnectionString: string | undefined;
+  /** Upper bound of every storage call, so that an unreachable store answers 503, not a hang. */
+  readonly storageTimeoutMs: number;
 }
 
 /** Environment variable names, each with its bin flag. */
@@ -28,6 +36,8 @@ export const CONFIG_VARIABLES = {
   cors: ['B2C_EMULATOR_CORS', '--cors'],
   adminKey: ['B2C_EMULATOR_ADMIN_KEY', '--admin-key'],
   trustedHops: ['B2C_EMULATOR_TRUSTED_HOPS', '--trusted-hops'],
+  storageConnectionString: ['STORAGE_CONNECTION_STRING', '--storage'],
+  storageTimeoutMs: ['STORAGE_TIMEOUT_MS', '--storage-timeout-ms'],
 } as const satisfies Record<keyof EmulatorConfig, readonly [string, string]>;
 
 /** Every missing or bad setting, reported at once. */
@@ -65,6 +75,32 @@ function readPublicUrl(env: Env, problems: string[]): string | undefined {
   }
 }
 
+/** The storage timeout's bounds: long enough for a cold Azure call, short enough to fail fast. */
+const STORAGE_TIMEOUT_RANGE_MS = { min: 100, max: 60_000, default: 5000 } as const;
+
+function readStorageTimeout(env: Env, problems: string[]): number {
+  const raw = env['STORAGE_TIMEOUT_MS'] || String(STORAGE_TIMEOUT_RANGE_MS.default);
+  const timeoutMs = Number(raw);
+  const { min, max } = STORAGE_TIMEOUT_RANGE_MS;
+  if (!/^\d+$/.test(raw) || timeoutMs < min || timeoutMs > max)
+    problems.push(`STORAGE_TIMEOUT_MS must be an integer number of milliseconds (${min}–${max})`);
+  return timeoutMs;
+}
+
+/** The connection string if it parses; the problem never quotes it, as it holds the account key. */
+function readStorageConnectionString(env: Env, problems: string[]): string | undefined {
+  const connectionString = env['STORAGE_CONNECTION_STRING'] || undefined;
+  if (connectionString === undefined) return undefined;
+  try {
+    new TableStorage(connectionString);
+  } catch {
+    problems.push(
+      'STORAGE_CONNECTION_STRING must be UseDevelopmentStorage=true or an Azure Storage connection string (account key or SAS)',
+    );
+  }
+  return connectionString;
+}
+
 /** Reads and validates the emulator's environment; returns a frozen config or throws ConfigError. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): EmulatorConfig {
   const problems: string[] = [];
@@ -89,6 +125,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     cors: cors as EmulatorConfig['cors'],
     adminKey,
     trustedHops,
+    storageConnectionString: readStorageConnectionString(env, problems),
+    storageTimeoutMs: readStorageTimeout(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
