@@ -3,6 +3,13 @@ import type { Clock } from '../clock';
 import type { LockoutState, LockoutStore } from '../stores/lockout-store';
 import type { IdentityProtection } from '../tenant/tenant-model';
 
+/**
+ * How long a pair's state outlives its last failure or its lock, whichever ends later. B2C does
+ * not document when it forgets failures; a day keeps an attacker's slow guesses counting and the
+ * growing lock periods growing, while the stores (memory or a shared table) stay bounded.
+ */
+export const LOCKOUT_IDLE_MS = 24 * 3600 * 1000;
+
 /** Result of a lockout check: locked with the seconds left, or free. */
 export type LockoutCheck =
   { readonly locked: false } | { readonly locked: true; readonly retryAfterSeconds: number };
@@ -12,6 +19,7 @@ export type LockoutCheck =
  * (the same wrong password again counts once); at the threshold the pair locks for a period that
  * starts at the configured duration and doubles every `lockoutsPerStep` lockouts, up to the
  * maximum; a failure after an automatic unlock locks again; a success while unlocked resets.
+ * State idle for {@link LOCKOUT_IDLE_MS} is forgotten (and swept by the cleanup timer).
  */
 export class SmartLockout {
   constructor(
@@ -66,13 +74,20 @@ export class SmartLockout {
     fingerprint: string,
     now: number,
   ): LockoutState {
-    const state = current ?? { failures: [], lockouts: 0, lockedUntil: 0, updatedAt: now };
+    const live = current && current.expiresAt > now ? current : undefined;
+    const state = live ?? { failures: [], lockouts: 0, lockedUntil: 0, expiresAt: now };
+    const expiresAt = Math.max(now, state.lockedUntil) + LOCKOUT_IDLE_MS;
     if (state.lockedUntil > now || state.failures.includes(fingerprint))
-      return { ...state, updatedAt: now };
+      return { ...state, expiresAt };
     const failures = [...state.failures, fingerprint].slice(-this.settings().lockoutThreshold);
     if (failures.length < this.settings().lockoutThreshold)
-      return { ...state, failures, updatedAt: now };
+      return { ...state, failures, expiresAt };
     const lockedUntil = now + this.lockoutSeconds(state.lockouts) * 1000;
-    return { failures, lockouts: state.lockouts + 1, lockedUntil, updatedAt: now };
+    return {
+      failures,
+      lockouts: state.lockouts + 1,
+      lockedUntil,
+      expiresAt: lockedUntil + LOCKOUT_IDLE_MS,
+    };
   }
 }

@@ -18,6 +18,16 @@ export class MemoryLockoutStore implements LockoutStore {
     return Promise.resolve(next);
   }
 
+  deleteExpired(now: number): Promise<number> {
+    let deleted = 0;
+    for (const [key, state] of this.states) {
+      if (state.expiresAt > now) continue;
+      this.states.delete(key);
+      deleted++;
+    }
+    return Promise.resolve(deleted);
+  }
+
   clear(): Promise<void> {
     this.states.clear();
     return Promise.resolve();

@@ -1,11 +1,12 @@
-import type {
-  RefreshGrantFamily,
-  RefreshGrantStore,
-  RefreshTokenRecord,
-  RotateOutcome,
+import {
+  tokenRetainedUntil,
+  type RefreshGrantFamily,
+  type RefreshGrantStore,
+  type RefreshTokenRecord,
+  type RotateOutcome,
 } from './refresh-grant-store';
 
-/** Refresh grants in process memory. Expired records are dropped as they are found. */
+/** Refresh grants in process memory, swept by the cleanup timer. */
 export class MemoryRefreshGrantStore implements RefreshGrantStore {
   private readonly families = new Map<string, RefreshGrantFamily>();
   private readonly tokens = new Map<string, RefreshTokenRecord>();
@@ -39,6 +40,25 @@ export class MemoryRefreshGrantStore implements RefreshGrantStore {
     const family = this.families.get(familyId);
     if (family) this.families.set(familyId, { ...family, revoked: true });
     return Promise.resolve();
+  }
+
+  deleteExpired(now: number): Promise<number> {
+    let deleted = 0;
+    const liveFamilies = new Set<string>();
+    for (const [hash, token] of this.tokens) {
+      if (tokenRetainedUntil(token.expiresAt) > now) {
+        liveFamilies.add(token.familyId);
+        continue;
+      }
+      this.tokens.delete(hash);
+      deleted++;
+    }
+    for (const id of this.families.keys()) {
+      if (liveFamilies.has(id)) continue;
+      this.families.delete(id);
+      deleted++;
+    }
+    return Promise.resolve(deleted);
   }
 
   clear(): Promise<void> {

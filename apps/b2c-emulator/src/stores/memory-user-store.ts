@@ -4,10 +4,19 @@ import { UserConflictError, type StoredUser, type UserStore } from './user-store
 const signInNames = (user: StoredUser): string[] =>
   user.identities.map((identity) => normaliseUsername(identity.issuerAssignedId));
 
+/** Runs a synchronous write, turning what it throws into a rejection, as callers of a store expect. */
+function settled<T>(write: () => T): Promise<T> {
+  // A throwing executor rejects the promise.
+  return new Promise((resolve) => {
+    resolve(write());
+  });
+}
+
 /** Users in process memory, indexed by id and by normalised sign-in name. */
 export class MemoryUserStore implements UserStore {
   private readonly byId = new Map<string, StoredUser>();
   private readonly byName = new Map<string, string>();
+  private seeded = false;
 
   get(id: string): Promise<StoredUser | undefined> {
     return Promise.resolve(this.byId.get(id.toLowerCase()));
@@ -23,17 +32,21 @@ export class MemoryUserStore implements UserStore {
   }
 
   create(user: StoredUser): Promise<StoredUser> {
-    if (this.byId.has(user.id.toLowerCase())) return Promise.reject(new UserConflictError('id'));
-    this.index(user, undefined);
-    return Promise.resolve(user);
+    return settled(() => {
+      if (this.byId.has(user.id.toLowerCase())) throw new UserConflictError('id');
+      this.index(user, undefined);
+      return user;
+    });
   }
 
   update(id: string, change: (user: StoredUser) => StoredUser): Promise<StoredUser | undefined> {
-    const existing = this.byId.get(id.toLowerCase());
-    if (!existing) return Promise.resolve(undefined);
-    const updated = change(existing);
-    this.index(updated, existing);
-    return Promise.resolve(updated);
+    return settled(() => {
+      const existing = this.byId.get(id.toLowerCase());
+      if (!existing) return undefined;
+      const updated = change(existing);
+      this.index(updated, existing);
+      return updated;
+    });
   }
 
   delete(id: string): Promise<boolean> {
@@ -45,10 +58,18 @@ export class MemoryUserStore implements UserStore {
   }
 
   replaceAll(users: readonly StoredUser[]): Promise<void> {
-    this.byId.clear();
-    this.byName.clear();
-    for (const user of users) this.index(user, undefined);
-    return Promise.resolve();
+    return settled(() => {
+      this.byId.clear();
+      this.byName.clear();
+      for (const user of users) this.index(user, undefined);
+      this.seeded = true;
+    });
+  }
+
+  async seed(users: readonly StoredUser[]): Promise<boolean> {
+    if (this.seeded) return false;
+    await this.replaceAll(users);
+    return true;
   }
 
   /** Checks identities for conflicts, then swaps `previous` for `user` in both indexes. */

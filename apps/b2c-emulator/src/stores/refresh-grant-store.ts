@@ -38,6 +38,18 @@ export type RotateOutcome =
   /** Someone redeemed it first (a retry, a race, or a replay). */
   | { readonly outcome: 'already_rotated'; readonly rotatedAt: number };
 
+/**
+ * How long a store keeps a refresh token after its own expiry, so that a late redemption still
+ * answers AADB2C90080 (expired) as B2C does, instead of AADB2C90090 (unknown token). A family is
+ * kept while any of its tokens is.
+ */
+export const EXPIRED_TOKEN_RETENTION_MS = 24 * 3600 * 1000;
+
+/** Epoch ms at which a store may forget a refresh token that expires at `expiresAt`. */
+export function tokenRetainedUntil(expiresAt: number): number {
+  return expiresAt + EXPIRED_TOKEN_RETENTION_MS;
+}
+
 /** Where refresh grants live. Every change is atomic per token. */
 export interface RefreshGrantStore {
   createFamily(family: RefreshGrantFamily, first: RefreshTokenRecord): Promise<void>;
@@ -50,6 +62,11 @@ export interface RefreshGrantStore {
    */
   rotate(hash: string, successor: RefreshTokenRecord, at: number): Promise<RotateOutcome>;
   revokeFamily(familyId: string): Promise<void>;
+  /**
+   * Deletes the tokens retained past {@link tokenRetainedUntil} at `now`, and the families left
+   * without a token; returns how many entries it deleted.
+   */
+  deleteExpired(now: number): Promise<number>;
   /** Forgets every grant (tenant reset). */
   clear(): Promise<void>;
 }

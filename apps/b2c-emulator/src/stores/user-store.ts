@@ -22,9 +22,19 @@ export interface UserStore {
   list(): Promise<readonly StoredUser[]>;
   /** @throws UserConflictError */
   create(user: StoredUser): Promise<StoredUser>;
-  /** Applies `change` atomically; undefined when the user does not exist. @throws UserConflictError */
+  /**
+   * Applies `change` atomically; undefined when the user does not exist. `change` may run more
+   * than once when another writer wins a race, so it must not have side effects.
+   * @throws UserConflictError
+   */
   update(id: string, change: (user: StoredUser) => StoredUser): Promise<StoredUser | undefined>;
   delete(id: string): Promise<boolean>;
-  /** Replaces every user (tenant reset and import). */
+  /** Replaces every user (tenant reset and import); the store counts as seeded afterwards. */
   replaceAll(users: readonly StoredUser[]): Promise<void>;
+  /**
+   * Seeds a store that was never seeded with the tenant file's users, and never overwrites: a
+   * durable store keeps what it holds across restarts, and instances starting together seed once.
+   * Returns false when the store had been seeded before.
+   */
+  seed(users: readonly StoredUser[]): Promise<boolean>;
 }
