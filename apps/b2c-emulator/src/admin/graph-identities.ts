@@ -18,14 +18,24 @@ const EMAIL =
 const USER_NAME = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 
 /**
- * Graph `identities[]` of a local account: at least one; `signInType` `emailAddress` (an email of
- * at most 254 characters) or `userName` (an email local part of at most 64); `issuer` the
- * tenant's domain, the default; no sign-in name twice. Uniqueness across users is the store's.
+ * Identities per user: an emulator limit (B2C documents none), as the tenant file's schema has
+ * it. A user and its sign-in names change in one Table storage transaction of at most 100 rows.
+ */
+export const MAX_IDENTITIES = 20;
+
+/**
+ * Graph `identities[]` of a local account: one to {@link MAX_IDENTITIES}; `signInType`
+ * `emailAddress` (an email of at most 254 characters) or `userName` (an email local part of at
+ * most 64); `issuer` the tenant's domain, the default; no sign-in name twice. Uniqueness across
+ * users is the store's.
  */
 export function readGraphIdentities(value: unknown, tenantName: string): UserIdentity[] {
   if (value === undefined || value === null) throw missingProperty('identities');
   if (!Array.isArray(value)) throw invalidValue('identities', 'must be an array');
   if (value.length === 0) throw missingProperty('identities');
+  if (value.length > MAX_IDENTITIES) {
+    throw invalidValue('identities', `must hold at most ${MAX_IDENTITIES} identities`);
+  }
   const identities = value.map((item: unknown, index) =>
     readIdentity(readObject(item, `identities[${index}]`), `identities[${index}].`, tenantName),
   );

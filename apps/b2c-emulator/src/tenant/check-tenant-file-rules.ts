@@ -3,6 +3,12 @@ import { ARGON2ID_PHC_PATTERN, isArgon2idPhc } from './password-hasher';
 import { DEFAULT_IDENTITY_PROTECTION } from './tenant-defaults';
 import type { TenantFileProblem } from './tenant-file-error';
 
+/**
+ * Characters of JSON per user: an emulator limit, far above what the Graph API can create (its
+ * bodies are at most 64 KiB), that keeps every user within one Table storage entity (1 MiB).
+ */
+export const MAX_USER_JSON_LENGTH = 128 * 1024;
+
 /** Problems that stop the load, and warnings to log loudly when it goes ahead. */
 export interface RuleCheckResult {
   readonly problems: TenantFileProblem[];
@@ -23,9 +29,9 @@ interface Keyed {
 
 /**
  * The rules a JSON Schema cannot state: uniqueness across the file, granted scopes that some
- * application exposes, B2C's lifetime ranges, decodable password hashes, lockout bounds. Runs on
- * any JSON, even one the schema rejects, and skips values of the wrong type (the schema reports
- * those), so one load lists every mistake.
+ * application exposes, B2C's lifetime ranges, decodable password hashes, lockout bounds, user
+ * sizes. Runs on any JSON, even one the schema rejects, and skips values of the wrong type (the
+ * schema reports those), so one load lists every mistake.
  */
 export function checkTenantFileRules(json: unknown): RuleCheckResult {
   const file: Located = { path: '', value: isRecord(json) ? json : {} };
@@ -45,6 +51,7 @@ export function checkTenantFileRules(json: unknown): RuleCheckResult {
       'sign-in names are unique per sign-in type, case-insensitively',
     ),
     ...checkPasswordHashes(users),
+    ...checkUserSizes(users),
     ...lifetimes.problems,
     ...checkLockoutBounds(recordsAt(file, 'identityProtection')),
   ];
@@ -137,6 +144,14 @@ function checkPasswordHashes(users: readonly Located[]): TenantFileProblem[] {
       ? [{ path: `${path}/passwordHash`, message: 'is not a decodable argon2id PHC string' }]
       : [];
   });
+}
+
+function checkUserSizes(users: readonly Located[]): TenantFileProblem[] {
+  return users.flatMap(({ path, value }) =>
+    JSON.stringify(value).length > MAX_USER_JSON_LENGTH
+      ? [{ path, message: `is longer than ${MAX_USER_JSON_LENGTH} characters as JSON` }]
+      : [],
+  );
 }
 
 function checkLockoutBounds(settings: readonly Located[]): TenantFileProblem[] {
