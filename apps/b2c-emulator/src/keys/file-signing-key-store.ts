@@ -3,23 +3,20 @@ import { join } from 'node:path';
 import type { Clock } from '../clock';
 import {
   generateStoredSigningKey,
-  importSigningKey,
+  importSigningKeySet,
   type SigningKey,
-  type StoredSigningKey,
+  type SigningKeySet,
+  type StoredSigningKeySet,
 } from './signing-key';
 import type { SigningKeyStore } from './signing-key-store';
 
-interface KeyFile {
-  readonly current: StoredSigningKey;
-  readonly previous?: StoredSigningKey;
-}
-
 /**
  * Signing keys kept in `{dataDir}/signing-keys.json` (mode 0600), generated at first start and
- * reused afterwards so that tokens stay valid across restarts.
+ * reused afterwards so that tokens stay valid across restarts. One process per data directory:
+ * the in-memory mode's store.
  */
 export class FileSigningKeyStore implements SigningKeyStore {
-  private keys: Promise<{ current: SigningKey; previous?: SigningKey }> | undefined;
+  private keys: Promise<SigningKeySet> | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -41,44 +38,37 @@ export class FileSigningKeyStore implements SigningKeyStore {
 
   async rotate(): Promise<SigningKey> {
     const file = await this.readFile();
-    const next: KeyFile = {
+    const next: StoredSigningKeySet = {
       current: await generateStoredSigningKey(Math.floor(this.clock.now() / 1000)),
       ...(file ? { previous: file.current } : {}),
     };
     await this.writeFile(next);
-    this.keys = this.importFile(next);
+    this.keys = importSigningKeySet(next);
     return (await this.keys).current;
   }
 
-  private load(): Promise<{ current: SigningKey; previous?: SigningKey }> {
+  private load(): Promise<SigningKeySet> {
     this.keys ??= this.readFile().then(async (file) => {
-      if (file) return this.importFile(file);
-      const created: KeyFile = {
+      if (file) return importSigningKeySet(file);
+      const created: StoredSigningKeySet = {
         current: await generateStoredSigningKey(Math.floor(this.clock.now() / 1000)),
       };
       await this.writeFile(created);
-      return this.importFile(created);
+      return importSigningKeySet(created);
     });
     return this.keys;
   }
 
-  private async importFile(file: KeyFile): Promise<{ current: SigningKey; previous?: SigningKey }> {
-    const current = await importSigningKey(file.current);
-    return file.previous
-      ? { current, previous: await importSigningKey(file.previous) }
-      : { current };
-  }
-
-  private async readFile(): Promise<KeyFile | undefined> {
+  private async readFile(): Promise<StoredSigningKeySet | undefined> {
     try {
-      return JSON.parse(await readFile(this.path, 'utf8')) as KeyFile;
+      return JSON.parse(await readFile(this.path, 'utf8')) as StoredSigningKeySet;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
   }
 
-  private async writeFile(file: KeyFile): Promise<void> {
+  private async writeFile(file: StoredSigningKeySet): Promise<void> {
     await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
     const temporary = `${this.path}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(file), { mode: 0o600 });

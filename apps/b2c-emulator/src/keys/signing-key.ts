@@ -41,3 +41,23 @@ export async function importSigningKey(stored: StoredSigningKey): Promise<Signin
     jwk: { kid, nbf: stored.nbf, use: 'sig', kty: 'RSA', e, n },
   };
 }
+
+/** The keys a tenant publishes: the current one and, after a rotation, the previous one. */
+export interface SigningKeySet {
+  readonly current: SigningKey;
+  readonly previous?: SigningKey;
+}
+
+/** A key set as persisted. */
+export interface StoredSigningKeySet {
+  readonly current: StoredSigningKey;
+  readonly previous?: StoredSigningKey;
+}
+
+/** Imports both keys of a stored set. */
+export async function importSigningKeySet(stored: StoredSigningKeySet): Promise<SigningKeySet> {
+  const current = await importSigningKey(stored.current);
+  return stored.previous
+    ? { current, previous: await importSigningKey(stored.previous) }
+    : { current };
+}
