@@ -1,0 +1,121 @@
+import { CONFLICT, done, retryOnConflict, type StorageTable } from '@ropc/table-storage';
+import { performance } from 'node:perf_hooks';
+import type { Clock } from '../clock';
+import { SECRETS_PARTITION, SIGNING_KEYS_ROW_KEY } from '../stores/secret-rows';
+import {
+  generateStoredSigningKey,
+  importSigningKeySet,
+  type SigningKey,
+  type SigningKeySet,
+  type StoredSigningKeySet,
+} from './signing-key';
+import type { SigningKeyStore } from './signing-key-store';
+
+/** How long an instance keeps the keys it read before reading the row again. */
+export const SIGNING_KEY_REFRESH_MS = 5000;
+
+/** Options of {@link TableSigningKeyStore}. */
+export interface TableSigningKeyStoreOptions {
+  /** Default {@link SIGNING_KEY_REFRESH_MS}. */
+  readonly refreshIntervalMs?: number;
+  /**
+   * Monotonic milliseconds that time the refresh interval (tests pass their own). Not the
+   * emulator's clock: an admin may move that back by hours, which would stop the refreshes.
+   */
+  readonly elapsedMs?: () => number;
+}
+
+/** The row: the stored key set as JSON (two private RSA JWKs, about 3.5 kB). */
+interface SigningKeysRow {
+  readonly keys: string;
+}
+
+/**
+ * Signing keys in the secrets table, shared by every instance: the first instance to start
+ * generates the key (an insert; the others read the winner's), a rotation replaces the row only
+ * if it is unchanged since read, and every instance reads the row again at most every
+ * {@link SIGNING_KEY_REFRESH_MS}, so that a rotation on one instance is published by all of them
+ * within that time. The row holds private keys: guard the table as a secret.
+ */
+export class TableSigningKeyStore implements SigningKeyStore {
+  private readonly refreshIntervalMs: number;
+  private readonly elapsedMs: () => number;
+  private cached:
+    { readonly keys: SigningKeySet; readonly json: string; readonly readAt: number } | undefined;
+  private reading: Promise<SigningKeySet> | undefined;
+
+  constructor(
+    private readonly table: StorageTable,
+    private readonly clock: Clock,
+    options: TableSigningKeyStoreOptions = {},
+  ) {
+    this.refreshIntervalMs = options.refreshIntervalMs ?? SIGNING_KEY_REFRESH_MS;
+    this.elapsedMs = options.elapsedMs ?? (() => performance.now());
+  }
+
+  async current(): Promise<SigningKey> {
+    return (await this.keys()).current;
+  }
+
+  async published(): Promise<readonly SigningKey[]> {
+    const { current, previous } = await this.keys();
+    return previous ? [current, previous] : [current];
+  }
+
+  async rotate(): Promise<SigningKey> {
+    await this.keys();
+    const json = await retryOnConflict('rotate the signing key', async () => {
+      const row = await this.table.get<SigningKeysRow>(SECRETS_PARTITION, SIGNING_KEYS_ROW_KEY);
+      if (!row) throw new Error('the signing key row is gone');
+      const previous = (JSON.parse(row.keys) as StoredSigningKeySet).current;
+      const next = JSON.stringify({ current: await this.generate(), previous });
+      const replaced = await this.table.replace(keysRow(next), row.etag);
+      return replaced.ok ? done(next) : CONFLICT;
+    });
+    // A read that started before the rotation must not cache the old keys after it.
+    await this.reading?.catch(() => undefined);
+    return (await this.adopt(json)).current;
+  }
+
+  private keys(): Promise<SigningKeySet> {
+    if (this.cached && this.elapsedMs() - this.cached.readAt < this.refreshIntervalMs) {
+      return Promise.resolve(this.cached.keys);
+    }
+    this.reading ??= this.read().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  private async read(): Promise<SigningKeySet> {
+    const row = await this.table.get<SigningKeysRow>(SECRETS_PARTITION, SIGNING_KEYS_ROW_KEY);
+    return this.adopt(row?.keys ?? (await this.createFirst()));
+  }
+
+  /** Generates the tenant's first key; when another instance was first, takes its key. */
+  private async createFirst(): Promise<string> {
+    const json = JSON.stringify({ current: await this.generate() });
+    if ((await this.table.create(keysRow(json))).ok) return json;
+    const winner = await this.table.get<SigningKeysRow>(SECRETS_PARTITION, SIGNING_KEYS_ROW_KEY);
+    if (!winner) throw new Error('the signing key row vanished while being created');
+    return winner.keys;
+  }
+
+  /** Caches the key set of `json`, importing it only when it differs from the cached one. */
+  private async adopt(json: string): Promise<SigningKeySet> {
+    const keys =
+      this.cached?.json === json
+        ? this.cached.keys
+        : await importSigningKeySet(JSON.parse(json) as StoredSigningKeySet);
+    this.cached = { keys, json, readAt: this.elapsedMs() };
+    return keys;
+  }
+
+  private generate() {
+    return generateStoredSigningKey(Math.floor(this.clock.now() / 1000));
+  }
+}
+
+function keysRow(json: string): { partitionKey: string; rowKey: string; keys: string } {
+  return { partitionKey: SECRETS_PARTITION, rowKey: SIGNING_KEYS_ROW_KEY, keys: json };
+}

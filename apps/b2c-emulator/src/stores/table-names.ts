@@ -1,0 +1,12 @@
+/**
+ * The emulator's tables in the storage account named by STORAGE_CONNECTION_STRING, created on
+ * first use. The `b2c` prefix keeps them apart from other apps' tables in a shared account.
+ */
+export const TABLE_NAMES = {
+  users: 'b2cusers',
+  refreshGrants: 'b2crefreshgrants',
+  lockouts: 'b2clockouts',
+  rateCounters: 'b2cratecounters',
+  /** Signing keys and the lockout fingerprint key: in Azure, guard it as a secret store. */
+  secrets: 'b2csecrets',
+} as const;

@@ -1,0 +1,170 @@
+import {
+  CONFLICT,
+  deleteExpiredRows,
+  done,
+  epochMs,
+  retryOnConflict,
+  type RowToWrite,
+  type StorageTable,
+} from '@ropc/table-storage';
+import {
+  tokenRetainedUntil,
+  type RefreshGrantFamily,
+  type RefreshGrantStore,
+  type RefreshTokenRecord,
+  type RotateOutcome,
+} from './refresh-grant-store';
+
+/** Row key of a token row, whose partition key is the token's hash. */
+const TOKEN_ROW_KEY = 'token';
+/** Row key of a family row, whose partition key is the family id. */
+const FAMILY_ROW_KEY = 'family';
+
+/** A token row. `expiresAt` is when the cleanup may delete it (the token's expiry plus retention). */
+interface TokenRow {
+  readonly familyId: string;
+  readonly issuedAt: number;
+  readonly tokenExpiresAt: number;
+  readonly rotatedAt?: number;
+  readonly expiresAt: number;
+}
+
+/** A family row. `expiresAt` follows its latest token's, so a family outlives its tokens. */
+interface FamilyRow {
+  readonly userId: string;
+  readonly clientId: string;
+  readonly policy: string;
+  readonly scope: string;
+  readonly authTime: number;
+  readonly successorKey: string;
+  readonly revoked: boolean;
+  readonly expiresAt: number;
+}
+
+/**
+ * Refresh grants in a table: a row per token (partition = its SHA-256, so a lookup is a point
+ * read) and a row per family (partition = its id). Rotation is a compare-and-set on the token
+ * row's entity tag, so when two instances redeem one token at once exactly one wins and the other
+ * learns the winner's `rotatedAt`.
+ */
+export class TableRefreshGrantStore implements RefreshGrantStore {
+  constructor(private readonly table: StorageTable) {}
+
+  /** The family first: a token row never points at a missing family. */
+  async createFamily(family: RefreshGrantFamily, first: RefreshTokenRecord): Promise<void> {
+    await this.insert(familyRow(family, tokenRetainedUntil(first.expiresAt)));
+    await this.insert(tokenRow(first));
+  }
+
+  async find(
+    hash: string,
+  ): Promise<{ token: RefreshTokenRecord; family: RefreshGrantFamily } | undefined> {
+    const token = await this.table.get<TokenRow>(hash, TOKEN_ROW_KEY);
+    if (!token) return undefined;
+    const family = await this.table.get<FamilyRow>(token.familyId, FAMILY_ROW_KEY);
+    if (!family) return undefined;
+    return { token: readToken(hash, token), family: readFamily(family.partitionKey, family) };
+  }
+
+  /**
+   * Writes the successor first, then marks `hash` redeemed if it still has the entity tag read:
+   * a crash in between leaves an unreachable successor (the retry derives and finds the same
+   * one), never a redeemed token without its successor.
+   */
+  rotate(hash: string, successor: RefreshTokenRecord, at: number): Promise<RotateOutcome> {
+    return retryOnConflict<RotateOutcome>('rotate a refresh token', async () => {
+      const token = await this.table.get<TokenRow>(hash, TOKEN_ROW_KEY);
+      if (!token) throw new Error('rotate: unknown refresh token');
+      if (token.rotatedAt !== undefined) {
+        return done({ outcome: 'already_rotated', rotatedAt: token.rotatedAt });
+      }
+      // Not ok: a retry or a concurrent redemption already wrote this same successor.
+      await this.table.create(tokenRow(successor));
+      await this.extendFamily(token.familyId, tokenRetainedUntil(successor.expiresAt));
+      const marked = await this.table.merge(
+        { partitionKey: hash, rowKey: TOKEN_ROW_KEY, rotatedAt: epochMs(at) },
+        token.etag,
+      );
+      // Lost the race: the next attempt reads the winner's rotatedAt.
+      return marked.ok ? done({ outcome: 'rotated' }) : CONFLICT;
+    });
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    // Merge touches only `revoked`, so a concurrent extension of the family's expiry is kept.
+    await this.table.merge({ partitionKey: familyId, rowKey: FAMILY_ROW_KEY, revoked: true });
+  }
+
+  deleteExpired(now: number): Promise<number> {
+    return deleteExpiredRows(this.table, now);
+  }
+
+  clear(): Promise<void> {
+    return this.table.clear();
+  }
+
+  /** Keeps the family at least until `until`, so the cleanup never deletes it under a live token. */
+  private async extendFamily(familyId: string, until: number): Promise<void> {
+    await retryOnConflict('extend a refresh grant family', async () => {
+      const family = await this.table.get<FamilyRow>(familyId, FAMILY_ROW_KEY);
+      if (!family || family.expiresAt >= until) return done(undefined);
+      const merged = await this.table.merge(
+        { partitionKey: familyId, rowKey: FAMILY_ROW_KEY, expiresAt: epochMs(until) },
+        family.etag,
+      );
+      return merged.ok ? done(undefined) : CONFLICT;
+    });
+  }
+
+  private async insert(row: RowToWrite): Promise<void> {
+    const created = await this.table.create(row);
+    // Ids and hashes are 256-bit random values: a collision is a bug, not a race.
+    if (!created.ok) throw new Error(`refresh grant row ${row.rowKey} already exists`);
+  }
+}
+
+function tokenRow(token: RefreshTokenRecord): RowToWrite {
+  return {
+    partitionKey: token.hash,
+    rowKey: TOKEN_ROW_KEY,
+    familyId: token.familyId,
+    issuedAt: epochMs(token.issuedAt),
+    tokenExpiresAt: epochMs(token.expiresAt),
+    ...(token.rotatedAt === undefined ? {} : { rotatedAt: epochMs(token.rotatedAt) }),
+    expiresAt: epochMs(tokenRetainedUntil(token.expiresAt)),
+  };
+}
+
+function familyRow(family: RefreshGrantFamily, expiresAt: number): RowToWrite {
+  const { id, authTime, ...rest } = family;
+  return {
+    partitionKey: id,
+    rowKey: FAMILY_ROW_KEY,
+    ...rest,
+    authTime: epochMs(authTime),
+    expiresAt: epochMs(expiresAt),
+  };
+}
+
+function readToken(hash: string, row: TokenRow): RefreshTokenRecord {
+  return {
+    hash,
+    familyId: row.familyId,
+    issuedAt: row.issuedAt,
+    expiresAt: row.tokenExpiresAt,
+    ...(row.rotatedAt === undefined ? {} : { rotatedAt: row.rotatedAt }),
+  };
+}
+
+function readFamily(id: string, row: FamilyRow): RefreshGrantFamily {
+  return {
+    id,
+    userId: row.userId,
+    clientId: row.clientId,
+    policy: row.policy,
+    scope: row.scope,
+    authTime: row.authTime,
+    successorKey: row.successorKey,
+    revoked: row.revoked,
+  };
+}

@@ -1,0 +1,178 @@
+import { TableStorage } from '@ropc/table-storage';
+import { startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { MemoryRefreshGrantStore } from '../../src/stores/memory-refresh-grant-store';
+import {
+  tokenRetainedUntil,
+  type RefreshGrantFamily,
+  type RefreshGrantStore,
+  type RefreshTokenRecord,
+} from '../../src/stores/refresh-grant-store';
+import { TableRefreshGrantStore } from '../../src/stores/table-refresh-grant-store';
+
+let azurite: RunningAzurite;
+let storage: TableStorage;
+let tables = 0;
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+  storage = new TableStorage(azurite.connectionString);
+}, 30_000);
+
+afterAll(async () => {
+  await azurite.stop();
+});
+
+const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
+const DAY = 24 * 3600 * 1000;
+
+function family(overrides: Partial<RefreshGrantFamily> = {}): RefreshGrantFamily {
+  return {
+    id: randomUUID(),
+    userId: '26926d34-dad3-45bb-8bff-84a5f01522d9',
+    clientId: '360770b5-7e4f-4765-b292-87b8b2c5964d',
+    policy: 'B2C_1_ROPC_Auth',
+    scope: 'openid offline_access',
+    authTime: T0,
+    successorKey: randomBytes(32).toString('base64url'),
+    revoked: false,
+    ...overrides,
+  };
+}
+
+function token(familyId: string, issuedAt: number, lifetime = 14 * DAY): RefreshTokenRecord {
+  return {
+    hash: randomBytes(32).toString('base64url'),
+    familyId,
+    issuedAt,
+    expiresAt: issuedAt + lifetime,
+  };
+}
+
+/** A store and a second handle on the same state (another instance, for the table). */
+type StorePair = readonly [RefreshGrantStore, RefreshGrantStore];
+
+describe.each([
+  [
+    'memory',
+    (): StorePair => {
+      const store = new MemoryRefreshGrantStore();
+      return [store, store];
+    },
+  ],
+  [
+    'table',
+    (): StorePair => {
+      const table = storage.table(`grants${++tables}`);
+      return [new TableRefreshGrantStore(table), new TableRefreshGrantStore(table)];
+    },
+  ],
+])('RefreshGrantStore contract: %s', (_name, createStores) => {
+  let store: RefreshGrantStore;
+  let twin: RefreshGrantStore;
+
+  beforeEach(() => {
+    [store, twin] = createStores();
+  });
+
+  it('finds a token of a new family by its hash, with the family', async () => {
+    const created = family();
+    const first = token(created.id, T0);
+    await store.createFamily(created, first);
+    expect(await store.find(first.hash)).toEqual({ token: first, family: created });
+    expect(await store.find(randomBytes(32).toString('base64url'))).toBeUndefined();
+  });
+
+  it('rotates once, then answers already_rotated with the time of the first rotation', async () => {
+    const created = family();
+    const first = token(created.id, T0);
+    const successor = token(created.id, T0 + 60_000);
+    await store.createFamily(created, first);
+    expect(await store.rotate(first.hash, successor, T0 + 60_000)).toEqual({ outcome: 'rotated' });
+    expect(await store.rotate(first.hash, successor, T0 + 90_000)).toEqual({
+      outcome: 'already_rotated',
+      rotatedAt: T0 + 60_000,
+    });
+    expect((await store.find(first.hash))?.token).toEqual({ ...first, rotatedAt: T0 + 60_000 });
+    expect((await store.find(successor.hash))?.token).toEqual(successor);
+  });
+
+  it('keeps an existing successor as it is', async () => {
+    const created = family();
+    const first = token(created.id, T0);
+    const second = token(created.id, T0 + 1000);
+    await store.createFamily(created, first);
+    await store.rotate(first.hash, second, T0 + 1000);
+    await store.rotate(second.hash, { ...first, issuedAt: T0 + 5000 }, T0 + 2000);
+    expect((await store.find(first.hash))?.token).toEqual({ ...first, rotatedAt: T0 + 1000 });
+  });
+
+  it('lets exactly one of two concurrent redemptions of one token rotate it', async () => {
+    const created = family();
+    const first = token(created.id, T0);
+    const successor = token(created.id, T0 + 1000);
+    await store.createFamily(created, first);
+    const outcomes = await Promise.all([
+      store.rotate(first.hash, successor, T0 + 1000),
+      twin.rotate(first.hash, successor, T0 + 1001),
+    ]);
+    const rotated = outcomes.filter((outcome) => outcome.outcome === 'rotated');
+    const losers = outcomes.filter((outcome) => outcome.outcome === 'already_rotated');
+    expect([rotated.length, losers.length]).toEqual([1, 1]);
+    const winnerAt = (await store.find(first.hash))?.token.rotatedAt;
+    expect(losers[0]).toEqual({ outcome: 'already_rotated', rotatedAt: winnerAt });
+    expect((await store.find(successor.hash))?.token).toEqual(successor);
+  });
+
+  it('refuses to rotate a token it does not know', async () => {
+    const unknown = randomBytes(32).toString('base64url');
+    await expect(store.rotate(unknown, token(randomUUID(), T0), T0)).rejects.toThrow(
+      'rotate: unknown refresh token',
+    );
+  });
+
+  it('revokes a whole family', async () => {
+    const created = family();
+    const first = token(created.id, T0);
+    const second = token(created.id, T0 + 1000);
+    await store.createFamily(created, first);
+    await store.rotate(first.hash, second, T0 + 1000);
+    await twin.revokeFamily(created.id);
+    expect((await store.find(first.hash))?.family.revoked).toBe(true);
+    expect((await store.find(second.hash))?.family.revoked).toBe(true);
+    await store.revokeFamily(randomUUID());
+  });
+
+  it('deletes tokens retained past their expiry, and families left without tokens', async () => {
+    const ended = family();
+    const endedToken = token(ended.id, T0, DAY);
+    const live = family();
+    const liveToken = token(live.id, T0, 10 * DAY);
+    await store.createFamily(ended, endedToken);
+    await store.createFamily(live, liveToken);
+    expect(await store.deleteExpired(tokenRetainedUntil(endedToken.expiresAt) - 1)).toBe(0);
+    expect(await store.deleteExpired(tokenRetainedUntil(endedToken.expiresAt))).toBe(2);
+    expect(await store.find(endedToken.hash)).toBeUndefined();
+    expect((await store.find(liveToken.hash))?.family).toEqual(live);
+  });
+
+  it('keeps a family while a later token of it is retained', async () => {
+    const created = family();
+    const first = token(created.id, T0, DAY);
+    const successor = token(created.id, T0 + DAY / 2, 14 * DAY);
+    await store.createFamily(created, first);
+    await store.rotate(first.hash, successor, T0 + DAY / 2);
+    expect(await store.deleteExpired(tokenRetainedUntil(first.expiresAt))).toBe(1);
+    expect(await store.find(first.hash)).toBeUndefined();
+    expect(await store.find(successor.hash)).toEqual({ token: successor, family: created });
+    expect(await store.deleteExpired(tokenRetainedUntil(successor.expiresAt))).toBe(2);
+  });
+
+  it('forgets every grant on clear', async () => {
+    const created = family();
+    const first = token(created.id, T0);
+    await store.createFamily(created, first);
+    await store.clear();
+    expect(await store.find(first.hash)).toBeUndefined();
+  });
+});

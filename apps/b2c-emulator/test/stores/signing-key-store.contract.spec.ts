@@ -1,0 +1,133 @@
+import { TableStorage, type StorageTable } from '@ropc/table-storage';
+import { startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OffsetClock } from '../../src/clock';
+import { FileSigningKeyStore } from '../../src/keys/file-signing-key-store';
+import type { SigningKeyStore } from '../../src/keys/signing-key-store';
+import { TableSigningKeyStore } from '../../src/keys/table-signing-key-store';
+import { readSharedFingerprintKey } from '../../src/stores/shared-fingerprint-key';
+
+let azurite: RunningAzurite;
+let storage: TableStorage;
+let tables = 0;
+const directories: string[] = [];
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+  storage = new TableStorage(azurite.connectionString);
+}, 30_000);
+
+afterAll(async () => {
+  await azurite.stop();
+  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
+});
+
+const clock = new OffsetClock(() => Date.UTC(2026, 10, 25, 12, 0, 0));
+
+/** Two instances on one backing store: a data directory, or a table. */
+type StorePair = readonly [SigningKeyStore, SigningKeyStore];
+
+describe.each([
+  [
+    'file',
+    (): StorePair => {
+      const directory = mkdtempSync(join(tmpdir(), 'b2c-keys-'));
+      directories.push(directory);
+      return [new FileSigningKeyStore(directory, clock), new FileSigningKeyStore(directory, clock)];
+    },
+  ],
+  [
+    'table',
+    (): StorePair => {
+      const table = storage.table(`keys${++tables}`);
+      return [new TableSigningKeyStore(table, clock), new TableSigningKeyStore(table, clock)];
+    },
+  ],
+])('SigningKeyStore contract: %s', (_name, createStores) => {
+  let store: SigningKeyStore;
+  let other: SigningKeyStore;
+
+  beforeEach(() => {
+    [store, other] = createStores();
+  });
+
+  it('generates one key at first use and keeps signing with it', async () => {
+    const key = await store.current();
+    expect(key.kid).toMatch(/^[A-Za-z0-9_-]{43}$/u);
+    expect(key.nbf).toBe(Math.floor(clock.now() / 1000));
+    expect((await store.current()).kid).toBe(key.kid);
+    expect((await store.published()).map((published) => published.kid)).toEqual([key.kid]);
+  });
+
+  it('gives a second instance that starts later the same key', async () => {
+    const key = await store.current();
+    expect((await other.current()).kid).toBe(key.kid);
+  });
+
+  it('publishes the previous key after a rotation', async () => {
+    const first = await store.current();
+    const second = await store.rotate();
+    expect(second.kid).not.toBe(first.kid);
+    expect((await store.current()).kid).toBe(second.kid);
+    expect((await store.published()).map((published) => published.jwk.kid)).toEqual([
+      second.kid,
+      first.kid,
+    ]);
+    const third = await store.rotate();
+    expect((await store.published()).map((published) => published.kid)).toEqual([
+      third.kid,
+      second.kid,
+    ]);
+  });
+});
+
+describe('TableSigningKeyStore', () => {
+  let table: StorageTable;
+
+  beforeEach(() => {
+    table = storage.table(`keys${++tables}`);
+  });
+
+  it('gives instances that start at the same time one key', async () => {
+    const stores = [1, 2, 3].map(() => new TableSigningKeyStore(table, clock));
+    const kids = await Promise.all(stores.map(async (store) => (await store.current()).kid));
+    expect(new Set(kids).size).toBe(1);
+  });
+
+  it('publishes a rotation on one instance from the others after their refresh interval', async () => {
+    let elapsed = 0;
+    const options = { refreshIntervalMs: 5000, elapsedMs: () => elapsed };
+    const first = new TableSigningKeyStore(table, clock, options);
+    const second = new TableSigningKeyStore(table, clock, options);
+    const original = await second.current();
+    const rotated = await first.rotate();
+    elapsed = 4999;
+    expect((await second.current()).kid).toBe(original.kid);
+    elapsed = 5000;
+    expect((await second.current()).kid).toBe(rotated.kid);
+    expect((await second.published()).map((key) => key.kid)).toEqual([rotated.kid, original.kid]);
+  });
+
+  it('keeps the key set of two concurrent rotations consistent', async () => {
+    const first = new TableSigningKeyStore(table, clock);
+    const second = new TableSigningKeyStore(table, clock, { refreshIntervalMs: 0 });
+    await first.current();
+    const [a, b] = await Promise.all([first.rotate(), second.rotate()]);
+    const published = (await second.published()).map((key) => key.kid);
+    expect(published).toHaveLength(2);
+    expect([a.kid, b.kid]).toContain(published[0]);
+    expect([a.kid, b.kid]).toContain(published[1]);
+  });
+});
+
+describe('readSharedFingerprintKey', () => {
+  it('gives every instance the key of the first one to ask', async () => {
+    const table = storage.table(`secrets${++tables}`);
+    const keys = await Promise.all([1, 2, 3].map(() => readSharedFingerprintKey(table)));
+    expect(keys[0]).toHaveLength(32);
+    expect(keys.map((key) => key.toString('hex'))).toEqual(Array(3).fill(keys[0]?.toString('hex')));
+    expect((await readSharedFingerprintKey(table)).equals(keys[0] ?? Buffer.alloc(0))).toBe(true);
+  });
+});
