@@ -1,7 +1,11 @@
+import { TableStorage } from '@ropc/table-storage';
 import { join } from 'node:path';
 import { OffsetClock } from './clock';
-import { loadConfig } from './config';
-import { Emulator, createMemoryStores, seedUsers, type LogLine } from './emulator';
+import { loadConfig, type EmulatorConfig } from './config';
+import { Emulator, seedUsers, type LogLine } from './emulator';
+import type { EmulatorStores } from './stores/emulator-stores';
+import { createMemoryStores } from './stores/memory-stores';
+import { openTableStores } from './stores/table-stores';
 import { loadTenant } from './tenant/load-tenant';
 import type { Tenant } from './tenant/tenant-model';
 
@@ -9,6 +13,7 @@ import type { Tenant } from './tenant/tenant-model';
 export const DEFAULT_TENANT_FILE = join(__dirname, 'tenant', 'default-tenant.json');
 
 let instance: Promise<Emulator> | undefined;
+let running: Emulator | undefined;
 
 const log: LogLine = (line) => {
   console.log(`[b2c-emulator] ${line}`);
@@ -23,19 +28,35 @@ export function loadConfiguredTenant(tenantFile: string | undefined): Promise<Te
   });
 }
 
+/** In memory without a connection string; otherwise the shared tables. */
+function openStores(config: EmulatorConfig, clock: OffsetClock): Promise<EmulatorStores> {
+  if (config.storageConnectionString === undefined) {
+    return Promise.resolve(createMemoryStores(config, clock));
+  }
+  const storage = new TableStorage(config.storageConnectionString, {
+    timeoutMs: config.storageTimeoutMs,
+  });
+  return openTableStores(storage, clock);
+}
+
 async function createEmulator(): Promise<Emulator> {
   const config = loadConfig();
   const clock = new OffsetClock();
   const tenant = await loadConfiguredTenant(config.tenantFile);
-  const stores = createMemoryStores(config, clock);
-  await stores.users.replaceAll(seedUsers(tenant));
+  const stores = await openStores(config, clock);
+  if (!(await stores.users.seed(seedUsers(tenant)))) {
+    log('users kept as stored: the tenant file seeds only an empty store');
+  }
   await stores.keys.current();
-  return new Emulator(config, tenant, stores, clock, log);
+  log(`state ${stores.description}`);
+  running = new Emulator(config, tenant, stores, clock, log);
+  return running;
 }
 
 /**
  * The process's emulator, created on first use from the environment (DESIGN.md's settings).
- * A failed start is not cached, so the next request reports the problem again.
+ * A failed start is not cached, so the next request reports the problem again (or, when the
+ * storage service was down, starts the emulator once it answers).
  */
 export function getEmulator(): Promise<Emulator> {
   instance ??= createEmulator().catch((error: unknown) => {
@@ -43,4 +64,9 @@ export function getEmulator(): Promise<Emulator> {
     throw error;
   });
   return instance;
+}
+
+/** The emulator once it has started, without starting it (for answers to failures). */
+export function runningEmulator(): Emulator | undefined {
+  return running;
 }

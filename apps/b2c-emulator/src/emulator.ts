@@ -1,40 +1,19 @@
-import { MemoryRateCounterStore, type RateCounterStore } from '@ropc/identity-protection';
-import { randomBytes } from 'node:crypto';
 import type { EmulatorConfig } from './config';
-import { OffsetClock } from './clock';
-import { FileSigningKeyStore } from './keys/file-signing-key-store';
-import type { SigningKeyStore } from './keys/signing-key-store';
+import type { OffsetClock } from './clock';
 import { IpRateLimit } from './protection/ip-rate-limit';
 import { SmartLockout } from './protection/smart-lockout';
-import type { LockoutStore } from './stores/lockout-store';
-import { MemoryLockoutStore } from './stores/memory-lockout-store';
-import { MemoryRefreshGrantStore } from './stores/memory-refresh-grant-store';
-import { MemoryUserStore } from './stores/memory-user-store';
-import type { RefreshGrantStore } from './stores/refresh-grant-store';
-import type { StoredUser, UserStore } from './stores/user-store';
+import type { EmulatorStores } from './stores/emulator-stores';
+import type { StoredUser } from './stores/user-store';
 import type { Tenant } from './tenant/tenant-model';
 
 /** Where log lines go: one line each, never a secret. */
 export type LogLine = (line: string) => void;
 
-/** The stores an emulator keeps its state in. */
-export interface EmulatorStores {
-  readonly users: UserStore;
-  readonly grants: RefreshGrantStore;
-  readonly lockouts: LockoutStore;
-  readonly rates: RateCounterStore;
-  readonly keys: SigningKeyStore;
-}
-
-/** In-memory stores, with signing keys in the data directory. */
-export function createMemoryStores(config: EmulatorConfig, clock: OffsetClock): EmulatorStores {
-  return {
-    users: new MemoryUserStore(),
-    grants: new MemoryRefreshGrantStore(),
-    lockouts: new MemoryLockoutStore(),
-    rates: new MemoryRateCounterStore(),
-    keys: new FileSigningKeyStore(config.dataDir, clock),
-  };
+/** What one cleanup run deleted, per store. */
+export interface ExpiredEntries {
+  readonly refreshGrants: number;
+  readonly lockouts: number;
+  readonly rateCounters: number;
 }
 
 /** Seeds stored users from the tenant file's users. */
@@ -58,7 +37,7 @@ export class Emulator {
     readonly log: LogLine,
   ) {
     const settings = () => this.currentTenant.identityProtection;
-    this.lockout = new SmartLockout(stores.lockouts, clock, settings, randomBytes(32));
+    this.lockout = new SmartLockout(stores.lockouts, clock, settings, stores.fingerprintKey);
     this.rateLimit = new IpRateLimit(stores.rates, clock, settings);
   }
 
@@ -75,5 +54,22 @@ export class Emulator {
       this.stores.lockouts.clear(),
       this.stores.rates.clear(),
     ]);
+  }
+
+  /**
+   * Deletes what has expired by the emulator's clock (so a moved clock sweeps too): refresh
+   * grants past retention, idle lockout state, rate counters of ended windows. Logs one line.
+   */
+  async deleteExpired(): Promise<ExpiredEntries> {
+    const now = this.clock.now();
+    const [refreshGrants, lockouts, rateCounters] = await Promise.all([
+      this.stores.grants.deleteExpired(now),
+      this.stores.lockouts.deleteExpired(now),
+      this.stores.deleteExpiredRates(now),
+    ]);
+    this.log(
+      `cleanup: deleted ${refreshGrants} refresh-grant, ${lockouts} lockout and ${rateCounters} rate-counter entries`,
+    );
+    return { refreshGrants, lockouts, rateCounters };
   }
 }

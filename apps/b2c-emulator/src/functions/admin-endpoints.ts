@@ -49,6 +49,13 @@ export const rotateKeys = adminRoute(async (emulator) => {
   return json(200, { kid: key.kid, nbf: key.nbf });
 });
 
+/**
+ * POST /.emulator/cleanup: runs the cleanup timer's sweep now and answers what it deleted, per
+ * store. Under the local host `POST /admin/functions/cleanup` runs the timer itself; this route
+ * also works in Azure, where that one needs the master key.
+ */
+export const cleanup = adminRoute(async (emulator) => json(200, await emulator.deleteExpired()));
+
 const TEN_YEARS_SECONDS = 10 * 366 * 24 * 3600;
 
 /** GET or POST /.emulator/clock `{ "offsetSeconds": N }`: moves every time rule of the tenant. */
@@ -94,6 +101,12 @@ app.http('emulator-keys-rotate', {
   methods: ['POST'],
   authLevel: 'anonymous',
   handler: rotateKeys,
+});
+app.http('emulator-cleanup', {
+  route: '.emulator/cleanup',
+  methods: ['POST'],
+  authLevel: 'anonymous',
+  handler: cleanup,
 });
 app.http('emulator-clock', {
   route: '.emulator/clock',

@@ -1,0 +1,25 @@
+import { MemoryRateCounterStore } from '@ropc/identity-protection';
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock';
+import type { EmulatorConfig } from '../config';
+import { FileSigningKeyStore } from '../keys/file-signing-key-store';
+import type { EmulatorStores } from './emulator-stores';
+import { MemoryLockoutStore } from './memory-lockout-store';
+import { MemoryRefreshGrantStore } from './memory-refresh-grant-store';
+import { MemoryUserStore } from './memory-user-store';
+
+/** In-memory stores for one instance, with signing keys in the data directory. */
+export function createMemoryStores(config: EmulatorConfig, clock: Clock): EmulatorStores {
+  return {
+    users: new MemoryUserStore(),
+    grants: new MemoryRefreshGrantStore(),
+    lockouts: new MemoryLockoutStore(),
+    rates: new MemoryRateCounterStore(),
+    keys: new FileSigningKeyStore(config.dataDir, clock),
+    // Nothing else counts failures, so a key per process is enough and never leaves it.
+    fingerprintKey: randomBytes(32),
+    // MemoryRateCounterStore drops ended windows itself as it grows.
+    deleteExpiredRates: () => Promise.resolve(0),
+    description: `in memory (signing keys in ${config.dataDir})`,
+  };
+}
