@@ -3,4 +3,7 @@ module.exports = {
   preset: '../../jest.preset.js',
   rootDir: __dirname,
   coverageDirectory: '../../coverage/apps/b2c-emulator',
+  // Integration suites start emulator processes and Azurite side by side; on two busy cores a
+  // start alone can take longer than Jest's 5 s default.
+  testTimeout: 30_000,
 };
