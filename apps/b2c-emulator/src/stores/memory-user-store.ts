@@ -4,7 +4,7 @@ import { UserConflictError, type StoredUser, type UserStore } from './user-store
 const signInNames = (user: StoredUser): string[] =>
   user.identities.map((identity) => normaliseUsername(identity.issuerAssignedId));
 
-/** Runs a synchronous write, turning what it throws into a rejection, as callers of a store expect. */
+/** Runs a synchronous write, turning what it throws into a rejection, as store callers expect. */
 function settled<T>(write: () => T): Promise<T> {
   // A throwing executor rejects the promise.
   return new Promise((resolve) => {

@@ -20,7 +20,7 @@ const TOKEN_ROW_KEY = 'token';
 /** Row key of a family row, whose partition key is the family id. */
 const FAMILY_ROW_KEY = 'family';
 
-/** A token row. `expiresAt` is when the cleanup may delete it (the token's expiry plus retention). */
+/** A token row. `expiresAt` is when the cleanup may delete it: the token's expiry + retention. */
 interface TokenRow {
   readonly familyId: string;
   readonly issuedAt: number;
@@ -103,7 +103,7 @@ export class TableRefreshGrantStore implements RefreshGrantStore {
     return this.table.clear();
   }
 
-  /** Keeps the family at least until `until`, so the cleanup never deletes it under a live token. */
+  /** Keeps the family at least until `until`: the cleanup never deletes it under a live token. */
   private async extendFamily(familyId: string, until: number): Promise<void> {
     await retryOnConflict('extend a refresh grant family', async () => {
       const family = await this.table.get<FamilyRow>(familyId, FAMILY_ROW_KEY);

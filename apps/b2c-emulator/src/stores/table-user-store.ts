@@ -15,7 +15,7 @@ import {
 } from './table-user-rows';
 import { UserConflictError, type StoredUser, type UserStore } from './user-store';
 
-/** Users written at once by a reset, an import or a seed: enough to be quick, few enough to be polite. */
+/** Users a reset, an import or a seed writes at once: enough to be quick, few enough to be kind. */
 const WRITE_GROUP = 8;
 
 /**
@@ -56,7 +56,7 @@ export class TableUserStore implements UserStore {
 
   create(user: StoredUser): Promise<StoredUser> {
     const rowKey = userRowKey(user.id);
-    if (rowKey === undefined) throw new TypeError('a stored user needs a GUID object id');
+    if (rowKey === undefined) return Promise.reject(new TypeError('a stored user needs a GUID id'));
     const names = signInNameRowKeys(user);
     return retryOnConflict('create a user', async () => {
       const created = await this.table.transaction([
