@@ -22,7 +22,7 @@ export const WEB_ORIGIN = 'http://localhost:4200';
 export const ALICE = { username: 'alice@contoso.com', password: 'Alice-Passw0rd!' };
 export const BOB = { username: 'bob@contoso.com', password: 'Bob-Passw0rd!' };
 /** A 32-byte key (base64) for the proxy's session cookie, used only by these tests. */
-const COOKIE_KEYS = 'scale-1:c2NhbGUtb3V0LXRlc3Qtb25seS1jb29raWUta2V5IQ==';
+const COOKIE_KEYS = 'scale-1:c2NhbGUtb3V0LXRlc3Qtb25seS1jb29raWUta2V5ISE=';
 
 /** One app instance: its own URL, its output, and a way to stop and start it again. */
 export interface Instance {
@@ -56,53 +56,66 @@ export interface ScaleOutOptions {
 export async function startScaleOutStack(options: ScaleOutOptions = {}): Promise<ScaleOutStack> {
   const azurite = await startAzurite();
   const authority = await startRoundRobinBalancer();
+  const started: Instance[] = [];
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(started.map((instance) => instance.stop()));
+    await authority.close();
+    await azurite.stop();
+  };
+  const launch = async (plan: (port: number, dataDir: string) => LaunchPlan): Promise<Instance> => {
+    const instance = await startInstance(plan);
+    started.push(instance);
+    return instance;
+  };
   const storage: Record<string, string> = {
     STORAGE_CONNECTION_STRING: azurite.connectionString,
     ...(options.storageTimeoutMs ? { STORAGE_TIMEOUT_MS: String(options.storageTimeoutMs) } : {}),
   };
-  const emulatorEnv = { ...storage, B2C_EMULATOR_QUIET: '1' };
-  const emulators = await Promise.all(
-    [0, 1].map(() =>
-      startInstance((port, dataDir) => ({
-        args: [
-          EMULATOR_BIN,
-          ...['--port', String(port), '--public-url', authority.url, '--tenant', TENANT_FILE],
-          ...['--data-dir', dataDir, '--admin-key', ADMIN_KEY],
-        ],
-        env: emulatorEnv,
-        ready: /admin API:/u,
-      })),
-    ),
-  );
-  authority.setTargets(emulators.map((emulator) => emulator.url));
-  const apiEnv = {
-    ...storage,
-    B2C_AUTHORITY: `${authority.url}/${TENANT}/${POLICY}`,
-    B2C_CLIENT_ID: CLIENT_ID,
-    API_AUDIENCE: API_APP_ID,
-    AUTH_ALLOWED_ORIGINS: WEB_ORIGIN,
-    AUTH_COOKIE_KEYS: COOKIE_KEYS,
-  };
-  const apis = await Promise.all(
-    [0, 1].map(() =>
-      startInstance((port) => ({
-        args: [FUNCTIONS_HOST, API_APP, '--port', String(port)],
-        env: apiEnv,
-        ready: /listening on http:\/\/127\.0\.0\.1:\d+/u,
-      })),
-    ),
-  );
-  return {
-    azurite,
-    authority,
-    emulators: [emulators[0] as Instance, emulators[1] as Instance],
-    apis: [apis[0] as Instance, apis[1] as Instance],
-    stop: async () => {
-      await Promise.all([...emulators, ...apis].map((instance) => instance.stop()));
-      await authority.close();
-      await azurite.stop();
-    },
-  };
+  try {
+    const emulatorEnv = { ...storage, B2C_EMULATOR_QUIET: '1' };
+    const emulators = await Promise.all(
+      [0, 1].map(() =>
+        launch((port, dataDir) => ({
+          args: [
+            EMULATOR_BIN,
+            ...['--port', String(port), '--public-url', authority.url, '--tenant', TENANT_FILE],
+            ...['--data-dir', dataDir, '--admin-key', ADMIN_KEY],
+          ],
+          env: emulatorEnv,
+          ready: /admin API:/u,
+        })),
+      ),
+    );
+    authority.setTargets(emulators.map((emulator) => emulator.url));
+    const apiEnv = {
+      ...storage,
+      B2C_AUTHORITY: `${authority.url}/${TENANT}/${POLICY}`,
+      B2C_CLIENT_ID: CLIENT_ID,
+      API_AUDIENCE: API_APP_ID,
+      AUTH_ALLOWED_ORIGINS: WEB_ORIGIN,
+      AUTH_COOKIE_KEYS: COOKIE_KEYS,
+    };
+    const apis = await Promise.all(
+      [0, 1].map(() =>
+        launch((port) => ({
+          args: [FUNCTIONS_HOST, API_APP, '--port', String(port)],
+          env: apiEnv,
+          ready: /listening on http:\/\/127\.0\.0\.1:\d+/u,
+        })),
+      ),
+    );
+    return {
+      azurite,
+      authority,
+      emulators: [emulators[0] as Instance, emulators[1] as Instance],
+      apis: [apis[0] as Instance, apis[1] as Instance],
+      stop: stopAll,
+    };
+  } catch (error) {
+    // Nothing outlives a failed start: the processes that did start are stopped.
+    await stopAll();
+    throw error;
+  }
 }
 
 interface LaunchPlan {
