@@ -1,5 +1,5 @@
 import { parseAuthority, type PolicyAuthority } from '@ropc/protocol';
-import { TableStorage } from '@ropc/table-storage';
+import { isStorageConnectionString } from '@ropc/table-storage';
 
 /** A cookie encryption key of the `AUTH_COOKIE_KEYS` ring. */
 export interface CookieKey {
@@ -106,23 +106,13 @@ function readOrigins(raw: string | undefined, problems: string[]): string[] {
   });
 }
 
-/** Whether the Table storage client accepts `connectionString`: parsed as the app will, offline. */
-function isTableStorageConnectionString(connectionString: string): boolean {
-  try {
-    new TableStorage(connectionString);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function readStorage(env: Env, problems: string[]): StorageSettings | undefined {
   const timeoutMs = Number(env['STORAGE_TIMEOUT_MS'] || '5000');
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 60_000)
     problems.push('STORAGE_TIMEOUT_MS must be 100–60000');
   const connectionString = (env['STORAGE_CONNECTION_STRING'] ?? '').trim();
   if (connectionString === '') return undefined;
-  if (!isTableStorageConnectionString(connectionString))
+  if (!isStorageConnectionString(connectionString))
     problems.push(
       'STORAGE_CONNECTION_STRING must be UseDevelopmentStorage=true or an Azure Storage connection string',
     );

@@ -1,4 +1,4 @@
-import { TableStorage } from '@ropc/table-storage';
+import { isStorageConnectionString } from '@ropc/table-storage';
 import { join, resolve } from 'node:path';
 
 /** The emulator's settings (DESIGN.md, "Emulator configuration"). */
@@ -91,9 +91,7 @@ function readStorageTimeout(env: Env, problems: string[]): number {
 function readStorageConnectionString(env: Env, problems: string[]): string | undefined {
   const connectionString = env['STORAGE_CONNECTION_STRING'] || undefined;
   if (connectionString === undefined) return undefined;
-  try {
-    new TableStorage(connectionString);
-  } catch {
+  if (!isStorageConnectionString(connectionString)) {
     problems.push(
       'STORAGE_CONNECTION_STRING must be UseDevelopmentStorage=true or an Azure Storage connection string (account key or SAS)',
     );

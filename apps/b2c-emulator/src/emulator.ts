@@ -65,7 +65,7 @@ export class Emulator {
     const [refreshGrants, lockouts, rateCounters] = await Promise.all([
       this.stores.grants.deleteExpired(now),
       this.stores.lockouts.deleteExpired(now),
-      this.stores.deleteExpiredRates(now),
+      this.stores.rates.deleteExpired(now),
     ]);
     this.log(
       `cleanup: deleted ${refreshGrants} refresh-grant, ${lockouts} lockout and ${rateCounters} rate-counter entries`,

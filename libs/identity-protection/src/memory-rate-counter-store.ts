@@ -3,17 +3,22 @@ import { windowStart, type RateCounterStore, type RateWindow } from './rate-coun
 /** Past this many keys, windows that have ended are swept, so memory stays bounded. */
 const SWEEP_AT_SIZE = 10_000;
 
+/** A counted window and when it ends (epoch ms). */
+interface CountedWindow extends RateWindow {
+  readonly end: number;
+}
+
 /** Rate counters in process memory (single-threaded, so every hit is atomic). */
 export class MemoryRateCounterStore implements RateCounterStore {
-  private readonly windows = new Map<string, RateWindow>();
+  private readonly windows = new Map<string, CountedWindow>();
 
   hit(key: string, windowMs: number, now: number): Promise<RateWindow> {
     const start = windowStart(now, windowMs);
     const current = this.windows.get(key);
-    const next: RateWindow = { start, count: current?.start === start ? current.count + 1 : 1 };
-    this.windows.set(key, next);
-    if (this.windows.size > SWEEP_AT_SIZE) this.sweep(start);
-    return Promise.resolve(next);
+    const count = current?.start === start ? current.count + 1 : 1;
+    this.windows.set(key, { start, count, end: start + windowMs });
+    if (this.windows.size > SWEEP_AT_SIZE) this.sweep(now);
+    return Promise.resolve({ start, count });
   }
 
   peek(key: string, windowMs: number, now: number): Promise<RateWindow> {
@@ -27,9 +32,18 @@ export class MemoryRateCounterStore implements RateCounterStore {
     return Promise.resolve();
   }
 
-  private sweep(currentStart: number): void {
+  deleteExpired(now: number): Promise<number> {
+    return Promise.resolve(this.sweep(now));
+  }
+
+  private sweep(now: number): number {
+    let deleted = 0;
     for (const [key, window] of this.windows) {
-      if (window.start < currentStart) this.windows.delete(key);
+      if (window.end <= now) {
+        this.windows.delete(key);
+        deleted++;
+      }
     }
+    return deleted;
   }
 }

@@ -16,6 +16,8 @@ export interface RateCounterStore {
   peek(key: string, windowMs: number, now: number): Promise<RateWindow>;
   /** Forgets every counter. */
   clear(): Promise<void>;
+  /** Deletes the windows that ended at or before `now` (epoch ms); returns how many. */
+  deleteExpired(now: number): Promise<number>;
 }
 
 /** The start of the fixed window of `windowMs` that contains `now`. */

@@ -4,7 +4,9 @@
  * typed {@link StorageError}s, optimistic concurrency with bounded retries, expiry sweeping, and
  * the rate counters of @ropc/identity-protection. Node only.
  */
-export { TableStorage, describeStorage, type TableStorageOptions } from './table-storage';
+export { TableStorage, type TableStorageOptions } from './table-storage';
+export { describeStorage, isStorageConnectionString } from './connection-string';
+export { odata } from './odata-filter';
 export {
   StorageTable,
   epochMs,

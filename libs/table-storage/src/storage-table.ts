@@ -1,4 +1,4 @@
-import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { RestError, TableClient, TransactionAction } from '@azure/data-tables';
 import { StorageUnavailableError } from './storage-errors';
 
 /** The keys of a row. */
@@ -33,25 +33,22 @@ export function epochMs(ms: number): { value: number; type: 'Double' } {
  * rethrown as it is.
  */
 export class StorageTable {
-  private created: Promise<void> | undefined;
+  private client: Promise<TableClient> | undefined;
 
   constructor(
-    readonly client: TableClient,
+    readonly name: string,
+    private readonly connect: () => Promise<TableClient>,
     private readonly timeoutMs: number,
   ) {}
-
-  get name(): string {
-    return this.client.tableName;
-  }
 
   /** The row, or undefined when there is none. */
   async get<T extends object>(
     partitionKey: string,
     rowKey: string,
   ): Promise<StoredRow<T> | undefined> {
-    return this.run('read', async (abortSignal) => {
+    return this.run('read', async (client, abortSignal) => {
       try {
-        const row = await this.client.getEntity<T>(partitionKey, rowKey, { abortSignal });
+        const row = await client.getEntity<T>(partitionKey, rowKey, { abortSignal });
         return row as StoredRow<T>;
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
@@ -62,9 +59,9 @@ export class StorageTable {
 
   /** Inserts the row; `{ ok: false }` when a row with its keys exists. */
   async create(row: RowToWrite): Promise<WriteOutcome> {
-    return this.run('insert', async (abortSignal) => {
+    return this.run('insert', async (client, abortSignal) => {
       try {
-        const { etag } = await this.client.createEntity(row, { abortSignal });
+        const { etag } = await client.createEntity(row, { abortSignal });
         return { ok: true, etag: etag ?? '' };
       } catch (error) {
         if (statusOf(error) === 409) return { ok: false };
@@ -78,29 +75,29 @@ export class StorageTable {
    * changed or is gone.
    */
   async replace(row: RowToWrite, etag: string): Promise<WriteOutcome> {
-    return this.conditional('update', (abortSignal) =>
-      this.client.updateEntity(row, 'Replace', { etag, abortSignal }),
+    return this.conditional('update', (client, abortSignal) =>
+      client.updateEntity(row, 'Replace', { etag, abortSignal }),
     );
   }
 
   /** Merges properties into the row while it exists (and has `etag`, when given). */
   async merge(row: RowToWrite, etag = '*'): Promise<WriteOutcome> {
-    return this.conditional('merge', (abortSignal) =>
-      this.client.updateEntity(row, 'Merge', { etag, abortSignal }),
+    return this.conditional('merge', (client, abortSignal) =>
+      client.updateEntity(row, 'Merge', { etag, abortSignal }),
     );
   }
 
   /** Inserts or replaces the row unconditionally. */
   async upsert(row: RowToWrite): Promise<void> {
-    await this.run('upsert', (abortSignal) =>
-      this.client.upsertEntity(row, 'Replace', { abortSignal }),
+    await this.run('upsert', (client, abortSignal) =>
+      client.upsertEntity(row, 'Replace', { abortSignal }),
     );
   }
 
   /** Deletes the row while it has `etag` (default: any); false when it changed or was gone. */
   async delete(partitionKey: string, rowKey: string, etag = '*'): Promise<boolean> {
-    const outcome = await this.conditional('delete', async (abortSignal) => {
-      await this.client.deleteEntity(partitionKey, rowKey, { etag, abortSignal });
+    const outcome = await this.conditional('delete', async (client, abortSignal) => {
+      await client.deleteEntity(partitionKey, rowKey, { etag, abortSignal });
       return {};
     });
     return outcome.ok;
@@ -111,13 +108,13 @@ export class StorageTable {
     filter?: string,
     select?: readonly string[],
   ): Promise<StoredRow<T>[]> {
-    return this.run('query', async (abortSignal) => {
+    return this.run('query', async (client, abortSignal) => {
       const rows: StoredRow<T>[] = [];
       const queryOptions = {
         ...(filter ? { filter } : {}),
         ...(select ? { select: [...select] } : {}),
       };
-      for await (const row of this.client.listEntities<T>({ queryOptions, abortSignal })) {
+      for await (const row of client.listEntities<T>({ queryOptions, abortSignal })) {
         rows.push(row as StoredRow<T>);
       }
       return rows;
@@ -129,9 +126,9 @@ export class StorageTable {
    * when one of them failed its condition (409/412/404), in which case none was applied.
    */
   async transaction(actions: readonly TransactionAction[]): Promise<{ ok: boolean }> {
-    return this.run('transaction', async (abortSignal) => {
+    return this.run('transaction', async (client, abortSignal) => {
       try {
-        await this.client.submitTransaction([...actions], { abortSignal });
+        await client.submitTransaction([...actions], { abortSignal });
         return { ok: true };
       } catch (error) {
         const status = statusOf(error);
@@ -153,11 +150,11 @@ export class StorageTable {
 
   private async conditional(
     operation: string,
-    write: (abortSignal: AbortSignal) => Promise<{ etag?: string }>,
+    write: (client: TableClient, abortSignal: AbortSignal) => Promise<{ etag?: string }>,
   ): Promise<WriteOutcome> {
-    return this.run(operation, async (abortSignal) => {
+    return this.run(operation, async (client, abortSignal) => {
       try {
-        const { etag } = await write(abortSignal);
+        const { etag } = await write(client, abortSignal);
         return { ok: true, etag: etag ?? '' };
       } catch (error) {
         const status = statusOf(error);
@@ -168,36 +165,41 @@ export class StorageTable {
   }
 
   /**
-   * Creates the table on first use (once per process; again after a failure), then runs `call`
-   * with an abort signal that bounds it, SDK retries included, by the storage timeout.
+   * Loads the SDK and creates the table on first use (once per process; again after a failure),
+   * then runs `call` with an abort signal that bounds it, SDK retries included, by the storage
+   * timeout.
    */
   private async run<R>(
     operation: string,
-    call: (abortSignal: AbortSignal) => Promise<R>,
+    call: (client: TableClient, abortSignal: AbortSignal) => Promise<R>,
   ): Promise<R> {
     const description = `${operation} ${this.name}`;
     try {
-      await this.ensureCreated();
-      return await call(AbortSignal.timeout(this.timeoutMs));
+      const client = await this.ready();
+      return await call(client, AbortSignal.timeout(this.timeoutMs));
     } catch (error) {
       if (isUnavailable(error)) throw new StorageUnavailableError(description, { cause: error });
       throw error;
     }
   }
 
-  private ensureCreated(): Promise<void> {
-    this.created ??= this.client
-      .createTable({ abortSignal: AbortSignal.timeout(this.timeoutMs) })
+  private ready(): Promise<TableClient> {
+    this.client ??= this.connect()
+      .then(async (client) => {
+        await client.createTable({ abortSignal: AbortSignal.timeout(this.timeoutMs) });
+        return client;
+      })
       .catch((error: unknown) => {
-        this.created = undefined;
+        this.client = undefined;
         throw error;
       });
-    return this.created;
+    return this.client;
   }
 }
 
+/** By name, as the SDK's own check does, so that the SDK need not be loaded to ask. */
 function isRestError(error: unknown): error is RestError {
-  return error instanceof RestError || (error instanceof Error && error.name === 'RestError');
+  return error instanceof Error && error.name === 'RestError';
 }
 
 function statusOf(error: unknown): number | undefined {

@@ -1,5 +1,6 @@
-import { odata } from '@azure/data-tables';
 import { windowStart, type RateCounterStore, type RateWindow } from '@ropc/identity-protection';
+import { deleteExpiredRows } from './expired-rows';
+import { odata } from './odata-filter';
 import { CONFLICT, done, retryOnConflict } from './optimistic-retry';
 import { hashedKey } from './storage-keys';
 import { epochMs, type StorageTable } from './storage-table';
@@ -49,6 +50,10 @@ export class TableRateCounterStore implements RateCounterStore {
 
   clear(): Promise<void> {
     return this.table.clear();
+  }
+
+  deleteExpired(now: number): Promise<number> {
+    return deleteExpiredRows(this.table, now);
   }
 
   private async sum(partitionKey: string): Promise<number> {

@@ -1,4 +1,5 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
+import { describeStorage, isLoopbackHttp, isStorageConnectionString } from './connection-string';
 import { StorageTable } from './storage-table';
 
 /** Options of {@link TableStorage}. */
@@ -16,20 +17,24 @@ const TABLE_NAME = /^[A-Za-z][A-Za-z0-9]{2,62}$/u;
 /**
  * The storage account named by `STORAGE_CONNECTION_STRING`: `UseDevelopmentStorage=true` for
  * Azurite on its default port, a full Azurite connection string for another port, or an Azure
- * Storage account's connection string (account key or SAS). Tables are created on first use.
+ * Storage account's connection string (account key or SAS). Tables are created on first use, and
+ * the Azure SDK is loaded on first use too, so an app that keeps its state in memory never pays
+ * for it.
  */
 export class TableStorage {
   private readonly tables = new Map<string, StorageTable>();
   private readonly timeoutMs: number;
 
+  /** @throws TypeError for a connection string the SDK could not use (never quoting it). */
   constructor(
     private readonly connectionString: string,
     options: TableStorageOptions = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? 5000;
     if (!(this.timeoutMs > 0)) throw new TypeError('timeoutMs must be positive');
-    // Parse now, so that a malformed connection string fails at start, not on the first request.
-    this.table('probe');
+    if (!isStorageConnectionString(connectionString)) {
+      throw new TypeError('not a storage connection string with a table endpoint');
+    }
   }
 
   /** The table `name`, one instance per name. */
@@ -37,12 +42,7 @@ export class TableStorage {
     if (!TABLE_NAME.test(name)) throw new TypeError(`not a valid table name: ${name}`);
     let table = this.tables.get(name);
     if (!table) {
-      const client = TableClient.fromConnectionString(this.connectionString, name, {
-        // The timeout bounds the whole call; two quick retries ride out a dropped connection.
-        retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 500 },
-        allowInsecureConnection: isLoopbackHttp(this.connectionString),
-      });
-      table = new StorageTable(client, this.timeoutMs);
+      table = new StorageTable(name, () => this.connect(name), this.timeoutMs);
       this.tables.set(name, table);
     }
     return table;
@@ -52,30 +52,13 @@ export class TableStorage {
   describe(): string {
     return describeStorage(this.connectionString);
   }
-}
 
-/** A connection string's endpoint and account, without its key or SAS token. */
-export function describeStorage(connectionString: string): string {
-  if (/usedevelopmentstorage=true/iu.test(connectionString)) {
-    return 'Azurite (http://127.0.0.1:10002/devstoreaccount1)';
+  private async connect(name: string): Promise<TableClient> {
+    const { TableClient } = await import('@azure/data-tables');
+    return TableClient.fromConnectionString(this.connectionString, name, {
+      // The timeout bounds the whole call; two quick retries ride out a dropped connection.
+      retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 500 },
+      allowInsecureConnection: isLoopbackHttp(this.connectionString),
+    });
   }
-  const parts = new Map(
-    connectionString
-      .split(';')
-      .map((part) => part.split('=', 2))
-      .filter((pair): pair is [string, string] => pair.length === 2)
-      .map(([key, value]) => [key.trim().toLowerCase(), value.trim()]),
-  );
-  const endpoint = parts.get('tableendpoint');
-  if (endpoint) return endpoint.split('?', 1)[0] ?? endpoint;
-  const account = parts.get('accountname') ?? 'unknown account';
-  return `${parts.get('defaultendpointsprotocol') ?? 'https'}://${account}.table.${parts.get('endpointsuffix') ?? 'core.windows.net'}`;
-}
-
-/** Plain HTTP is allowed only to a loopback Azurite. */
-function isLoopbackHttp(connectionString: string): boolean {
-  const endpoint = /tableendpoint=(http:\/\/[^;]+)/iu.exec(connectionString)?.[1];
-  if (!endpoint) return false;
-  const host = new URL(endpoint).hostname;
-  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }

@@ -52,6 +52,21 @@ describe.each([
     expect(await store.peek('hot', WINDOW_MS, T0)).toEqual({ start: T0, count: 60 });
   });
 
+  it('deletes the windows that have ended, and only those', async () => {
+    await store.hit('old', WINDOW_MS, T0);
+    await store.hit('old', WINDOW_MS, T0 + 1);
+    await store.hit('current', WINDOW_MS, T0 + WINDOW_MS);
+    const deleted = await store.deleteExpired(T0 + WINDOW_MS);
+    // The memory store keeps one entry per key, the table one row per touched shard.
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    expect(await store.deleteExpired(T0 + WINDOW_MS)).toBe(0);
+    expect(await store.peek('current', WINDOW_MS, T0 + WINDOW_MS)).toEqual({
+      start: T0 + WINDOW_MS,
+      count: 1,
+    });
+    expect(await store.peek('old', WINDOW_MS, T0)).toEqual({ start: T0, count: 0 });
+  });
+
   it('forgets every counter on clear', async () => {
     await store.hit('ip:203.0.113.7', WINDOW_MS, T0);
     await store.clear();

@@ -1,7 +1,8 @@
-import { odata, type TransactionAction } from '@azure/data-tables';
+import type { TransactionAction } from '@azure/data-tables';
 import {
   CONFLICT,
   done,
+  odata,
   retryOnConflict,
   safeKey,
   type StorageTable,

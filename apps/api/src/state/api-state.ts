@@ -1,5 +1,5 @@
 import { MemoryRateCounterStore, type RateCounterStore } from '@ropc/identity-protection';
-import { TableRateCounterStore, TableStorage, deleteExpiredRows } from '@ropc/table-storage';
+import { TableRateCounterStore, TableStorage } from '@ropc/table-storage';
 import type { StorageSettings } from '../config';
 import { MemoryNoteStore } from '../notes/memory-note-store';
 import type { NoteStore } from '../notes/note-store';
@@ -24,8 +24,6 @@ export interface ApiState {
   /** The sign-in proxy's throttle counters. */
   readonly counters: RateCounterStore;
   readonly endedSessions: EndedSessionStore;
-  /** Deletes the counters whose window ended at or before `now` (epoch ms); returns how many. */
-  deleteExpiredCounters(now: number): Promise<number>;
   /** Where the state lives, for the start log: an endpoint, never a key. */
   readonly description: string;
 }
@@ -40,21 +38,16 @@ function memoryApiState(): ApiState {
     notes: new MemoryNoteStore(),
     counters: new MemoryRateCounterStore(),
     endedSessions: new MemoryEndedSessionStore(),
-    // MemoryRateCounterStore has no sweep of its own to call; it drops ended windows itself once
-    // it holds 10,000 keys.
-    deleteExpiredCounters: () => Promise.resolve(0),
     description: 'in memory (this instance only)',
   };
 }
 
 function tableApiState({ connectionString, timeoutMs }: StorageSettings): ApiState {
   const storage = new TableStorage(connectionString, { timeoutMs });
-  const counters = storage.table(API_TABLES.rateCounters);
   return {
     notes: new TableNoteStore(storage.table(API_TABLES.notes)),
-    counters: new TableRateCounterStore(counters),
+    counters: new TableRateCounterStore(storage.table(API_TABLES.rateCounters)),
     endedSessions: new TableEndedSessionStore(storage.table(API_TABLES.endedSessions)),
-    deleteExpiredCounters: (now) => deleteExpiredRows(counters, now),
     description: `on Azure Table storage at ${storage.describe()}`,
   };
 }

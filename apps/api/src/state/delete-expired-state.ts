@@ -17,7 +17,7 @@ export async function deleteExpiredState(
 ): Promise<ExpiredStateCounts> {
   const [endedSessions, rateCounters] = await Promise.all([
     state.endedSessions.deleteExpired(Math.floor(now / 1000)),
-    state.deleteExpiredCounters(now),
+    state.counters.deleteExpired(now),
   ]);
   return { endedSessions, rateCounters };
 }

@@ -16,8 +16,6 @@ export interface EmulatorStores {
   readonly keys: SigningKeyStore;
   /** Keys smart-lockout password fingerprints; shared by every instance that shares the state. */
   readonly fingerprintKey: Buffer;
-  /** Deletes rate counters of windows that have ended; returns how many. */
-  deleteExpiredRates(now: number): Promise<number>;
   /** Where the state lives, for log lines: never a secret. */
   readonly description: string;
 }

@@ -18,8 +18,6 @@ export function createMemoryStores(config: EmulatorConfig, clock: Clock): Emulat
     keys: new FileSigningKeyStore(config.dataDir, clock),
     // Nothing else counts failures, so a key per process is enough and never leaves it.
     fingerprintKey: randomBytes(32),
-    // MemoryRateCounterStore drops ended windows itself as it grows.
-    deleteExpiredRates: () => Promise.resolve(0),
     description: `in memory (signing keys in ${config.dataDir})`,
   };
 }

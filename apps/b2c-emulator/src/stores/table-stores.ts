@@ -1,4 +1,4 @@
-import { deleteExpiredRows, TableRateCounterStore, type TableStorage } from '@ropc/table-storage';
+import { TableRateCounterStore, type TableStorage } from '@ropc/table-storage';
 import type { Clock } from '../clock';
 import { TableSigningKeyStore } from '../keys/table-signing-key-store';
 import type { EmulatorStores } from './emulator-stores';
@@ -16,16 +16,14 @@ export async function openTableStores(
   storage: TableStorage,
   clock: Clock,
 ): Promise<EmulatorStores> {
-  const rateCounters = storage.table(TABLE_NAMES.rateCounters);
   const secrets = storage.table(TABLE_NAMES.secrets);
   return {
     users: new TableUserStore(storage.table(TABLE_NAMES.users)),
     grants: new TableRefreshGrantStore(storage.table(TABLE_NAMES.refreshGrants)),
     lockouts: new TableLockoutStore(storage.table(TABLE_NAMES.lockouts)),
-    rates: new TableRateCounterStore(rateCounters),
+    rates: new TableRateCounterStore(storage.table(TABLE_NAMES.rateCounters)),
     keys: new TableSigningKeyStore(secrets, clock),
     fingerprintKey: await readSharedFingerprintKey(secrets),
-    deleteExpiredRates: (now) => deleteExpiredRows(rateCounters, now),
     description: `Azure Table storage at ${storage.describe()}`,
   };
 }

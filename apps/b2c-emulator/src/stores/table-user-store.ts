@@ -1,5 +1,5 @@
-import { odata, type TransactionAction } from '@azure/data-tables';
-import { CONFLICT, done, retryOnConflict, type StorageTable } from '@ropc/table-storage';
+import type { TransactionAction } from '@azure/data-tables';
+import { CONFLICT, done, odata, retryOnConflict, type StorageTable } from '@ropc/table-storage';
 import {
   SEEDED_ROW_KEY,
   USERS_PARTITION,
