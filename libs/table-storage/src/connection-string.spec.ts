@@ -24,6 +24,11 @@ describe('isStorageConnectionString', () => {
     ['an empty string', ''],
     ['a URL', 'https://contoso.table.core.windows.net'],
     ['an account without its key', 'AccountName=contoso'],
+    ['an account key without a protocol', 'AccountName=contoso;AccountKey=a2V5'],
+    [
+      'an account without an endpoint suffix',
+      'DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=a2V5',
+    ],
     ['a SAS without an endpoint', 'SharedAccessSignature=sv=2024&sig=abc'],
     [
       'a table endpoint that is no URL',

@@ -10,18 +10,25 @@ export function connectionStringSettings(connectionString: string): Map<string, 
 }
 
 /**
- * Whether `connectionString` names a Table endpoint the way the Azure SDK reads it: Azurite's
- * `UseDevelopmentStorage=true`, an account name with its key, or a SAS token with a table
- * endpoint. Checked offline, without loading the SDK, so that a mistake fails at start.
+ * Whether the Azure SDK will accept `connectionString`, by its own rules, checked offline without
+ * loading it (so that a mistake fails at start): Azurite's `UseDevelopmentStorage=true`; an
+ * account connection string (`DefaultEndpointsProtocol`, `AccountName`, `AccountKey`, and either
+ * a `TableEndpoint` or an http(s) protocol with an `EndpointSuffix`); or a SAS one
+ * (`TableEndpoint` and `SharedAccessSignature`).
  */
 export function isStorageConnectionString(connectionString: string): boolean {
   const settings = connectionStringSettings(connectionString);
+  const has = (key: string): boolean => Boolean(settings.get(key));
   if (settings.get('usedevelopmentstorage')?.toLowerCase() === 'true') return true;
   const endpoint = settings.get('tableendpoint');
   if (endpoint !== undefined && !/^https?:\/\/[^/]/iu.test(endpoint)) return false;
-  const hasKey = Boolean(settings.get('accountname')) && Boolean(settings.get('accountkey'));
-  const hasSas = Boolean(settings.get('sharedaccesssignature')) && endpoint !== undefined;
-  return hasKey || hasSas;
+  if (has('defaultendpointsprotocol') && has('accountkey')) {
+    if (!has('accountname')) return false;
+    if (endpoint !== undefined) return true;
+    const protocol = settings.get('defaultendpointsprotocol')?.toLowerCase();
+    return (protocol === 'https' || protocol === 'http') && has('endpointsuffix');
+  }
+  return endpoint !== undefined && has('sharedaccesssignature');
 }
 
 /** A connection string's endpoint and account, without its key or SAS token. */
