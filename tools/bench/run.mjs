@@ -15,6 +15,7 @@ import * as tokenValidation from './suites/token-validation.mjs';
 import * as api from './suites/api.mjs';
 import * as proxy from './suites/proxy.mjs';
 import * as startup from './suites/startup.mjs';
+import * as storage from './suites/storage.mjs';
 import * as web from './suites/web.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -26,7 +27,16 @@ if (!Number.isInteger(options.runs) || options.runs < 1 || !(options.seconds > 0
   console.error('BENCH_RUNS must be a whole number ≥ 1 and BENCH_SECONDS a number > 0.');
   process.exit(2);
 }
-const suites = { limits, emulator, 'token-validation': tokenValidation, api, proxy, startup, web };
+const suites = {
+  limits,
+  emulator,
+  'token-validation': tokenValidation,
+  api,
+  proxy,
+  startup,
+  storage,
+  web,
+};
 
 const startedAt = new Date().toISOString();
 const buildStarted = performance.now();

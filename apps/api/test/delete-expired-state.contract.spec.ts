@@ -41,8 +41,13 @@ describe.each([
     expect(await deleteExpiredState(state, NOW)).toEqual({
       endedSessions: 1,
       rateCounters: expiredCounterRows,
+      deletedNotes: 0,
     });
-    expect(await deleteExpiredState(state, NOW)).toEqual({ endedSessions: 0, rateCounters: 0 });
+    expect(await deleteExpiredState(state, NOW)).toEqual({
+      endedSessions: 0,
+      rateCounters: 0,
+      deletedNotes: 0,
+    });
     expect(await state.endedSessions.isEnded('live', NOW / 1000)).toBe(true);
     expect(await state.counters.peek('ip:203.0.113.7', MINUTE, NOW)).toEqual({
       start: NOW,

@@ -198,6 +198,26 @@ describe.each([
       }
     });
 
+    it('updates different notes of one owner at once without turning any away', async () => {
+      const store = createStore();
+      const all = [];
+      for (let index = 0; index < 16; index++) all.push(await created(store));
+      const results = await Promise.all(
+        all.map(({ note }, index) =>
+          store.update(owner, note.id, { title: `u${index}`, body: '' }, '"1"', T1),
+        ),
+      );
+      expect(results.map((result) => result.ok && result.etag)).toEqual(Array(16).fill('"2"'));
+    });
+
+    it('leaves nothing for the sweep after a delete', async () => {
+      const store = createStore();
+      const { note } = await created(store);
+      expect(await store.delete(owner, note.id, '"1"')).toEqual({ ok: true });
+      expect(await store.deleteExpired(Date.now() + 60_000)).toBe(0);
+      expect(await store.list(owner)).toEqual([]);
+    });
+
     it('keeps the count equal to the notes while creates and deletes race', async () => {
       const store = createStore({ maxNotesPerOwner: 5 });
       const existing = [await created(store), await created(store), await created(store)];

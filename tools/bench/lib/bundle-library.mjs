@@ -15,7 +15,8 @@ export async function loadLibrary(entry, name) {
     target: 'node20',
     outfile,
     tsconfig: join(ROOT, 'tsconfig.base.json'),
-    external: ['@azure/functions'],
+    // Azurite is started from its own package directory, found at run time.
+    external: ['@azure/functions', 'azurite'],
     logLevel: 'warning',
   });
   return createRequire(import.meta.url)(outfile);

@@ -19,8 +19,8 @@ export const BENCH_TENANT = join(
 export const CLIENT_ID = '360770b5-7e4f-4765-b292-87b8b2c5964d';
 export const TOKEN_PATH = '/contoso.onmicrosoft.com/B2C_1_ROPC_Auth/oauth2/v2.0/token';
 
-/** Spawns the emulator and resolves once it prints its banner. */
-export async function startEmulator({ dataDir, adminKey = 'bench-admin-key' } = {}) {
+/** Spawns the emulator (`env`: extra settings) and resolves once it prints its banner. */
+export async function startEmulator({ dataDir, adminKey = 'bench-admin-key', env = {} } = {}) {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'bench-emulator-'));
   const child = spawn(
     process.execPath,
@@ -39,7 +39,7 @@ export async function startEmulator({ dataDir, adminKey = 'bench-admin-key' } = 
       '1',
     ],
     {
-      env: { PATH: process.env.PATH, B2C_EMULATOR_QUIET: '1' },
+      env: { PATH: process.env.PATH, B2C_EMULATOR_QUIET: '1', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

@@ -39,3 +39,41 @@ export function postForm(url, form, headers = {}) {
     outgoing.end(body);
   });
 }
+
+/** Sends JSON (or nothing) with `method`; resolves with status, headers and parsed JSON body. */
+export function requestJson(method, url, { json, headers = {} } = {}) {
+  const body = json === undefined ? undefined : JSON.stringify(json);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      {
+        method,
+        agent,
+        headers: {
+          ...headers,
+          ...(body === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+        },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve({
+              status: response.statusCode,
+              headers: response.headers,
+              body: text ? JSON.parse(text) : undefined,
+            });
+          } catch (error) {
+            reject(error);
+          }
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}

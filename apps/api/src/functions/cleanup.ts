@@ -10,7 +10,7 @@ import { deleteExpiredState } from '../state/delete-expired-state';
 export async function cleanup(_timer: Timer, context: InvocationContext): Promise<void> {
   const deleted = await deleteExpiredState(getApi().state, Date.now());
   context.log(
-    `cleanup: deleted ${deleted.endedSessions} ended sessions and ${deleted.rateCounters} rate-counter rows`,
+    `cleanup: deleted ${deleted.endedSessions} ended sessions, ${deleted.rateCounters} rate-counter rows and ${deleted.deletedNotes} note tombstones`,
   );
 }
 

@@ -83,6 +83,11 @@ export class MemoryNoteStore implements NoteStore {
     return Promise.resolve({ ok: true });
   }
 
+  /** Nothing to purge: a deleted note is gone at once. */
+  deleteExpired(_now: number): Promise<number> {
+    return Promise.resolve(0);
+  }
+
   count(owner: string): Promise<number> {
     return Promise.resolve(this.#owners.get(owner)?.size ?? 0);
   }

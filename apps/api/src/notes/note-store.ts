@@ -59,4 +59,6 @@ export interface NoteStore {
   delete(owner: string, id: string, expectedEtag: string | undefined): Promise<DeleteNoteResult>;
   /** How many notes the owner has. */
   count(owner: string): Promise<number>;
+  /** Purges what deleted notes may have left behind by `now` (epoch ms); returns how many. */
+  deleteExpired(now: number): Promise<number>;
 }

@@ -1,7 +1,9 @@
 import type { TransactionAction } from '@azure/data-tables';
 import {
   CONFLICT,
+  deleteExpiredRows,
   done,
+  epochMs,
   odata,
   retryOnConflict,
   safeKey,
@@ -37,6 +39,8 @@ interface NoteRow {
   readonly updatedAt: string;
   /** The version counter behind the note's entity tag (see `note-version.ts`). */
   readonly version: number;
+  /** A deleted note, kept only until it is purged (see `delete`); reads treat it as missing. */
+  readonly deleted?: boolean;
 }
 
 /** The owner row: how many notes the owner has. */
@@ -44,27 +48,19 @@ interface OwnerRow {
   readonly count: number;
 }
 
-type NoteWriteFailure = {
-  readonly ok: false;
-  readonly reason: 'notFound' | 'preconditionFailed';
-};
-
-/** What an update or delete writes once its precondition held. */
-interface NoteChange<T> {
-  readonly action: TransactionAction;
-  /** How the owner's note count changes: 0 or -1. */
-  readonly countChange: number;
-  readonly result: T;
-}
-
 /**
  * A {@link NoteStore} on Azure Table storage, shared by every instance. A partition per owner
- * holds a row per note and the owner row (`~owner`, the note count). Every write is one
- * transaction that also updates the owner row on condition of its entity tag, so writers to one
- * owner serialise: the cap is exact, and a precondition checked on a read still holds when the
- * write lands (a concurrent write changes the owner row, fails the transaction, and the attempt
- * is read and decided again). Clients see the note's version as its entity tag, as with the
- * memory store; the table's own entity tags stay inside.
+ * holds a row per note and the owner row (`~owner`, the note count). Every write is conditional
+ * on the entity tags it read, retried when a concurrent writer won:
+ * - an update replaces the note on condition of the note's tag, so updates of different notes
+ *   never wait for each other;
+ * - a create and a delete change the count too, in one transaction with the owner row on
+ *   condition of its tag, so the cap is exact. A delete turns the note into a tombstone on
+ *   condition of the note's tag in that transaction (a transaction cannot delete on condition of
+ *   a tag), then purges the tombstone; one left behind by a failure is invisible to reads and
+ *   is swept by the cleanup timer (`deleteExpired`).
+ * Clients see the note's version as its entity tag, as with the memory store; the table's own
+ * entity tags stay inside.
  */
 export class TableNoteStore implements NoteStore {
   readonly #table: StorageTable;
@@ -79,12 +75,14 @@ export class TableNoteStore implements NoteStore {
     const rows = await this.#table.list<NoteRow>(
       odata`PartitionKey eq ${partitionOf(owner)} and RowKey ne ${OWNER_ROW_KEY}`,
     );
-    return rows.map(noteOf).sort(newestFirst);
+    return rows
+      .filter((row) => row.deleted !== true)
+      .map(noteOf)
+      .sort(newestFirst);
   }
 
   async get(owner: string, id: string): Promise<VersionedNote | undefined> {
-    if (!isStoredNoteId(id)) return undefined;
-    const row = await this.#table.get<NoteRow>(partitionOf(owner), id);
+    const row = await this.#read(partitionOf(owner), id);
     return row && { note: noteOf(row), etag: etagOfVersion(row.version) };
   }
 
@@ -112,63 +110,72 @@ export class TableNoteStore implements NoteStore {
     expectedEtag: string | undefined,
     now: Date,
   ): Promise<UpdateNoteResult> {
-    return this.#change('update a note', owner, id, expectedEtag, (partitionKey, row) => {
+    const partitionKey = partitionOf(owner);
+    return retryOnConflict<UpdateNoteResult>('update a note', async () => {
+      const row = await this.#read(partitionKey, id);
+      if (row === undefined) return done({ ok: false, reason: 'notFound' });
+      if (!matchesVersion(expectedEtag, row.version)) {
+        return done({ ok: false, reason: 'preconditionFailed' });
+      }
       const { title, body } = input;
       const note = Object.freeze({ ...noteOf(row), title, body, updatedAt: now.toISOString() });
       const version = row.version + 1;
-      return {
-        action: ['update', rowOf(partitionKey, note, version), 'Replace'],
-        countChange: 0,
-        result: { ok: true, note, etag: etagOfVersion(version) },
-      };
+      const written = await this.#table.replace(rowOf(partitionKey, note, version), row.etag);
+      return written.ok ? done({ ok: true, note, etag: etagOfVersion(version) }) : CONFLICT;
     });
   }
 
-  delete(owner: string, id: string, expectedEtag: string | undefined): Promise<DeleteNoteResult> {
-    return this.#change('delete a note', owner, id, expectedEtag, (partitionKey) => ({
-      action: ['delete', { partitionKey, rowKey: id }],
-      countChange: -1,
-      result: { ok: true },
-    }));
-  }
-
-  async count(owner: string): Promise<number> {
-    return (await this.#table.get<OwnerRow>(partitionOf(owner), OWNER_ROW_KEY))?.count ?? 0;
-  }
-
-  /**
-   * Reads the owner row, then the note, checks the precondition, and writes `change` together
-   * with the owner row, on condition of the owner row's entity tag. The order of the reads
-   * matters: every write changes the owner row, so while it is unchanged, the note read after
-   * it is still current.
-   */
-  #change<T>(
-    operation: string,
+  async delete(
     owner: string,
     id: string,
     expectedEtag: string | undefined,
-    change: (partitionKey: string, row: StoredRow<NoteRow>) => NoteChange<T>,
-  ): Promise<T | NoteWriteFailure> {
+  ): Promise<DeleteNoteResult> {
     const partitionKey = partitionOf(owner);
-    return retryOnConflict<T | NoteWriteFailure>(operation, async () => {
-      const ownerRow = await this.#table.get<OwnerRow>(partitionKey, OWNER_ROW_KEY);
-      const row =
-        ownerRow && isStoredNoteId(id)
-          ? await this.#table.get<NoteRow>(partitionKey, id)
-          : undefined;
+    const result = await retryOnConflict<DeleteNoteResult>('delete a note', async () => {
+      const [ownerRow, row] = await Promise.all([
+        this.#table.get<OwnerRow>(partitionKey, OWNER_ROW_KEY),
+        this.#read(partitionKey, id),
+      ]);
       if (ownerRow === undefined || row === undefined) {
         return done({ ok: false, reason: 'notFound' });
       }
       if (!matchesVersion(expectedEtag, row.version)) {
         return done({ ok: false, reason: 'preconditionFailed' });
       }
-      const { action, countChange, result } = change(partitionKey, row);
+      const tombstone = {
+        partitionKey,
+        rowKey: id,
+        deleted: true,
+        // Swept by the cleanup timer if the purge below does not happen.
+        expiresAt: epochMs(Date.now()),
+      };
       const written = await this.#table.transaction([
-        action,
-        ownerRowWrite(partitionKey, ownerRow, ownerRow.count + countChange),
+        ['update', tombstone, 'Replace', { etag: row.etag }],
+        ownerRowWrite(partitionKey, ownerRow, ownerRow.count - 1),
       ]);
-      return written.ok ? done(result) : CONFLICT;
+      return written.ok ? done({ ok: true }) : CONFLICT;
     });
+    if (result.ok) {
+      // The note is already gone for every reader; a failed purge leaves work for the sweep.
+      await this.#table.delete(partitionKey, id).catch(() => undefined);
+    }
+    return result;
+  }
+
+  async count(owner: string): Promise<number> {
+    return (await this.#table.get<OwnerRow>(partitionOf(owner), OWNER_ROW_KEY))?.count ?? 0;
+  }
+
+  /** Purges the tombstones of deleted notes that were left behind; returns how many. */
+  deleteExpired(now: number): Promise<number> {
+    return deleteExpiredRows(this.#table, now);
+  }
+
+  /** A live note's row, or undefined (no such id, or a tombstone). */
+  async #read(partitionKey: string, id: string): Promise<StoredRow<NoteRow> | undefined> {
+    if (!isStoredNoteId(id)) return undefined;
+    const row = await this.#table.get<NoteRow>(partitionKey, id);
+    return row?.deleted === true ? undefined : row;
   }
 }
 
