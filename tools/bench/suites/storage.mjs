@@ -14,7 +14,7 @@ const NOTES_SCOPES =
 
 /** Figure id → time budget (seconds) at these options. */
 export function budgets({ runs, seconds }) {
-  const each = 8 + runs * (seconds + 2);
+  const each = 3 + runs * (seconds + 0.5);
   return {
     'storage-refresh-azurite': each,
     'storage-refresh-memory': each,
