@@ -1,21 +1,9 @@
-import { TableStorage } from '@ropc/table-storage';
-import { startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
 import type { LockoutState, LockoutStore } from '../../src/stores/lockout-store';
 import { MemoryLockoutStore } from '../../src/stores/memory-lockout-store';
 import { TableLockoutStore } from '../../src/stores/table-lockout-store';
+import { sameStore, twoInstances, useAzuriteTables } from './azurite-tables';
 
-let azurite: RunningAzurite;
-let storage: TableStorage;
-let tables = 0;
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-  storage = new TableStorage(azurite.connectionString);
-}, 30_000);
-
-afterAll(async () => {
-  await azurite.stop();
-});
+const freshTable = useAzuriteTables();
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
 const PAIR = '203.0.113.7|alice@contoso.com';
@@ -33,19 +21,10 @@ const appending =
 type StorePair = readonly [LockoutStore, LockoutStore];
 
 describe.each([
-  [
-    'memory',
-    (): StorePair => {
-      const store = new MemoryLockoutStore();
-      return [store, store];
-    },
-  ],
+  ['memory', (): StorePair => sameStore(new MemoryLockoutStore())],
   [
     'table',
-    (): StorePair => {
-      const table = storage.table(`lockouts${++tables}`);
-      return [new TableLockoutStore(table), new TableLockoutStore(table)];
-    },
+    (): StorePair => twoInstances(freshTable('lockouts'), (table) => new TableLockoutStore(table)),
   ],
 ])('LockoutStore contract: %s', (_name, createStores) => {
   let store: LockoutStore;
@@ -97,7 +76,7 @@ describe.each([
 
 describe('TableLockoutStore', () => {
   it('keeps neither the address nor the username in the table', async () => {
-    const table = storage.table(`lockouts${++tables}`);
+    const table = freshTable('lockouts');
     await new TableLockoutStore(table).update(PAIR, appending('f1', T0 + 1000));
     const rows = await table.list();
     expect(rows).toHaveLength(1);

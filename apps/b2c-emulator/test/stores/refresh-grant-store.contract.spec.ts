@@ -1,5 +1,3 @@
-import { TableStorage } from '@ropc/table-storage';
-import { startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MemoryRefreshGrantStore } from '../../src/stores/memory-refresh-grant-store';
 import {
@@ -9,19 +7,9 @@ import {
   type RefreshTokenRecord,
 } from '../../src/stores/refresh-grant-store';
 import { TableRefreshGrantStore } from '../../src/stores/table-refresh-grant-store';
+import { sameStore, twoInstances, useAzuriteTables } from './azurite-tables';
 
-let azurite: RunningAzurite;
-let storage: TableStorage;
-let tables = 0;
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-  storage = new TableStorage(azurite.connectionString);
-}, 30_000);
-
-afterAll(async () => {
-  await azurite.stop();
-});
+const freshTable = useAzuriteTables();
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
 const DAY = 24 * 3600 * 1000;
@@ -53,19 +41,11 @@ function token(familyId: string, issuedAt: number, lifetime = 14 * DAY): Refresh
 type StorePair = readonly [RefreshGrantStore, RefreshGrantStore];
 
 describe.each([
-  [
-    'memory',
-    (): StorePair => {
-      const store = new MemoryRefreshGrantStore();
-      return [store, store];
-    },
-  ],
+  ['memory', (): StorePair => sameStore(new MemoryRefreshGrantStore())],
   [
     'table',
-    (): StorePair => {
-      const table = storage.table(`grants${++tables}`);
-      return [new TableRefreshGrantStore(table), new TableRefreshGrantStore(table)];
-    },
+    (): StorePair =>
+      twoInstances(freshTable('grants'), (table) => new TableRefreshGrantStore(table)),
   ],
 ])('RefreshGrantStore contract: %s', (_name, createStores) => {
   let store: RefreshGrantStore;

@@ -1,5 +1,4 @@
-import { TableStorage, type StorageTable } from '@ropc/table-storage';
-import { startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
+import type { StorageTable } from '@ropc/table-storage';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +7,12 @@ import { FileSigningKeyStore } from '../../src/keys/file-signing-key-store';
 import type { SigningKeyStore } from '../../src/keys/signing-key-store';
 import { TableSigningKeyStore } from '../../src/keys/table-signing-key-store';
 import { readSharedFingerprintKey } from '../../src/stores/shared-fingerprint-key';
+import { twoInstances, useAzuriteTables } from './azurite-tables';
 
-let azurite: RunningAzurite;
-let storage: TableStorage;
-let tables = 0;
+const freshTable = useAzuriteTables();
 const directories: string[] = [];
 
-beforeAll(async () => {
-  azurite = await startAzurite();
-  storage = new TableStorage(azurite.connectionString);
-}, 30_000);
-
-afterAll(async () => {
-  await azurite.stop();
+afterAll(() => {
   for (const directory of directories) rmSync(directory, { recursive: true, force: true });
 });
 
@@ -40,10 +32,8 @@ describe.each([
   ],
   [
     'table',
-    (): StorePair => {
-      const table = storage.table(`keys${++tables}`);
-      return [new TableSigningKeyStore(table, clock), new TableSigningKeyStore(table, clock)];
-    },
+    (): StorePair =>
+      twoInstances(freshTable('keys'), (table) => new TableSigningKeyStore(table, clock)),
   ],
 ])('SigningKeyStore contract: %s', (_name, createStores) => {
   let store: SigningKeyStore;
@@ -87,7 +77,7 @@ describe('TableSigningKeyStore', () => {
   let table: StorageTable;
 
   beforeEach(() => {
-    table = storage.table(`keys${++tables}`);
+    table = freshTable('keys');
   });
 
   it('gives instances that start at the same time one key', async () => {
@@ -124,7 +114,7 @@ describe('TableSigningKeyStore', () => {
 
 describe('readSharedFingerprintKey', () => {
   it('gives every instance the key of the first one to ask', async () => {
-    const table = storage.table(`secrets${++tables}`);
+    const table = freshTable('secrets');
     const keys = await Promise.all([1, 2, 3].map(() => readSharedFingerprintKey(table)));
     expect(keys[0]).toHaveLength(32);
     expect(keys.map((key) => key.toString('hex'))).toEqual(Array(3).fill(keys[0]?.toString('hex')));

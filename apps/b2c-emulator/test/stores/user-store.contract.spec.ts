@@ -1,22 +1,10 @@
-import { TableStorage } from '@ropc/table-storage';
-import { startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
 import { MemoryUserStore } from '../../src/stores/memory-user-store';
 import { TableUserStore } from '../../src/stores/table-user-store';
 import { USERS_PARTITION, signInNameRow, signInNameRowKey } from '../../src/stores/table-user-rows';
 import { UserConflictError, type StoredUser, type UserStore } from '../../src/stores/user-store';
+import { sameStore, twoInstances, useAzuriteTables } from './azurite-tables';
 
-let azurite: RunningAzurite;
-let storage: TableStorage;
-let tables = 0;
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-  storage = new TableStorage(azurite.connectionString);
-}, 30_000);
-
-afterAll(async () => {
-  await azurite.stop();
-});
+const freshTable = useAzuriteTables();
 
 const ALICE_ID = '26926d34-dad3-45bb-8bff-84a5f01522d9';
 const BOB_ID = '8c7a0f5e-0b4e-4f1e-9a55-3c1d2b6e7f10';
@@ -54,19 +42,10 @@ async function conflictOf(write: Promise<unknown>): Promise<string> {
 type StorePair = readonly [UserStore, UserStore];
 
 describe.each([
-  [
-    'memory',
-    (): StorePair => {
-      const store = new MemoryUserStore();
-      return [store, store];
-    },
-  ],
+  ['memory', (): StorePair => sameStore(new MemoryUserStore())],
   [
     'table',
-    (): StorePair => {
-      const table = storage.table(`users${++tables}`);
-      return [new TableUserStore(table), new TableUserStore(table)];
-    },
+    (): StorePair => twoInstances(freshTable('users'), (table) => new TableUserStore(table)),
   ],
 ])('UserStore contract: %s', (_name, createStores) => {
   let store: UserStore;
@@ -217,7 +196,7 @@ describe.each([
 
 describe('TableUserStore', () => {
   it('ignores and releases a sign-in name row whose user is gone', async () => {
-    const table = storage.table(`users${++tables}`);
+    const table = freshTable('users');
     const store = new TableUserStore(table);
     const stale = signInNameRow(signInNameRowKey('alice@contoso.com'), CAROL_ID);
     expect((await table.create(stale)).ok).toBe(true);
@@ -229,7 +208,7 @@ describe('TableUserStore', () => {
   });
 
   it('stores no sign-in name in a key or in clear text', async () => {
-    const table = storage.table(`users${++tables}`);
+    const table = freshTable('users');
     await new TableUserStore(table).create(user(ALICE_ID, 'alice@contoso.com'));
     const keys = (await table.list()).map((row) => row.rowKey);
     expect(keys.filter((key) => key.includes('alice'))).toEqual([]);
