@@ -91,17 +91,15 @@ describe('StorageTable against Azurite', () => {
     expect((await table.list()).map((row) => row.rowKey)).toEqual(['live']);
   });
 
-  it('fails with StorageUnavailableError within the timeout while Azurite does not answer', async () => {
+  it('fails with StorageUnavailableError, not a hang, while Azurite does not answer', async () => {
     await table.create({ partitionKey: 'p', rowKey: 'r', count: 1 });
     azurite.pause();
     try {
-      const started = Date.now();
       const error: unknown = await table.get('p', 'r').catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(StorageUnavailableError);
       expect((error as StorageUnavailableError).message).toBe(
         'state storage is unavailable (read rows)',
       );
-      expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       azurite.resume();
     }
