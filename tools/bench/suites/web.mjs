@@ -71,7 +71,11 @@ async function startWebServer(apiUrl, port) {
   };
 }
 
-/** Milliseconds from pressing "Sign in" to the profile heading on screen, `runs` times. */
+/**
+ * Milliseconds from the click on "Sign in" to the first frame with the profile heading, measured
+ * inside the page (a capturing click listener, a MutationObserver, then the next animation frame),
+ * so that Playwright's own click and polling overheads are not counted; `runs` times.
+ */
 async function signInToProfile(webUrl, runs) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -91,11 +95,25 @@ async function signInToProfile(webUrl, runs) {
       await page.goto(`${webUrl}/sign-in?returnUrl=%2Fprofile`);
       await page.getByLabel('Email address').fill('alice@contoso.com');
       await page.getByLabel('Password', { exact: true }).fill('Alice-Passw0rd!');
-      const start = await page.evaluate(() => performance.now());
+      await page.evaluate(() => {
+        const marks = (window.__signInMarks = {});
+        const submit = document.querySelector('button[type="submit"]');
+        submit.addEventListener('click', () => (marks.click ??= performance.now()), {
+          capture: true,
+        });
+        const observer = new MutationObserver(() => {
+          const heading = document.querySelector('h1');
+          if (marks.click === undefined || heading?.textContent.trim() !== 'Profile') return;
+          observer.disconnect();
+          requestAnimationFrame(() => (marks.painted = performance.now()));
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      });
       await page.getByRole('button', { name: /^Sign in/ }).click();
       await page.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
-      const end = await page.evaluate(() => performance.now());
-      if (run > 0) samples.push(end - start); // the first run warms the stack up
+      await page.waitForFunction(() => window.__signInMarks.painted !== undefined);
+      const marks = await page.evaluate(() => window.__signInMarks);
+      if (run > 0) samples.push(marks.painted - marks.click); // the first run warms the stack up
       await context.close();
     }
   } finally {
@@ -156,6 +174,7 @@ export async function run({ runs }) {
         title: 'sign-in submit to rendered profile in Chromium (argon2id included)',
         unit: 'ms',
         goal: { maxAbsolute: 300 },
+        note: 'Inside the page: from the click event on "Sign in" to the first animation frame after the profile heading is in the DOM (Playwright\'s click and polling overheads, about 100 ms each way, are not counted; until this session they were). The sign-in goes through the proxy to the emulator (one argon2id check); the profile and notes chunks are preloaded once the app is idle. GET /api/me is sent when the profile renders and is not waited for.',
       },
     ];
   } finally {

@@ -4,7 +4,12 @@ import {
   provideZonelessChangeDetection,
   type ApplicationConfig,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import {
+  PreloadAllModules,
+  provideRouter,
+  withComponentInputBinding,
+  withPreloading,
+} from '@angular/router';
 import { authInterceptor, provideRopcAuth } from '@ropc/angular-auth';
 import { routes } from './app.routes';
 import { loadRuntimeConfig } from './config/load-runtime-config';
@@ -17,7 +22,9 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideRouter(routes, withComponentInputBinding()),
+    // Pages are lazy chunks; fetching them once the app is idle means signing in does not wait
+    // for the next page's code to download.
+    provideRouter(routes, withComponentInputBinding(), withPreloading(PreloadAllModules)),
     provideHttpClient(withInterceptors([authInterceptor]), withFetch()),
     provideRopcAuth(() => loadRuntimeConfig()),
   ],
