@@ -1,17 +1,7 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
-import {
-  provideBrowserGlobalErrorListeners,
-  provideZonelessChangeDetection,
-  type ApplicationConfig,
-} from '@angular/core';
-import {
-  PreloadAllModules,
-  provideRouter,
-  withComponentInputBinding,
-  withPreloading,
-} from '@angular/router';
+import type { ApplicationConfig } from '@angular/core';
 import { authInterceptor, provideRopcAuth } from '@ropc/angular-auth';
-import { routes } from './app.routes';
+import { appCoreProviders } from './app-core-providers';
 import { loadRuntimeConfig } from './config/load-runtime-config';
 
 /**
@@ -20,11 +10,7 @@ import { loadRuntimeConfig } from './config/load-runtime-config';
  */
 export const appConfig: ApplicationConfig = {
   providers: [
-    provideBrowserGlobalErrorListeners(),
-    provideZonelessChangeDetection(),
-    // Pages are lazy chunks; fetching them once the app is idle means signing in does not wait
-    // for the next page's code to download.
-    provideRouter(routes, withComponentInputBinding(), withPreloading(PreloadAllModules)),
+    ...appCoreProviders(),
     provideHttpClient(withInterceptors([authInterceptor]), withFetch()),
     provideRopcAuth(() => loadRuntimeConfig()),
   ],
