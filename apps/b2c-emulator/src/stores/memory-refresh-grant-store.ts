@@ -1,5 +1,6 @@
 import {
   tokenRetainedUntil,
+  type FoundRefreshGrant,
   type RefreshGrantFamily,
   type RefreshGrantStore,
   type RefreshTokenRecord,
@@ -17,9 +18,7 @@ export class MemoryRefreshGrantStore implements RefreshGrantStore {
     return Promise.resolve();
   }
 
-  find(
-    hash: string,
-  ): Promise<{ token: RefreshTokenRecord; family: RefreshGrantFamily } | undefined> {
+  find(hash: string): Promise<FoundRefreshGrant | undefined> {
     const token = this.tokens.get(hash);
     const family = token && this.families.get(token.familyId);
     return Promise.resolve(token && family ? { token, family } : undefined);

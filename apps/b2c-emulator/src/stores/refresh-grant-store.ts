@@ -32,6 +32,12 @@ export interface RefreshTokenRecord {
   readonly rotatedAt?: number;
 }
 
+/** A refresh token as looked up, with its family. */
+export interface FoundRefreshGrant {
+  readonly token: RefreshTokenRecord;
+  readonly family: RefreshGrantFamily;
+}
+
 /** Outcome of {@link RefreshGrantStore.rotate}. */
 export type RotateOutcome =
   | { readonly outcome: 'rotated' }
@@ -53,14 +59,18 @@ export function tokenRetainedUntil(expiresAt: number): number {
 /** Where refresh grants live. Every change is atomic per token. */
 export interface RefreshGrantStore {
   createFamily(family: RefreshGrantFamily, first: RefreshTokenRecord): Promise<void>;
-  find(
-    hash: string,
-  ): Promise<{ token: RefreshTokenRecord; family: RefreshGrantFamily } | undefined>;
+  find(hash: string): Promise<FoundRefreshGrant | undefined>;
   /**
    * Marks `hash` redeemed at `at` and stores `successor`, unless it was already redeemed; a
    * successor that already exists is kept as is (deterministic successors make this idempotent).
+   * `found`, what `find(hash)` returned, lets a store skip reading the same rows again.
    */
-  rotate(hash: string, successor: RefreshTokenRecord, at: number): Promise<RotateOutcome>;
+  rotate(
+    hash: string,
+    successor: RefreshTokenRecord,
+    at: number,
+    found?: FoundRefreshGrant,
+  ): Promise<RotateOutcome>;
   revokeFamily(familyId: string): Promise<void>;
   /**
    * Deletes the tokens retained past {@link tokenRetainedUntil} at `now`, and the families left

@@ -6,9 +6,11 @@ import {
   retryOnConflict,
   type RowToWrite,
   type StorageTable,
+  type StoredRow,
 } from '@ropc/table-storage';
 import {
   tokenRetainedUntil,
+  type FoundRefreshGrant,
   type RefreshGrantFamily,
   type RefreshGrantStore,
   type RefreshTokenRecord,
@@ -27,6 +29,12 @@ interface TokenRow {
   readonly tokenExpiresAt: number;
   readonly rotatedAt?: number;
   readonly expiresAt: number;
+}
+
+/** The rows a grant was read from. */
+interface GrantRows {
+  readonly token: StoredRow<TokenRow>;
+  readonly family: StoredRow<FamilyRow>;
 }
 
 /** A family row. `expiresAt` follows its latest token's, so a family outlives its tokens. */
@@ -48,6 +56,9 @@ interface FamilyRow {
  * learns the winner's `rotatedAt`.
  */
 export class TableRefreshGrantStore implements RefreshGrantStore {
+  /** The rows behind each grant `find` returned, so that `rotate` need not read them again. */
+  private readonly rowsRead = new WeakMap<FoundRefreshGrant, GrantRows>();
+
   constructor(private readonly table: StorageTable) {}
 
   /** The family first: a token row never points at a missing family. */
@@ -56,14 +67,17 @@ export class TableRefreshGrantStore implements RefreshGrantStore {
     await this.insert(tokenRow(first));
   }
 
-  async find(
-    hash: string,
-  ): Promise<{ token: RefreshTokenRecord; family: RefreshGrantFamily } | undefined> {
+  async find(hash: string): Promise<FoundRefreshGrant | undefined> {
     const token = await this.table.get<TokenRow>(hash, TOKEN_ROW_KEY);
     if (!token) return undefined;
     const family = await this.table.get<FamilyRow>(token.familyId, FAMILY_ROW_KEY);
     if (!family) return undefined;
-    return { token: readToken(hash, token), family: readFamily(family.partitionKey, family) };
+    const found = {
+      token: readToken(hash, token),
+      family: readFamily(family.partitionKey, family),
+    };
+    this.rowsRead.set(found, { token, family });
+    return found;
   }
 
   /**
@@ -71,16 +85,27 @@ export class TableRefreshGrantStore implements RefreshGrantStore {
    * a crash in between leaves an unreachable successor (the retry derives and finds the same
    * one), never a redeemed token without its successor.
    */
-  rotate(hash: string, successor: RefreshTokenRecord, at: number): Promise<RotateOutcome> {
+  rotate(
+    hash: string,
+    successor: RefreshTokenRecord,
+    at: number,
+    found?: FoundRefreshGrant,
+  ): Promise<RotateOutcome> {
+    // The first attempt starts from the rows `find` read (the conditional writes catch any change
+    // since); a retry after a lost race reads again.
+    let known = found && this.rowsRead.get(found);
+    if (known?.token.partitionKey !== hash) known = undefined;
     return retryOnConflict<RotateOutcome>('rotate a refresh token', async () => {
-      const token = await this.table.get<TokenRow>(hash, TOKEN_ROW_KEY);
+      const token = known?.token ?? (await this.table.get<TokenRow>(hash, TOKEN_ROW_KEY));
+      const family = known?.family;
+      known = undefined;
       if (!token) throw new Error('rotate: unknown refresh token');
       if (token.rotatedAt !== undefined) {
         return done({ outcome: 'already_rotated', rotatedAt: token.rotatedAt });
       }
       // Not ok: a retry or a concurrent redemption already wrote this same successor.
       await this.table.create(tokenRow(successor));
-      await this.extendFamily(token.familyId, tokenRetainedUntil(successor.expiresAt));
+      await this.extendFamily(token.familyId, tokenRetainedUntil(successor.expiresAt), family);
       const marked = await this.table.merge(
         { partitionKey: hash, rowKey: TOKEN_ROW_KEY, rotatedAt: epochMs(at) },
         token.etag,
@@ -103,10 +128,19 @@ export class TableRefreshGrantStore implements RefreshGrantStore {
     return this.table.clear();
   }
 
-  /** Keeps the family at least until `until`: the cleanup never deletes it under a live token. */
-  private async extendFamily(familyId: string, until: number): Promise<void> {
+  /**
+   * Keeps the family at least until `until`: the cleanup never deletes it under a live token.
+   * Starts from `known`, the family row already read, when there is one.
+   */
+  private async extendFamily(
+    familyId: string,
+    until: number,
+    known?: StoredRow<FamilyRow>,
+  ): Promise<void> {
+    let read = known?.partitionKey === familyId ? known : undefined;
     await retryOnConflict('extend a refresh grant family', async () => {
-      const family = await this.table.get<FamilyRow>(familyId, FAMILY_ROW_KEY);
+      const family = read ?? (await this.table.get<FamilyRow>(familyId, FAMILY_ROW_KEY));
+      read = undefined;
       if (!family || family.expiresAt >= until) return done(undefined);
       const merged = await this.table.merge(
         { partitionKey: familyId, rowKey: FAMILY_ROW_KEY, expiresAt: epochMs(until) },

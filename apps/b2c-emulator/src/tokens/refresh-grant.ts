@@ -7,7 +7,7 @@ import {
   type TokenResponseBody,
 } from '@ropc/protocol';
 import { EmulatorError } from '../http/emulator-error';
-import type { RefreshGrantFamily, RefreshTokenRecord } from '../stores/refresh-grant-store';
+import type { FoundRefreshGrant, RefreshGrantFamily } from '../stores/refresh-grant-store';
 import type { StoredUser } from '../stores/user-store';
 import { checkClient, checkResponseType } from './client-checks';
 import {
@@ -20,7 +20,7 @@ import { resolveScope } from './scope-resolution';
 import { issueTokens, plannedTokens } from './token-issuer';
 import type { TokenRequestContext } from './token-request-context';
 
-type Grant = { token: RefreshTokenRecord; family: RefreshGrantFamily };
+type Grant = FoundRefreshGrant;
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 
@@ -90,7 +90,7 @@ async function rotate(
   const rotatedAt =
     grant.token.rotatedAt ??
     (await context.emulator.stores.grants
-      .rotate(grant.token.hash, record, context.now)
+      .rotate(grant.token.hash, record, context.now, grant)
       .then((outcome) => (outcome.outcome === 'already_rotated' ? outcome.rotatedAt : undefined)));
   if (rotatedAt === undefined) return { token: successor, expiresAt };
   const settings = context.emulator.tenant.refreshTokens;

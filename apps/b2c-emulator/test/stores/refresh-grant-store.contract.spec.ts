@@ -77,6 +77,23 @@ describe.each([
     expect((await store.find(successor.hash))?.token).toEqual(successor);
   });
 
+  it('rotates from what find read, and still sees a redemption made since then', async () => {
+    const created = family();
+    const first = token(created.id, T0);
+    const successor = token(created.id, T0 + 60_000);
+    await store.createFamily(created, first);
+    const [foundHere, foundThere] = [await store.find(first.hash), await twin.find(first.hash)];
+    expect(await store.rotate(first.hash, successor, T0 + 60_000, foundHere)).toEqual({
+      outcome: 'rotated',
+    });
+    // The other instance read the token before that redemption: its read is stale now.
+    expect(await twin.rotate(first.hash, successor, T0 + 61_000, foundThere)).toEqual({
+      outcome: 'already_rotated',
+      rotatedAt: T0 + 60_000,
+    });
+    expect((await store.find(successor.hash))?.token).toEqual(successor);
+  });
+
   it('keeps an existing successor as it is', async () => {
     const created = family();
     const first = token(created.id, T0);
