@@ -2,7 +2,7 @@
  * @ropc/table-storage: shared durable state on Azure Table storage (@azure/data-tables; Azurite
  * locally) for the apps that scale out — tables created on first use, bounded calls that fail as
  * typed {@link StorageError}s, optimistic concurrency with bounded retries, expiry sweeping, and
- * the rate counters of @ropc/identity-protection. Node only.
+ * the rate counters and atomic states of @ropc/identity-protection. Node only.
  */
 export { TableStorage, type TableStorageOptions } from './table-storage';
 export { describeStorage, isStorageConnectionString } from './connection-string';
@@ -31,3 +31,4 @@ export {
 export { hashedKey, safeKey } from './storage-keys';
 export { deleteExpiredRows } from './expired-rows';
 export { TableRateCounterStore, RATE_COUNTER_SHARDS } from './table-rate-counter-store';
+export { TableStateStore } from './table-state-store';
