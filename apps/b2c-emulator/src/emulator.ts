@@ -1,6 +1,6 @@
 import type { EmulatorConfig } from './config';
 import type { OffsetClock } from './clock';
-import { IpRateLimit } from './protection/ip-rate-limit';
+import { ServiceLimits } from './protection/service-limits';
 import { SmartLockout } from './protection/smart-lockout';
 import type { EmulatorStores } from './stores/emulator-stores';
 import type { StoredUser } from './stores/user-store';
@@ -27,7 +27,7 @@ export function seedUsers(tenant: Tenant): StoredUser[] {
  */
 export class Emulator {
   readonly lockout: SmartLockout;
-  readonly rateLimit: IpRateLimit;
+  readonly serviceLimits: ServiceLimits;
 
   constructor(
     readonly config: EmulatorConfig,
@@ -38,7 +38,7 @@ export class Emulator {
   ) {
     const settings = () => this.currentTenant.identityProtection;
     this.lockout = new SmartLockout(stores.lockouts, clock, settings, stores.fingerprintKey);
-    this.rateLimit = new IpRateLimit(stores.rates, clock, settings);
+    this.serviceLimits = new ServiceLimits(stores.rates, clock, settings);
   }
 
   get tenant(): Tenant {

@@ -5,6 +5,7 @@ import {
   ALICE,
   TEST_TENANT_FILE,
   aliceSignIn,
+  distinctWrongPassword,
   postForm,
   startEmulator,
   tokenUrl,
@@ -40,15 +41,15 @@ describe('b2c-emulator smart lockout', () => {
   const failDistinct = async (count: number, prefix: string): Promise<string[]> => {
     const codes: string[] = [];
     for (let index = 0; index < count; index++)
-      codes.push(codeOf((await attempt(`${prefix}-${index}`)).body));
+      codes.push(codeOf((await attempt(distinctWrongPassword(prefix, index))).body));
     return codes;
   };
 
   it('locks after 10 distinct wrong passwords, counting a repeated one once, and refuses even the right one', async () => {
     expect(await failDistinct(9, 'wrong')).toEqual(Array(9).fill('AADB2C90225'));
     for (let repeat = 0; repeat < 5; repeat++)
-      expect(codeOf((await attempt('wrong-0')).body)).toBe('AADB2C90225');
-    const tenth = await attempt('wrong-9');
+      expect(codeOf((await attempt('wrong-a')).body)).toBe('AADB2C90225');
+    const tenth = await attempt('wrong-j');
     expect([tenth.status, tenth.body['error'], codeOf(tenth.body)]).toEqual([
       400,
       'access_denied',
@@ -90,10 +91,41 @@ describe('b2c-emulator smart lockout', () => {
     }
   });
 
+  it('verifies at most 10 of 40 concurrent distinct wrong passwords, and refuses the right one sent behind them', async () => {
+    let firstRefusal: () => void = () => undefined;
+    const refused = new Promise<void>((resolve) => (firstRefusal = resolve));
+    const burst = Array.from({ length: 40 }, async (_, index) => {
+      const answer = await attempt(distinctWrongPassword('burst', index));
+      if (codeOf(answer.body) === 'AADB2C90114') firstRefusal();
+      return codeOf(answer.body);
+    });
+    // Sent while the burst is still in flight, once it has filled the pair's places.
+    const right = refused.then(() => attempt(ALICE.password));
+    const codes = await Promise.all(burst);
+    // Nine wrong passwords were verified and answered as such; the tenth verified one locked the
+    // pair (AADB2C90114), and the other 30 were refused before any hashing.
+    expect(codes.filter((code) => code === 'AADB2C90225')).toHaveLength(9);
+    expect(codes.filter((code) => code === 'AADB2C90114')).toHaveLength(31);
+    const late = await right;
+    expect([late.status, codeOf(late.body), late.headers.get('retry-after')]).toEqual([
+      400,
+      'AADB2C90114',
+      expect.stringMatching(/^(59|60)$/),
+    ]);
+  });
+
+  it('counts near-identical wrong passwords once, up to three per counted failure', async () => {
+    const nearIdentical = ['Summer2024!', 'SUMMER2024!', 'summer2025'];
+    for (const password of nearIdentical) await attempt(password);
+    expect(await failDistinct(8, 'other')).toEqual(Array(8).fill('AADB2C90225'));
+    // Nine counted so far: a fourth variant of the stem counts anew, and locks.
+    expect(codeOf((await attempt('Summer!')).body)).toBe('AADB2C90114');
+  });
+
   it('compares usernames trimmed, NFC-normalised and case-insensitively', async () => {
     for (let index = 0; index < 10; index++)
       await attempt(
-        `wrong-${index}`,
+        distinctWrongPassword('wrong', index),
         '203.0.113.7',
         index % 2 ? ' ALICE@contoso.com ' : ALICE.username,
       );
@@ -125,6 +157,42 @@ describe('b2c-emulator per-IP request limit', () => {
     for (let index = 0; index < 3; index++)
       statuses.push((await postForm(tokenUrl(emulator), aliceSignIn())).status);
     const limited = await postForm(tokenUrl(emulator), aliceSignIn());
+    expect(statuses).toEqual([200, 200, 200]);
+    expect([limited.status, limited.body['error'], codeOf(limited.body)]).toEqual([
+      429,
+      'temporarily_unavailable',
+      'AADB2C90244',
+    ]);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('b2c-emulator per-tenant request limit', () => {
+  let emulator: RunningEmulator;
+  let directory: string;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'b2c-tenant-rate-'));
+    const tenant = JSON.parse(readFileSync(TEST_TENANT_FILE, 'utf8')) as Record<string, unknown>;
+    tenant['$schema'] = undefined;
+    tenant['identityProtection'] = { tenantRequestLimit: { requests: 3, windowSeconds: 60 } };
+    const file = join(directory, 'tenant.json');
+    writeFileSync(file, JSON.stringify(tenant));
+    emulator = await startEmulator({ tenantFile: file, flags: ['--trusted-hops', '1'] });
+  });
+
+  afterAll(async () => {
+    await emulator.stop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('answers 429 AADB2C90244 with Retry-After past the limit, whichever IPs ask', async () => {
+    const fromIp = (ip: string) =>
+      postForm(tokenUrl(emulator), aliceSignIn(), { 'X-Forwarded-For': ip });
+    const statuses = [];
+    for (let index = 0; index < 3; index++)
+      statuses.push((await fromIp(`198.51.100.${index + 1}`)).status);
+    const limited = await fromIp('203.0.113.200');
     expect(statuses).toEqual([200, 200, 200]);
     expect([limited.status, limited.body['error'], codeOf(limited.body)]).toEqual([
       429,

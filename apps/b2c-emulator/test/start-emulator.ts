@@ -150,3 +150,17 @@ export function aliceSignIn(overrides: Record<string, string> = {}): Record<stri
     ...overrides,
   };
 }
+
+/**
+ * The `index`-th of a series of wrong passwords that smart lockout counts as distinct: each ends
+ * in its own letters, so none is near-identical to another (`prefix-a`, `prefix-b`, …, `prefix-ba`).
+ */
+export function distinctWrongPassword(prefix: string, index: number): string {
+  let letters = '';
+  let rest = index;
+  do {
+    letters = String.fromCharCode(97 + (rest % 26)) + letters;
+    rest = Math.floor(rest / 26);
+  } while (rest > 0);
+  return `${prefix}-${letters}`;
+}

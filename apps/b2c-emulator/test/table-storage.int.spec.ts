@@ -5,10 +5,12 @@ import { TABLE_NAMES } from '../src/stores/table-names';
 import { hashRefreshToken } from '../src/tokens/refresh-token-codec';
 import {
   ALICE,
+  BOB,
   CLIENT_ID,
   POLICY,
   TENANT,
   aliceSignIn,
+  distinctWrongPassword,
   postForm,
   startEmulator,
   tokenUrl,
@@ -173,7 +175,8 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
     ).toBe(200);
     const answer = await emulator.admin('POST', '/.emulator/cleanup');
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ refreshGrants: 0, lockouts: 1, rateCounters: 1 });
+    // The per-IP and the per-tenant window of the one request.
+    expect(await answer.json()).toEqual({ refreshGrants: 0, lockouts: 1, rateCounters: 2 });
   });
 });
 
@@ -217,11 +220,42 @@ describe('two b2c-emulator instances on one Azurite', () => {
     const attempt = (emulator: RunningEmulator, password: string) =>
       postForm(tokenUrl(emulator), aliceSignIn({ password }));
     for (let index = 1; index <= 9; index++) {
-      const answer = await attempt(index % 2 ? first : second, `wrong-${index}`);
+      const answer = await attempt(
+        index % 2 ? first : second,
+        distinctWrongPassword('wrong', index),
+      );
       expect(codeOf(answer.body)).toBe('AADB2C90225');
     }
-    expect(codeOf((await attempt(first, 'wrong-9')).body)).toBe('AADB2C90225');
-    expect(codeOf((await attempt(second, 'wrong-10')).body)).toBe('AADB2C90114');
+    expect(codeOf((await attempt(first, distinctWrongPassword('wrong', 9))).body)).toBe(
+      'AADB2C90225',
+    );
+    expect(codeOf((await attempt(second, distinctWrongPassword('wrong', 10))).body)).toBe(
+      'AADB2C90114',
+    );
     expect(codeOf((await attempt(first, ALICE.password)).body)).toBe('AADB2C90114');
+  });
+
+  it('verify at most the threshold of 40 concurrent distinct wrong passwords spread over both, and refuse the right one behind them', async () => {
+    const attempt = (emulator: RunningEmulator, password: string) =>
+      postForm(tokenUrl(emulator), aliceSignIn({ password, username: BOB.username }));
+    let firstRefusal: () => void = () => undefined;
+    const refused = new Promise<void>((resolve) => (firstRefusal = resolve));
+    const burst = Array.from({ length: 40 }, async (_, index) => {
+      const answer = await attempt(
+        index % 2 ? first : second,
+        distinctWrongPassword('burst', index),
+      );
+      if (codeOf(answer.body) === 'AADB2C90114') firstRefusal();
+      return answer;
+    });
+    // Sent while the burst is still in flight, once it has filled the pair's places.
+    const right = refused.then(() => attempt(first, BOB.password));
+    const codes = (await Promise.all(burst)).map((answer) => codeOf(answer.body));
+    expect(codes.filter((code) => code === 'AADB2C90225').length).toBeLessThanOrEqual(9);
+    expect(codes.filter((code) => code !== 'AADB2C90225')).toEqual(
+      Array(codes.filter((code) => code !== 'AADB2C90225').length).fill('AADB2C90114'),
+    );
+    expect(codeOf((await right).body)).toBe('AADB2C90114');
+    expect(codeOf((await attempt(second, BOB.password)).body)).toBe('AADB2C90114');
   });
 });

@@ -33,7 +33,7 @@ async function issue(
   if ('missing' in resolved)
     throw new EmulatorError('AADB2C90066', [resolved.missing.slice(0, 64)]);
   const clientIp = requestClientIp(request, emulator.config.trustedHops);
-  const limit = await emulator.rateLimit.hit(clientIp);
+  const limit = await emulator.serviceLimits.hit(clientIp);
   if (limit.limited) {
     throw new EmulatorError('AADB2C90244', [], {
       headers: { 'Retry-After': String(limit.retryAfterSeconds) },

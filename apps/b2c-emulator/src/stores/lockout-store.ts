@@ -1,7 +1,25 @@
+import type { AtomicStateStore } from '@ropc/identity-protection';
+
+/** One counted wrong password, and the near-identical ones it also covers. */
+export interface CountedFailure {
+  /** Keyed fingerprints of the password's forms (see `password-fingerprints.ts`); never passwords. */
+  readonly fingerprints: readonly string[];
+  /** How many distinct near-identical passwords this failure covers, itself included. */
+  readonly variants: number;
+}
+
+/** A password check admitted and not finished yet: it holds a place toward the threshold. */
+export interface PendingCheck {
+  readonly id: string;
+  /** Epoch ms after which the place frees even if the check never finished (a crashed instance). */
+  readonly until: number;
+}
+
 /** Smart-lockout state of one (client IP, account) pair. */
 export interface LockoutState {
-  /** Keyed fingerprints of the distinct wrong passwords since the last success; never passwords. */
-  readonly failures: readonly string[];
+  /** The distinct wrong passwords since the last success. */
+  readonly failures: readonly CountedFailure[];
+  readonly pending: readonly PendingCheck[];
   /** How many times this pair has been locked: the lockout period grows with it. */
   readonly lockouts: number;
   /** Epoch ms; 0 when not locked. */
@@ -10,18 +28,8 @@ export interface LockoutState {
   readonly expiresAt: number;
 }
 
-/** Where lockout state lives. `update` is atomic per key, so no failure is lost under concurrency. */
-export interface LockoutStore {
-  get(key: string): Promise<LockoutState | undefined>;
-  /**
-   * Applies `change` atomically; returning undefined deletes the state. `change` may run more
-   * than once when another writer wins a race, so it must not have side effects.
-   */
-  update(
-    key: string,
-    change: (state: LockoutState | undefined) => LockoutState | undefined,
-  ): Promise<LockoutState | undefined>;
-  /** Deletes the states whose `expiresAt` is at or before `now`; returns how many. */
-  deleteExpired(now: number): Promise<number>;
-  clear(): Promise<void>;
-}
+/**
+ * Where lockout state lives, in memory or on a shared table: `update` is atomic per pair, so the
+ * lock check and the admission of a password check are one decision however many instances ask.
+ */
+export type LockoutStore = AtomicStateStore<LockoutState>;

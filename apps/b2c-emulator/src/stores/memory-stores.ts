@@ -1,10 +1,10 @@
-import { MemoryRateCounterStore } from '@ropc/identity-protection';
+import { MemoryRateCounterStore, MemoryStateStore } from '@ropc/identity-protection';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { EmulatorConfig } from '../config';
 import { FileSigningKeyStore } from '../keys/file-signing-key-store';
 import type { EmulatorStores } from './emulator-stores';
-import { MemoryLockoutStore } from './memory-lockout-store';
+import type { LockoutState } from './lockout-store';
 import { MemoryRefreshGrantStore } from './memory-refresh-grant-store';
 import { MemoryUserStore } from './memory-user-store';
 
@@ -13,7 +13,7 @@ export function createMemoryStores(config: EmulatorConfig, clock: Clock): Emulat
   return {
     users: new MemoryUserStore(),
     grants: new MemoryRefreshGrantStore(),
-    lockouts: new MemoryLockoutStore(),
+    lockouts: new MemoryStateStore<LockoutState>(() => clock.now()),
     rates: new MemoryRateCounterStore(),
     keys: new FileSigningKeyStore(config.dataDir, clock),
     // Nothing else counts failures, so a key per process is enough and never leaves it.

@@ -1,9 +1,9 @@
-import { TableRateCounterStore, type TableStorage } from '@ropc/table-storage';
+import { TableRateCounterStore, TableStateStore, type TableStorage } from '@ropc/table-storage';
 import type { Clock } from '../clock';
 import { TableSigningKeyStore } from '../keys/table-signing-key-store';
 import type { EmulatorStores } from './emulator-stores';
 import { readSharedFingerprintKey } from './shared-fingerprint-key';
-import { TableLockoutStore } from './table-lockout-store';
+import type { LockoutState } from './lockout-store';
 import { TABLE_NAMES } from './table-names';
 import { TableRefreshGrantStore } from './table-refresh-grant-store';
 import { TableUserStore } from './table-user-store';
@@ -20,7 +20,10 @@ export async function openTableStores(
   return {
     users: new TableUserStore(storage.table(TABLE_NAMES.users)),
     grants: new TableRefreshGrantStore(storage.table(TABLE_NAMES.refreshGrants)),
-    lockouts: new TableLockoutStore(storage.table(TABLE_NAMES.lockouts)),
+    lockouts: new TableStateStore<LockoutState>(
+      storage.table(TABLE_NAMES.lockouts),
+      'update lockout state',
+    ),
     rates: new TableRateCounterStore(storage.table(TABLE_NAMES.rateCounters)),
     keys: new TableSigningKeyStore(secrets, clock),
     fingerprintKey: await readSharedFingerprintKey(secrets),

@@ -27,6 +27,9 @@ export function exportTenant(
       ipRequestLimit: tenant.identityProtection.ipRequestLimit && {
         ...tenant.identityProtection.ipRequestLimit,
       },
+      tenantRequestLimit: tenant.identityProtection.tenantRequestLimit && {
+        ...tenant.identityProtection.tenantRequestLimit,
+      },
     },
     refreshTokens: { ...tenant.refreshTokens },
   };

@@ -87,7 +87,9 @@ describe('tenant defaults', () => {
         lockoutDurationSeconds: 60,
         lockoutsPerStep: 10,
         maxLockoutSeconds: 18000,
+        nearIdenticalVariants: 3,
         ipRequestLimit: { requests: 6000, windowSeconds: 300 },
+        tenantRequestLimit: { requests: 200, windowSeconds: 1 },
       },
       refreshTokens: { reuseDetection: true, reuseGraceSeconds: 10 },
       allowOutOfRangeLifetimes: false,
@@ -108,7 +110,7 @@ describe('tenant defaults', () => {
     };
     const defaults = schemaDefaults(tenantSchema);
 
-    expect(defaults).toHaveLength(25);
+    expect(defaults).toHaveLength(27);
     for (const [pointer, value] of defaults) {
       const property = pointer.slice(pointer.lastIndexOf('/') + 1);
       // A default in a schema object missing from `modelAt` fails here, by its pointer.

@@ -47,13 +47,19 @@ export const USER_DEFAULTS: Pick<TenantUser, 'accountEnabled' | 'forceChangePass
   forceChangePasswordNextSignIn: false,
 };
 
-/** Smart lockout: 10 failures, 1-minute lockouts growing every 10 up to 5 hours; 6,000 per 5 min per IP. */
+/**
+ * Smart lockout: 10 failures, 1-minute lockouts growing every 10 up to 5 hours, near-identical
+ * passwords counted together up to 3; 6,000 requests per 5 minutes per IP, 200 per second per
+ * tenant (reference §6).
+ */
 export const DEFAULT_IDENTITY_PROTECTION: IdentityProtection = {
   lockoutThreshold: 10,
   lockoutDurationSeconds: 60,
   lockoutsPerStep: 10,
   maxLockoutSeconds: 18000,
+  nearIdenticalVariants: 3,
   ipRequestLimit: { requests: 6000, windowSeconds: 300 },
+  tenantRequestLimit: { requests: 200, windowSeconds: 1 },
 };
 
 /** Reuse detection on, with a short grace period for retries after a lost response. */

@@ -75,7 +75,12 @@ export interface TenantFileIdentityProtection {
   readonly lockoutDurationSeconds?: number;
   readonly lockoutsPerStep?: number;
   readonly maxLockoutSeconds?: number;
+  readonly nearIdenticalVariants?: number;
   readonly ipRequestLimit?: { readonly requests: number; readonly windowSeconds: number } | null;
+  readonly tenantRequestLimit?: {
+    readonly requests: number;
+    readonly windowSeconds: number;
+  } | null;
 }
 
 /** Refresh-token reuse settings as written in the file. */

@@ -101,8 +101,21 @@ export interface IdentityProtection {
   readonly lockoutsPerStep: number;
   /** Longest lockout; default 18000 (5 hours). */
   readonly maxLockoutSeconds: number;
+  /**
+   * How many distinct near-identical wrong passwords one counted failure covers (itself
+   * included); 1 counts every distinct password. Default 3 (see `password-fingerprints.ts`).
+   */
+  readonly nearIdenticalVariants: number;
   /** Per client IP: requests per window; null turns the limit off. Default 6000 per 300 s. */
-  readonly ipRequestLimit: { readonly requests: number; readonly windowSeconds: number } | null;
+  readonly ipRequestLimit: RequestLimit | null;
+  /** The whole tenant: requests per window; null turns the limit off. Default 200 per second. */
+  readonly tenantRequestLimit: RequestLimit | null;
+}
+
+/** A service limit: at most `requests` token requests per `windowSeconds`. */
+export interface RequestLimit {
+  readonly requests: number;
+  readonly windowSeconds: number;
 }
 
 /** Refresh-token reuse detection. */

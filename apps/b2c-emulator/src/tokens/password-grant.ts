@@ -39,22 +39,27 @@ function checkRequest(context: TokenRequestContext, request: PasswordGrantReques
   return { client, responseTypes, scope };
 }
 
-/** Checks lockout, then the password; counts the failure or clears the pair on success. */
+/**
+ * Admits the password check with smart lockout (one atomic decision, before any hashing), checks
+ * the password, then records the outcome: a wrong one counts, a right one resets the pair unless
+ * checks that finished first have locked it meanwhile.
+ */
 async function authenticate(
   context: TokenRequestContext,
   request: PasswordGrantRequest,
 ): Promise<StoredUser> {
   const { lockout, stores } = context.emulator;
   const key = SmartLockout.key(context.clientIp, normaliseUsername(request.username));
-  const check = await lockout.check(key);
-  if (check.locked) throw lockedError(check.retryAfterSeconds);
+  const admission = await lockout.admit(key);
+  if (!admission.admitted) throw lockedError(admission.retryAfterSeconds);
   const user = await stores.users.findBySignInName(request.username);
   if (!(await checkPassword(user, request.password)) || !user) {
-    const after = await lockout.recordFailure(key, request.password);
+    const after = await lockout.recordFailure(key, admission.ticket, request.password);
     if (after.locked) throw lockedError(after.retryAfterSeconds);
     throw new EmulatorError('AADB2C90225');
   }
-  await lockout.recordSuccess(key);
+  const after = await lockout.recordSuccess(key, admission.ticket);
+  if (after.locked) throw lockedError(after.retryAfterSeconds);
   // Only after a correct password, so that the state of an account is not disclosed to guessers.
   if (!user.accountEnabled) throw new EmulatorError('AADB2C90111');
   return user;
