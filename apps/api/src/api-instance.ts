@@ -1,4 +1,5 @@
 import { createTokenValidator, type TokenValidator } from '@ropc/token-validation';
+import { apiClock } from './api-clock';
 import { loadConfig, type ApiConfig } from './config';
 import { SignInProxy } from './proxy/sign-in-proxy';
 import { createApiState, type ApiState } from './state/api-state';
@@ -21,7 +22,8 @@ function createApi(): Api {
     audience: config.audiences,
   });
   const state = createApiState(config.storage);
-  return { config, validator, state, proxy: new SignInProxy(config, state) };
+  const proxy = new SignInProxy(config, state, () => apiClock.now());
+  return { config, validator, state, proxy };
 }
 
 /**

@@ -1,17 +1,12 @@
 import { parseAuthority, type PolicyAuthority } from '@ropc/protocol';
 import { isStorageConnectionString } from '@ropc/table-storage';
+import { readProxyProtection, type ProxyProtectionSettings } from './proxy-protection-config';
 
 /** A cookie encryption key of the `AUTH_COOKIE_KEYS` ring. */
 export interface CookieKey {
   readonly kid: string;
   /** 32 bytes for A256GCM. */
   readonly key: Uint8Array;
-}
-
-/** A throttle: at most `limit` events per `windowSeconds`. */
-export interface ThrottleLimit {
-  readonly limit: number;
-  readonly windowSeconds: number;
 }
 
 /** Azure Table storage for the shared state. */
@@ -42,13 +37,8 @@ export interface ApiConfig {
   readonly tokenCache: boolean;
   /** Upstream token-endpoint timeout in ms (extension; default 10000). */
   readonly upstreamTimeoutMs: number;
-  /** Sign-in attempts per client IP (extension: `AUTH_THROTTLE_IP`, default `20/60`). */
-  readonly ipThrottle: ThrottleLimit;
-  /**
-   * Failed sign-ins per normalised username (extension: `AUTH_THROTTLE_USERNAME`, default `5/300`),
-   * below B2C's lockout threshold of 10 so that nobody can lock a victim out through the proxy.
-   */
-  readonly usernameThrottle: ThrottleLimit;
+  /** The sign-in proxy's identity protection: failure budgets and throttles. */
+  readonly protection: ProxyProtectionSettings;
   /** Where notes, ended sessions and throttle counters live; `undefined`: this instance's memory. */
   readonly storage: StorageSettings | undefined;
 }
@@ -80,15 +70,6 @@ function readCookieKeys(raw: string | undefined, problems: string[]): CookieKey[
   if (new Set(keys.map((key) => key.kid)).size !== keys.length)
     problems.push('AUTH_COOKIE_KEYS has a repeated kid');
   return keys;
-}
-
-function readThrottle(env: Env, name: string, fallback: string, problems: string[]): ThrottleLimit {
-  const match = /^(\d+)\/(\d+)$/.exec(env[name] || fallback);
-  if (!match) {
-    problems.push(`${name} must look like "limit/windowSeconds", e.g. ${fallback}`);
-    return { limit: 1, windowSeconds: 1 };
-  }
-  return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
 }
 
 function readOrigins(raw: string | undefined, problems: string[]): string[] {
@@ -158,8 +139,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     defaultScopes: list(env['AUTH_DEFAULT_SCOPES']),
     tokenCache: tokenCache !== 'off',
     upstreamTimeoutMs: timeout,
-    ipThrottle: readThrottle(env, 'AUTH_THROTTLE_IP', '20/60', problems),
-    usernameThrottle: readThrottle(env, 'AUTH_THROTTLE_USERNAME', '5/300', problems),
+    protection: readProxyProtection(env, problems),
     storage: readStorage(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -15,6 +15,8 @@ import './functions/auth-sign-out';
 import './functions/cleanup';
 import { answerStorageFailure } from './http/storage-failure-hook';
 
+export { apiClock } from './api-clock';
+
 app.setup({ enableHttpStream: false });
 
 // Fail at start, with every bad setting listed, rather than on the first request; say where the

@@ -1,12 +1,18 @@
-import { compactDecrypt } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  XHR,
+  SCOPE,
+  codeOf,
+  cookieOf,
+  distinctWrongPassword,
+  post,
+  refreshTokenInside,
+  sessionCookieOf,
+} from './proxy-client';
+import {
   ALICE,
   BOB,
-  COOKIE_KEYS,
-  NOTES_READ,
-  NOTES_WRITE,
   POLICY,
   TENANT,
   WEB_ORIGIN,
@@ -15,53 +21,6 @@ import {
   startEmulator,
   type Started,
 } from './start-stack';
-
-const XHR = { 'X-Requested-With': 'XMLHttpRequest', Origin: WEB_ORIGIN };
-const SCOPE = `openid offline_access ${NOTES_READ} ${NOTES_WRITE}`;
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown>;
-  text: string;
-}
-
-async function post(
-  url: string,
-  form: Record<string, string> | undefined,
-  headers: Record<string, string>,
-): Promise<Answer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
-      ...headers,
-    },
-    ...(form ? { body: new URLSearchParams(form).toString() } : {}),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-  };
-}
-
-/** The `ropc_session=...` pair of a response, ready to send back as a Cookie header. */
-function sessionCookieOf(answer: Answer): string {
-  const header = answer.headers.getSetCookie().find((cookie) => cookie.startsWith('ropc_session='));
-  return (header ?? '').split(';')[0] ?? '';
-}
-
-async function refreshTokenInside(cookie: string): Promise<string> {
-  const key = Buffer.from(COOKIE_KEYS.split(':')[1] ?? '', 'base64');
-  const { plaintext } = await compactDecrypt(cookie.slice('ropc_session='.length), key);
-  return (JSON.parse(new TextDecoder().decode(plaintext)) as { rt: string }).rt;
-}
-
-const codeOf = (answer: Answer): string =>
-  String(answer.body['error_description']).split('\r\n')[0] ?? '';
 
 describe('sign-in proxy (/api/auth) against the emulator', () => {
   let emulator: Started & {
@@ -109,18 +68,33 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
       ].sort(),
     );
     const cookies = answer.headers.getSetCookie();
-    expect(cookies).toHaveLength(1);
-    const attributes = (cookies[0] ?? '')
-      .split('; ')
-      .slice(1)
-      .map((attribute) => attribute.toLowerCase())
-      .sort();
-    expect(attributes).toEqual([
+    expect(cookies.map((cookie) => cookie.split('=')[0])).toEqual(['ropc_session', 'ropc_device']);
+    const attributesOf = (cookie: string | undefined) =>
+      (cookie ?? '')
+        .split('; ')
+        .slice(1)
+        .map((attribute) => attribute.toLowerCase())
+        .sort();
+    expect(attributesOf(cookies[0])).toEqual([
       'httponly',
       'max-age=1209600',
       'path=/api/auth',
       'samesite=strict',
     ]);
+    // The known-device cookie: 180 days, and never the username, even encoded.
+    expect(attributesOf(cookies[1])).toEqual([
+      'httponly',
+      'max-age=15552000',
+      'path=/api/auth',
+      'samesite=strict',
+    ]);
+    const device = cookieOf(answer, 'ropc_device').slice('ropc_device='.length);
+    const decoded = device
+      .split('.')
+      .map((part) => Buffer.from(part, 'base64url').toString('utf8'))
+      .join('.');
+    expect(decoded).not.toMatch(/alice|contoso/iu);
+    expect(device.length).toBeLessThan(1024);
     const refreshToken = await refreshTokenInside(sessionCookieOf(answer));
     expect(refreshToken).toMatch(/^[\w-]{43}$/);
     expect(answer.text).not.toContain(refreshToken);
@@ -225,7 +199,7 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
           grant_type: 'password',
           client_id: '360770b5-7e4f-4765-b292-87b8b2c5964d',
           username: BOB.username,
-          password: `wrong-${index}`,
+          password: distinctWrongPassword('wrong', index),
           scope: 'openid',
           response_type: 'id_token',
         },
@@ -239,93 +213,32 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
   });
 });
 
-describe('sign-in proxy throttles', () => {
-  let emulator: Started & {
-    admin(method: string, path: string, body?: unknown): Promise<Response>;
-  };
-  let api: Started;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    api = await startApi(
-      apiEnv(emulator.url, {
-        AUTH_TRUSTED_HOPS: '1',
-        AUTH_THROTTLE_IP: '6/60',
-        AUTH_THROTTLE_USERNAME: '5/300',
-      }),
-    );
-  }, 30_000);
-
-  afterAll(async () => {
-    await api.stop();
-    await emulator.stop();
-  });
-
-  const attempt = (username: string, password: string, ip: string) =>
-    post(
-      `${api.url}/api/auth/token`,
-      { grant_type: 'password', username, password, scope: SCOPE },
-      { ...XHR, 'X-Forwarded-For': ip },
-    );
-
-  it('throttles failed sign-ins per username across IPs, below the emulator lockout threshold', async () => {
-    for (let index = 0; index < 5; index++) {
-      expect((await attempt(BOB.username, `wrong-${index}`, `203.0.113.${index}`)).status).toBe(
-        400,
-      );
-    }
-    const throttled = await attempt(
-      ` ${BOB.username.toUpperCase()} `,
-      BOB.password,
-      '203.0.113.99',
-    );
-    expect([throttled.status, throttled.body['error']]).toEqual([429, 'temporarily_unavailable']);
-    expect(codeOf(throttled).slice(0, 11)).toBe('AADB2C90244');
-    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
-    // The emulator saw 5 failures from the proxy's IP: below its threshold of 10, bob is not locked.
-    const direct = await post(
-      `${emulator.url}/${TENANT}/${POLICY}/oauth2/v2.0/token`,
-      {
-        grant_type: 'password',
-        client_id: '360770b5-7e4f-4765-b292-87b8b2c5964d',
-        username: BOB.username,
-        password: BOB.password,
-        scope: 'openid',
-        response_type: 'id_token',
-      },
-      {},
-    );
-    expect(direct.status).toBe(200);
-  });
-
-  it('throttles per client IP, and another IP still signs in', async () => {
-    const statuses = [];
-    for (let index = 0; index < 7; index++)
-      statuses.push((await attempt(ALICE.username, ALICE.password, '192.0.2.50')).status);
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
-    expect((await attempt(ALICE.username, ALICE.password, '192.0.2.51')).status).toBe(200);
-  });
-});
-
 describe('sign-in proxy when the authority misbehaves', () => {
   let stub: Server;
-  let mode: 'fail' | 'throttle' | 'hang' = 'fail';
+  let mode: 'fail' | 'throttle' | 'hang' | 'lockout' = 'fail';
+  let forwarded = 0;
   let api: Started;
   let stubUrl: string;
+
+  const b2cError = (code: string, text: string) =>
+    JSON.stringify({
+      error: code === 'AADB2C90114' ? 'access_denied' : 'temporarily_unavailable',
+      error_description: `${code}: ${text}\r\nCorrelation ID: 4a8b1c2d-0000-4000-8000-000000000000\r\nTimestamp: 2026-12-07 10:00:00Z\r\n`,
+    });
 
   beforeAll(async () => {
     stub = createServer((request, response) => {
       request.resume();
+      forwarded++;
       if (mode === 'hang') return;
       if (mode === 'throttle') {
         response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30' });
-        response.end(
-          JSON.stringify({
-            error: 'temporarily_unavailable',
-            error_description:
-              'AADB2C90244: There are too many requests at this moment. Please wait for some time and try again.\r\n',
-          }),
-        );
+        response.end(b2cError('AADB2C90244', 'There are too many requests at this moment.'));
+        return;
+      }
+      if (mode === 'lockout') {
+        response.writeHead(400, { 'content-type': 'application/json', 'retry-after': '120' });
+        response.end(b2cError('AADB2C90114', 'Your account is temporarily locked.'));
         return;
       }
       response.writeHead(500, { 'content-type': 'text/html' });
@@ -342,10 +255,10 @@ describe('sign-in proxy when the authority misbehaves', () => {
     await new Promise((resolve) => stub.close(resolve));
   });
 
-  const attempt = () =>
+  const attempt = (user: { username: string; password: string } = ALICE) =>
     post(
       `${api.url}/api/auth/token`,
-      { grant_type: 'password', username: ALICE.username, password: ALICE.password },
+      { grant_type: 'password', username: user.username, password: user.password },
       XHR,
     );
 
@@ -356,17 +269,47 @@ describe('sign-in proxy when the authority misbehaves', () => {
     expect(codeOf(answer)).toMatch(/^The sign-in service failed/);
   });
 
-  it('passes a 429 through with Retry-After and counts it', async () => {
-    mode = 'throttle';
-    const answer = await attempt();
-    expect([answer.status, answer.headers.get('retry-after')]).toEqual([429, '30']);
-    expect(api.output()).toContain('B2C throttled the proxy (429); total 1');
-  });
-
   it('answers 503 temporarily_unavailable when the authority does not answer in time, without hanging', async () => {
     mode = 'hang';
     const answer = await attempt();
     expect([answer.status, answer.body['error']]).toEqual([503, 'temporarily_unavailable']);
     expect(codeOf(answer)).toMatch(/^The sign-in service is unreachable/);
+  });
+
+  it("passes a lockout on with its Retry-After, then answers it for that account without forwarding until the authority's time is up", async () => {
+    mode = 'lockout';
+    const first = await attempt(BOB);
+    expect([first.status, codeOf(first).slice(0, 11), first.headers.get('retry-after')]).toEqual([
+      400,
+      'AADB2C90114',
+      '120',
+    ]);
+    const before = forwarded;
+    const again = await attempt({ username: ' BOB@contoso.com', password: BOB.password });
+    expect([again.status, again.body['error'], codeOf(again).slice(0, 11)]).toEqual([
+      400,
+      'access_denied',
+      'AADB2C90114',
+    ]);
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThanOrEqual(119);
+    expect(forwarded).toBe(before);
+    await attempt({ username: 'carol@contoso.com', password: 'not-locked' });
+    expect(forwarded).toBe(before + 1);
+  });
+
+  it("passes a 429 on with Retry-After and counts it, then holds every sign-in and refresh back for the authority's time", async () => {
+    mode = 'throttle';
+    const answer = await attempt({ username: 'dave@contoso.com', password: 'x' });
+    expect([answer.status, answer.headers.get('retry-after')]).toEqual([429, '30']);
+    expect(api.output()).toContain('B2C throttled the proxy (429); total 1');
+    const before = forwarded;
+    const held = await attempt({ username: 'erin@contoso.com', password: 'x' });
+    expect([held.status, held.body['reason'], codeOf(held).slice(0, 11)]).toEqual([
+      429,
+      'throttled',
+      'AADB2C90244',
+    ]);
+    expect(Number(held.headers.get('retry-after'))).toBeGreaterThanOrEqual(29);
+    expect(forwarded).toBe(before);
   });
 });

@@ -208,7 +208,7 @@ describe('API state on Table storage (Azurite)', () => {
     });
     expect(response.status).toBe(202);
     expect(running().api.output()).toMatch(
-      /cleanup: deleted \d+ ended sessions, \d+ rate-counter rows and \d+ note tombstones/,
+      /cleanup: deleted \d+ ended sessions, \d+ rate-counter rows, \d+ account budgets and \d+ note tombstones/,
     );
   }, 20_000);
 });

@@ -93,6 +93,19 @@ describe('AccountFailureBudget', () => {
     expect(await fail()).toBe(false);
   });
 
+  it("does not let a known device's success forget anonymous failures", async () => {
+    for (let index = 0; index < 4; index++) await fail();
+    const phone = { id: 'phone', issuedAt: T0 - 1 };
+    await fail(phone);
+    const owner = slotOf(await budget.reserve(ALICE, phone));
+    await budget.settle(owner, { kind: 'success' });
+    expect(await budget.reserve(ALICE, null)).toMatchObject({ reason: 'account_protected' });
+    // The phone's own typo was forgotten: two device failures are left for it.
+    expect(await fail(phone)).toBe(true);
+    expect(await fail(phone)).toBe(true);
+    expect(await budget.reserve(ALICE, phone)).toMatchObject({ reason: 'device_budget_spent' });
+  });
+
   it('keeps uncertain outcomes (timeout, 5xx, 429) through a later success', async () => {
     for (let index = 0; index < 3; index++) {
       const slot = slotOf(await budget.reserve(ALICE, null));

@@ -165,7 +165,10 @@ export function chooseBudget(
 /**
  * The ledger after an attempt ended. A success frees its slot and, as the authority's smart
  * lockout resets its count on a success, forgets the failures settled before the success was
- * sent (never those still in flight then, nor uncertain ones, which may land after it).
+ * sent on the same budget — the anonymous one, or that device's — so an owner's typos stop
+ * counting, while an attacker's anonymous guesses keep counting however often the owner signs in
+ * from a known device. Failures still in flight when the success was sent, and uncertain ones,
+ * which may land at the authority after it, always stay.
  */
 export function settleEntry(
   ledger: AccountLedger,
@@ -176,7 +179,10 @@ export function settleEntry(
   const others = ledger.entries.filter((entry) => entry.id !== slot.id);
   const seq = ledger.seq + 1;
   if (outcome.kind === 'success') {
-    const entries = others.filter((entry) => !(entry.state === 'failed' && entry.seq < slot.seq));
+    const entries = others.filter(
+      (entry) =>
+        !(entry.state === 'failed' && entry.seq < slot.seq && entry.device === slot.device),
+    );
     return { ...ledger, entries, seq };
   }
   const state = outcome.kind === 'uncertain' ? 'uncertain' : 'failed';

@@ -57,6 +57,11 @@ export interface RunningFunctionsHost {
   readonly httpsUrl?: string;
   readonly routes: readonly HostRoute[];
   readonly timers: readonly HostTimer[];
+  /**
+   * What each entry file of the app exports, in load order: in-process tests reach the app's own
+   * instances through it (an app may export a clock, say) — the same module instances the host runs.
+   */
+  readonly entryExports: readonly unknown[];
   /** Runs a timer function now (by name, case-insensitive); rejects if its handler fails. */
   runTimer(functionName: string): Promise<void>;
   /** Stops listening, waits for requests and timers in progress, runs appTerminate hooks. */

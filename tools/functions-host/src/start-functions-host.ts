@@ -46,7 +46,10 @@ export async function startFunctionsHost(
     }
     scheduler.start();
     const close = once(() => shutDown(app, listeners, scheduler, logger));
-    return describeHost(listeners, routes, timers, scheduler, close);
+    return {
+      ...describeHost(listeners, routes, timers, scheduler, close),
+      entryExports: app.entryExports,
+    };
   } catch (error) {
     await Promise.all(listeners.map((listener) => listener.close()));
     app.restoreEnvironment();
@@ -69,7 +72,7 @@ function describeHost(
   timers: readonly TimerFunction[],
   scheduler: TimerScheduler,
   close: () => Promise<void>,
-): RunningFunctionsHost {
+): Omit<RunningFunctionsHost, 'entryExports'> {
   const [{ url }, httpsListener] = listeners as [HttpListener, HttpListener | undefined];
   return {
     url,

@@ -68,6 +68,19 @@ describe('lifecycle', () => {
     await first.host.close();
   });
 
+  it("hands out the entry files' exports: the very instances the app serves from", async () => {
+    const sample = await startSampleHost({ quiet: true });
+    try {
+      const [main] = sample.host.entryExports as [{ ticks: unknown[] }];
+      main.ticks.push({ injected: true });
+      expect(await (await fetch(`${sample.host.url}/api/ticks`)).json()).toEqual([
+        { injected: true },
+      ]);
+    } finally {
+      await sample.host.close();
+    }
+  });
+
   it('runs appTerminate hooks on close and restores the environment it changed', async () => {
     const marker = path.join(scratch, 'terminated.txt');
     const sample = await startSampleHost({

@@ -8,14 +8,12 @@ import { getApi } from '../api-instance';
 import { passesCsrfCheck } from '../proxy/csrf-check';
 import { proxyErrorResponse } from '../proxy/proxy-error';
 import { readRefreshScope } from '../proxy/read-proxy-form';
-import { liveSession } from '../proxy/live-session';
-import { clearedSessionCookie } from '../proxy/session-cookie-header';
-import { upstreamAnswerResponse } from '../proxy/upstream-answer-response';
-import { describeUpstreamAnswer, forwardTokenRequest } from '../proxy/upstream-token-endpoint';
+import { sessionRefresh } from '../proxy/session-refresh';
 
 /**
  * POST /api/auth/refresh: redeems the refresh token kept in the cookie and rotates the cookie.
- * No, bad or ended cookie: 400 invalid_grant AADB2C90129 (sign in again).
+ * No, bad or ended cookie: 400 invalid_grant AADB2C90129 (sign in again); over a limit: 429 with
+ * the cookie untouched (`session-refresh.ts`).
  */
 export async function authRefresh(
   request: HttpRequest,
@@ -26,26 +24,9 @@ export async function authRefresh(
     return proxyErrorResponse({ kind: 'cross_site' });
   const read = await readRefreshScope(request);
   if ('refusal' in read) return proxyErrorResponse(read.refusal);
-  const session = await liveSession(request, proxy);
-  if (!session)
-    return {
-      ...proxyErrorResponse({ kind: 'no_session' }),
-      cookies: [clearedSessionCookie(request)],
-    };
-  const scope = read.scope ?? session.scope;
-  const answer = await forwardTokenRequest(
-    proxy.tokenEndpoint,
-    {
-      grant_type: 'refresh_token',
-      client_id: config.clientId,
-      refresh_token: session.rt,
-      scope,
-      response_type: 'token id_token',
-    },
-    config.upstreamTimeoutMs,
-  );
-  context.log(`refresh ${describeUpstreamAnswer(answer)}`);
-  return upstreamAnswerResponse(request, proxy, answer, { sid: session.sid, scope });
+  return sessionRefresh(proxy, request, read.scope, (line) => {
+    context.log(line);
+  });
 }
 
 app.http('auth-refresh', {

@@ -10,11 +10,20 @@ import {
 import { randomUUID } from 'node:crypto';
 import { NO_STORE } from './no-store';
 
+/** The `reason` member of a 429 refusal's body: what the web client switches on. */
+export type RefusalReasonField = 'throttled' | 'account_protected';
+
 /** The sign-in proxy's own refusals, in B2C's two-field error shape (DESIGN.md's table). */
 export type ProxyRefusal =
   | { readonly kind: 'cross_site' }
   | { readonly kind: 'no_session' }
-  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number }
+  | {
+      readonly kind: 'throttled';
+      readonly retryAfterSeconds: number;
+      /** `account_protected`: only known devices may try this account for now (DESIGN.md). */
+      readonly reason: RefusalReasonField;
+    }
+  | { readonly kind: 'authority_locked'; readonly retryAfterSeconds: number }
   | { readonly kind: 'unreachable' }
   | { readonly kind: 'storage_unavailable'; readonly retryAfterSeconds: number }
   | { readonly kind: 'upstream_failed' }
@@ -35,7 +44,7 @@ function plainBody(error: OAuthErrorValue, text: string, correlationId: string):
 
 function answer(
   status: number,
-  body: ErrorResponseBody,
+  body: ErrorResponseBody & { readonly reason?: RefusalReasonField },
   headers: Record<string, string> = {},
 ): HttpResponseInit {
   return { status, headers: { ...NO_STORE, ...headers }, jsonBody: body };
@@ -68,8 +77,20 @@ export function proxyErrorResponse(refusal: ProxyRefusal): HttpResponseInit {
     case 'throttled':
       return answer(
         429,
-        createErrorResponseBody({ code: 'AADB2C90244', correlationId, timestamp }),
+        {
+          ...createErrorResponseBody({ code: 'AADB2C90244', correlationId, timestamp }),
+          reason: refusal.reason,
+        },
         { 'Retry-After': String(refusal.retryAfterSeconds) },
+      );
+    case 'authority_locked':
+      // What the authority answered for this account, repeated until its lock ends.
+      return answer(
+        400,
+        createErrorResponseBody({ code: 'AADB2C90114', correlationId, timestamp }),
+        {
+          'Retry-After': String(refusal.retryAfterSeconds),
+        },
       );
     case 'unreachable':
       return answer(

@@ -1,11 +1,48 @@
+/** B2C's per-IP service limit: every upstream call of the proxy counts against it. */
+export const B2C_PER_IP_LIMIT = { requests: 6000, windowSeconds: 300 } as const;
+
+/** Why the proxy itself refused an attempt (never forwarded). */
+export type ProxyRefusalReason =
+  | 'client_throttled'
+  | 'account_protected'
+  | 'device_budget_spent'
+  | 'authority_locked'
+  | 'authority_backoff';
+
 /**
  * What the proxy counts so that operators see B2C's ceiling coming: behind the proxy every user
- * shares its IP, and B2C limits an IP to about 6,000 requests per 5 minutes.
+ * shares its outbound IP, and B2C limits an IP to about 6,000 requests per 5 minutes. The upstream
+ * call rate is counted in 5-minute periods and logged when a period ends (and once when it passes
+ * 80 % of the limit); every upstream 429 and lockout, and every refusal by reason, is counted.
  */
 export class ProxyMetrics {
   private counts = { upstreamThrottled: 0, upstreamLockouts: 0, throttledByProxy: 0 };
+  private readonly refusals = new Map<ProxyRefusalReason, number>();
+  private period = { start: 0, calls: 0, warned: false };
+  private lastPeriodCalls = 0;
 
-  constructor(private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly log: (line: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A call went to the authority's token endpoint. */
+  upstreamCall(): void {
+    const periodMs = B2C_PER_IP_LIMIT.windowSeconds * 1000;
+    const start = this.now() - (this.now() % periodMs);
+    if (start !== this.period.start) {
+      if (this.period.calls > 0) this.logPeriod();
+      this.lastPeriodCalls = start - this.period.start === periodMs ? this.period.calls : 0;
+      this.period = { start, calls: 0, warned: false };
+    }
+    this.period.calls++;
+    if (!this.period.warned && this.period.calls >= B2C_PER_IP_LIMIT.requests * 0.8) {
+      this.period.warned = true;
+      this.log(
+        `sign-in proxy: WARNING ${this.period.calls} upstream calls in this 5-minute period, 80 % of B2C's per-IP limit of ${B2C_PER_IP_LIMIT.requests}`,
+      );
+    }
+  }
 
   /** B2C answered 429 (its per-IP or per-tenant limit). */
   upstreamThrottled(): void {
@@ -23,12 +60,31 @@ export class ProxyMetrics {
     );
   }
 
-  /** The proxy's own throttle refused a request. */
-  throttled(): void {
+  /** The proxy refused an attempt itself, without forwarding it. */
+  refused(reason: ProxyRefusalReason): void {
     this.counts.throttledByProxy++;
+    this.refusals.set(reason, (this.refusals.get(reason) ?? 0) + 1);
   }
 
-  snapshot(): Readonly<typeof this.counts> {
-    return { ...this.counts };
+  snapshot(): Readonly<
+    typeof this.counts & {
+      refusals: Readonly<Record<string, number>>;
+      upstreamCallsThisPeriod: number;
+      upstreamCallsLastPeriod: number;
+    }
+  > {
+    return {
+      ...this.counts,
+      refusals: Object.fromEntries(this.refusals),
+      upstreamCallsThisPeriod: this.period.calls,
+      upstreamCallsLastPeriod: this.lastPeriodCalls,
+    };
+  }
+
+  private logPeriod(): void {
+    const share = ((this.period.calls / B2C_PER_IP_LIMIT.requests) * 100).toFixed(1);
+    this.log(
+      `sign-in proxy: ${this.period.calls} upstream calls in the 5 minutes from ${new Date(this.period.start).toISOString()} (${share} % of B2C's per-IP limit of ${B2C_PER_IP_LIMIT.requests})`,
+    );
   }
 }

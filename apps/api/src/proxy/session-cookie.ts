@@ -11,6 +11,11 @@ export interface SessionPayload {
   readonly exp: number;
   /** The scope of the sign-in, for refreshes that name none. */
   readonly scope: string;
+  /**
+   * The account signed in (`authority|normalised username`), so that a revoked session can end
+   * trust in the account's known devices. Absent in cookies sealed before it was added.
+   */
+  readonly acct?: string;
 }
 
 /** The cookie's name. */
@@ -48,7 +53,8 @@ function isSessionPayload(value: unknown): value is SessionPayload {
     typeof record['sid'] === 'string' &&
     typeof record['rt'] === 'string' &&
     typeof record['exp'] === 'number' &&
-    typeof record['scope'] === 'string'
+    typeof record['scope'] === 'string' &&
+    (record['acct'] === undefined || typeof record['acct'] === 'string')
   );
 }
 

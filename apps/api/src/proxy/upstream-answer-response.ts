@@ -5,12 +5,19 @@ import { proxyErrorResponse } from './proxy-error';
 import { clearedSessionCookie, sessionCookie } from './session-cookie-header';
 import { sealSession } from './session-cookie';
 import type { SignInProxy } from './sign-in-proxy';
+import {
+  DEFAULT_LOCKOUT_SECONDS,
+  DEFAULT_THROTTLE_BACKOFF_SECONDS,
+  retryAfterSeconds,
+} from './upstream-backoff';
 import type { UpstreamAnswer } from './upstream-token-endpoint';
 
 /** What the session in the new cookie continues: the same id on refresh, a new one on sign-in. */
 export interface SessionContinuation {
   readonly sid?: string;
   readonly scope: string;
+  /** The account signed in (see `SessionPayload.acct`). */
+  readonly account?: string;
 }
 
 async function tokensResponse(
@@ -35,6 +42,7 @@ async function tokensResponse(
       rt: refreshToken,
       exp: proxy.nowSeconds() + lifetime,
       scope: session.scope,
+      ...(session.account === undefined ? {} : { acct: session.account }),
     },
     proxy.config.cookieKeys,
   );
@@ -44,6 +52,18 @@ async function tokensResponse(
     jsonBody: forBrowser,
     cookies: [sessionCookie(request, sealed, lifetime)],
   };
+}
+
+/**
+ * How long the browser should wait after a throttle (429) or a lockout (AADB2C90114): the
+ * authority's `Retry-After`, or the proxy's own back-off when it sent none.
+ */
+export function waitOf(answer: UpstreamAnswer & { kind: 'refused' }): number | undefined {
+  if (answer.status === 429)
+    return retryAfterSeconds(answer.retryAfter, DEFAULT_THROTTLE_BACKOFF_SECONDS);
+  if (answer.b2cCode === 'AADB2C90114')
+    return retryAfterSeconds(answer.retryAfter, DEFAULT_LOCKOUT_SECONDS);
+  return answer.retryAfter === null ? undefined : retryAfterSeconds(answer.retryAfter, 1);
 }
 
 /**
@@ -67,7 +87,8 @@ export async function upstreamAnswerResponse(
         'Content-Type': 'application/json; charset=utf-8',
         ...NO_STORE,
       };
-      if (answer.retryAfter !== null) headers['Retry-After'] = answer.retryAfter;
+      const wait = waitOf(answer);
+      if (wait !== undefined) headers['Retry-After'] = String(wait);
       const endsSession = answer.body.error === 'invalid_grant';
       return {
         status: answer.status,

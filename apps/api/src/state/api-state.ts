@@ -1,5 +1,11 @@
-import { MemoryRateCounterStore, type RateCounterStore } from '@ropc/identity-protection';
-import { TableRateCounterStore, TableStorage } from '@ropc/table-storage';
+import {
+  MemoryRateCounterStore,
+  MemoryStateStore,
+  type AccountLedger,
+  type AtomicStateStore,
+  type RateCounterStore,
+} from '@ropc/identity-protection';
+import { TableRateCounterStore, TableStateStore, TableStorage } from '@ropc/table-storage';
 import type { StorageSettings } from '../config';
 import { MemoryNoteStore } from '../notes/memory-note-store';
 import type { NoteStore } from '../notes/note-store';
@@ -13,6 +19,7 @@ export const API_TABLES = {
   notes: 'apinotes',
   endedSessions: 'apiendedsessions',
   rateCounters: 'apiratecounters',
+  accountBudgets: 'apiaccountbudgets',
 } as const;
 
 /**
@@ -24,6 +31,8 @@ export interface ApiState {
   /** The sign-in proxy's throttle counters. */
   readonly counters: RateCounterStore;
   readonly endedSessions: EndedSessionStore;
+  /** The sign-in proxy's per-account failure budgets. */
+  readonly budgets: AtomicStateStore<AccountLedger>;
   /** Where the state lives, for the start log: an endpoint, never a key. */
   readonly description: string;
 }
@@ -38,6 +47,7 @@ function memoryApiState(): ApiState {
     notes: new MemoryNoteStore(),
     counters: new MemoryRateCounterStore(),
     endedSessions: new MemoryEndedSessionStore(),
+    budgets: new MemoryStateStore<AccountLedger>(),
     description: 'in memory (this instance only)',
   };
 }
@@ -48,6 +58,10 @@ function tableApiState({ connectionString, timeoutMs }: StorageSettings): ApiSta
     notes: new TableNoteStore(storage.table(API_TABLES.notes)),
     counters: new TableRateCounterStore(storage.table(API_TABLES.rateCounters)),
     endedSessions: new TableEndedSessionStore(storage.table(API_TABLES.endedSessions)),
+    budgets: new TableStateStore<AccountLedger>(
+      storage.table(API_TABLES.accountBudgets),
+      'update an account failure budget',
+    ),
     description: `on Azure Table storage at ${storage.describe()}`,
   };
 }

@@ -15,6 +15,8 @@ export interface LoadedFunctionApp {
   readonly localHttpPort: number | undefined;
   /** The real `process.env`, which the app sees. */
   readonly env: NodeJS.ProcessEnv;
+  /** What each entry file exports, in load order. */
+  readonly entryExports: readonly unknown[];
   /** Puts back the variables set for the app. */
   restoreEnvironment(): void;
 }
@@ -37,8 +39,9 @@ export async function loadFunctionApp(
   const runtime = new WorkerRuntime(appDir, (entry) => {
     logger.worker(entry);
   });
+  let entryExports: unknown[];
   try {
-    requireEntryPoints(moduleSystem, runtime, entryPoints);
+    entryExports = requireEntryPoints(moduleSystem, runtime, entryPoints);
     if (runtime.functions.size === 0) logger.warn(`${appDir} registered no functions.`);
     const { appLevelHookData: hookData, appHookData } = runtime;
     const appStart = createHookContext({ hookData, appHookData, functionAppDirectory: appDir }, {});
@@ -49,7 +52,14 @@ export async function loadFunctionApp(
     restoreEnvironment();
     throw error;
   }
-  return { runtime, routePrefix, localHttpPort: settings.localHttpPort, env, restoreEnvironment };
+  return {
+    runtime,
+    routePrefix,
+    localHttpPort: settings.localHttpPort,
+    env,
+    entryExports,
+    restoreEnvironment,
+  };
 }
 
 /**

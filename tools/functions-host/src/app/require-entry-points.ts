@@ -7,7 +7,7 @@ import type { WorkerRuntime } from '../core/worker-runtime';
 
 /**
  * Loads the app's entry files with Node's real `require` while `@azure/functions-core` answers
- * with the runtime's core API (or `coreApi`), so `app.http(...)` and friends register with this host.
+ * with the runtime's core API (or `coreApi`), so `app.http(...)` and friends register with this host. Returns what each entry file exports.
  *
  * Cached copies of the app's own files and of its `@azure/functions` are evicted first: a module
  * registers only when it runs, and a library copy from an earlier load keeps the core API (or the
@@ -18,8 +18,9 @@ export function requireEntryPoints(
   runtime: WorkerRuntime,
   entryPoints: readonly string[],
   coreApi: CoreApi = createCoreApi(runtime),
-): void {
+): unknown[] {
   evictFromCache(moduleSystem, runtime.functionAppDirectory);
+  const exported: unknown[] = [];
   withCoreModule(moduleSystem, coreApi, () => {
     for (const entryPoint of entryPoints) {
       if (entryPoint.endsWith('.mjs')) {
@@ -27,9 +28,10 @@ export function requireEntryPoints(
           `${entryPoint}: ES module entry points are not supported; build to CommonJS.`,
         );
       }
-      moduleSystem.require(entryPoint);
+      exported.push(moduleSystem.require(entryPoint));
     }
   });
+  return exported;
 }
 
 function evictFromCache(moduleSystem: RealModuleSystem, appDir: string): void {

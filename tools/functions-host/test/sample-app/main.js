@@ -189,6 +189,8 @@ app.timer('tick', {
   },
 });
 app.get('ticks', { handler: () => ({ jsonBody: ticks }) });
+// In-process tests reach the running app's own instances through its exports.
+module.exports.ticks = ticks;
 
 // Registered but not run by functions-host (it warns at startup): another trigger type, and an
 // output binding other than the HTTP response.

@@ -1,0 +1,66 @@
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { liveSession } from './live-session';
+import { proxyErrorResponse } from './proxy-error';
+import { clearedSessionCookie } from './session-cookie-header';
+import type { SignInProxy } from './sign-in-proxy';
+import { upstreamAnswerResponse } from './upstream-answer-response';
+import { describeUpstreamAnswer, type UpstreamAnswer } from './upstream-token-endpoint';
+
+const throttled = (retryAfterSeconds: number): HttpResponseInit =>
+  proxyErrorResponse({ kind: 'throttled', retryAfterSeconds, reason: 'throttled' });
+
+/** The authority ended the session's grant: revoked, password changed, or reused after theft. */
+function isRevocation(answer: UpstreamAnswer): boolean {
+  return answer.kind === 'refused' && answer.b2cCode === 'AADB2C90129';
+}
+
+/**
+ * A refresh through the proxy: the client's and the session's limits (a 429 never touches the
+ * cookie), the authority's back-off, then the refresh token of the cookie redeemed upstream and
+ * the cookie rotated. When the authority says the grant was revoked (a revocation of the user's
+ * sessions or a password reset), every known device of the account stops being trusted.
+ */
+export async function sessionRefresh(
+  proxy: SignInProxy,
+  request: HttpRequest,
+  requestedScope: string | undefined,
+  log: (line: string) => void,
+): Promise<HttpResponseInit> {
+  const byClient = await proxy.refreshClientLimiter.hit(`refresh-ip|${proxy.client(request)}`);
+  if (byClient.limited) {
+    proxy.metrics.refused('client_throttled');
+    return throttled(byClient.retryAfterSeconds);
+  }
+  const session = await liveSession(request, proxy);
+  if (!session)
+    return {
+      ...proxyErrorResponse({ kind: 'no_session' }),
+      cookies: [clearedSessionCookie(request)],
+    };
+  const bySession = await proxy.refreshSessionLimiter.hit(`refresh-session|${session.sid}`);
+  if (bySession.limited) {
+    proxy.metrics.refused('client_throttled');
+    return throttled(bySession.retryAfterSeconds);
+  }
+  const backoff = proxy.backoff.remainingSeconds();
+  if (backoff > 0) {
+    proxy.metrics.refused('authority_backoff');
+    return throttled(backoff);
+  }
+  const scope = requestedScope ?? session.scope;
+  const answer = await proxy.forward({
+    grant_type: 'refresh_token',
+    client_id: proxy.config.clientId,
+    refresh_token: session.rt,
+    scope,
+    response_type: 'token id_token',
+  });
+  log(`refresh ${describeUpstreamAnswer(answer)}`);
+  if (isRevocation(answer) && session.acct !== undefined)
+    await proxy.budget.endDeviceTrust(session.acct);
+  return upstreamAnswerResponse(request, proxy, answer, {
+    sid: session.sid,
+    scope,
+    ...(session.acct === undefined ? {} : { account: session.acct }),
+  });
+}
