@@ -50,3 +50,61 @@ describe('loadConfig: shared state storage', () => {
     ]);
   });
 });
+
+describe('loadConfig: identity protection of the sign-in proxy', () => {
+  it("defaults to DESIGN.md's budgets and throttles", () => {
+    expect(loadConfig(REQUIRED).protection).toEqual({
+      authorityLockoutThreshold: 10,
+      failureBudget: {
+        anonymous: 4,
+        perDevice: 2,
+        devicesPerAccount: 4,
+        memorySeconds: 86_400,
+        deviceTrustSeconds: 15_552_000,
+      },
+      signInPerClient: { limit: 20, windowSeconds: 60 },
+      refreshPerSession: { limit: 20, windowSeconds: 60 },
+      refreshPerClient: { limit: 600, windowSeconds: 60 },
+    });
+  });
+
+  it('takes budgets that stay two below the authority threshold', () => {
+    const { protection } = loadConfig({
+      ...REQUIRED,
+      AUTH_AUTHORITY_LOCKOUT_THRESHOLD: '5',
+      AUTH_ANONYMOUS_FAILURE_BUDGET: '2',
+      AUTH_DEVICE_FAILURE_BUDGET: '1/1',
+      AUTH_FAILURE_MEMORY_SECONDS: '3600',
+    });
+    expect(protection.failureBudget).toMatchObject({
+      anonymous: 2,
+      perDevice: 1,
+      devicesPerAccount: 1,
+      memorySeconds: 3600,
+    });
+  });
+
+  it('refuses budgets that could let the authority lock an account', () => {
+    expect(problemsOf({ AUTH_AUTHORITY_LOCKOUT_THRESHOLD: '5' })).toEqual([
+      'AUTH_ANONYMOUS_FAILURE_BUDGET (4) + the per-account AUTH_DEVICE_FAILURE_BUDGET (4) must not exceed AUTH_AUTHORITY_LOCKOUT_THRESHOLD − 2 (3), or attempts through the proxy could lock the account at the authority',
+    ]);
+    expect(
+      problemsOf({ AUTH_DEVICE_FAILURE_BUDGET: '3/2', AUTH_FAILURE_MEMORY_SECONDS: '10' }),
+    ).toEqual([
+      'AUTH_FAILURE_MEMORY_SECONDS must be a whole number from 60 to 2592000',
+      'the per-device failure budget cannot exceed the per-account device budget',
+    ]);
+    expect(
+      problemsOf({ AUTH_DEVICE_FAILURE_BUDGET: 'two', AUTH_THROTTLE_REFRESH_IP: '0/60' }),
+    ).toEqual([
+      'AUTH_DEVICE_FAILURE_BUDGET must look like "perDevice/perAccount", e.g. 2/4',
+      'AUTH_THROTTLE_REFRESH_IP must look like "limit/windowSeconds", e.g. 600/60',
+    ]);
+  });
+
+  it('refuses the retired AUTH_THROTTLE_USERNAME, naming its successors', () => {
+    expect(problemsOf({ AUTH_THROTTLE_USERNAME: '5/300' })).toEqual([
+      'AUTH_THROTTLE_USERNAME is no longer read: per-account failure budgets replace it — set AUTH_ANONYMOUS_FAILURE_BUDGET, AUTH_DEVICE_FAILURE_BUDGET and AUTH_FAILURE_MEMORY_SECONDS instead',
+    ]);
+  });
+});
