@@ -4,8 +4,10 @@ import {
   ADMIN_KEY,
   ALICE,
   BOB,
+  NOTES_SCOPES,
   TENANT,
   POLICY,
+  WEB_ORIGIN,
   b2cCode,
   passwordForm,
   postForm,
@@ -186,6 +188,69 @@ describe('two API instances on one storage account', () => {
     expect(listedOnA.items).toEqual([
       expect.objectContaining({ id: note.id, title: 'Changed on B' }),
     ]);
+  });
+});
+
+describe('the sign-in proxy on two API instances', () => {
+  const XHR = { 'X-Requested-With': 'XMLHttpRequest', Origin: WEB_ORIGIN };
+
+  async function newUser(username: string, password: string): Promise<void> {
+    const created = await fetch(`${stack.authority.url}/v1.0/users`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        displayName: username,
+        identities: [{ signInType: 'emailAddress', issuer: TENANT, issuerAssignedId: username }],
+        passwordProfile: { password, forceChangePasswordNextSignIn: false },
+      }),
+    });
+    expect(created.status).toBe(201);
+  }
+
+  const signIn = (base: string, username: string, password: string, ip: string, cookie = '') =>
+    postForm(
+      `${base}/api/auth/token`,
+      {
+        grant_type: 'password',
+        username,
+        password,
+        scope: `openid offline_access ${NOTES_SCOPES}`,
+      },
+      { ...XHR, 'X-Forwarded-For': ip, ...(cookie ? { Cookie: cookie } : {}) },
+    );
+
+  it("share each account's failure budget: 40 concurrent guesses over both reach the authority at most the anonymous budget, and the owner's known device signs in", async () => {
+    const owner = { username: 'oscar@contoso.com', password: 'Oscar-Passw0rd!' };
+    await newUser(owner.username, owner.password);
+    const known = await signIn(apiA.url, owner.username, owner.password, '198.51.100.70');
+    expect(known.status).toBe(200);
+    const device = (
+      known.headers.getSetCookie().find((c) => c.startsWith('ropc_device=')) ?? ''
+    ).split(';')[0];
+
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        signIn(
+          index % 2 ? apiA.url : apiB.url,
+          owner.username,
+          `guess-${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + Math.floor(index / 26))}`,
+          `203.0.113.${index % 4}`,
+        ),
+      ),
+    );
+
+    // Every forwarded attempt comes back with the authority's answer: 4 verified wrong passwords,
+    // no lockout; the other 36 were refused by the proxy without reaching the authority.
+    const outcomes = answers.map((answer) => `${answer.status} ${b2cCode(answer.body)}`);
+    expect(outcomes.filter((outcome) => outcome === '400 AADB2C90225')).toHaveLength(4);
+    expect(answers.filter((answer) => answer.body['reason'] === 'account_protected')).toHaveLength(
+      36,
+    );
+    expect(outcomes.some((outcome) => outcome.endsWith('AADB2C90114'))).toBe(false);
+    expect(
+      (await signIn(apiB.url, owner.username, owner.password, '198.51.100.70', device)).status,
+    ).toBe(200);
+    expect((await postForm(tokenUrl(stack.authority.url), passwordForm(owner))).status).toBe(200);
   });
 });
 

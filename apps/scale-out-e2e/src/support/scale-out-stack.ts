@@ -94,6 +94,8 @@ export async function startScaleOutStack(options: ScaleOutOptions = {}): Promise
       API_AUDIENCE: API_APP_ID,
       AUTH_ALLOWED_ORIGINS: WEB_ORIGIN,
       AUTH_COOKIE_KEYS: COOKIE_KEYS,
+      // X-Forwarded-For names the browser, as behind the web origin.
+      AUTH_TRUSTED_HOPS: '1',
     };
     const apis = await Promise.all(
       [0, 1].map(() =>
