@@ -3,6 +3,7 @@ export type AuthErrorKind =
   | 'invalid_credentials'
   | 'locked_out'
   | 'throttled'
+  | 'account_protected'
   | 'network'
   | 'server_error'
   | 'session_expired'
@@ -17,7 +18,7 @@ export interface AuthError {
   readonly message: string;
   /** B2C's or the proxy's correlation id, for support requests. */
   readonly correlationId?: string;
-  /** Only when the server sent `Retry-After` (throttled, locked out). */
+  /** Only when the server sent `Retry-After` (throttled, account protected, locked out). */
   readonly retryAfterSeconds?: number;
 }
 

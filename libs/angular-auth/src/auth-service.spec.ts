@@ -10,6 +10,7 @@ import {
   b2cError,
   tokenBody,
 } from '../test/token-fixtures';
+import { AUTH_SLEEP } from './auth-clock';
 import { REFRESH_TOKEN_SESSION_KEY } from './refresh-token-store';
 
 const SCOPE = `openid offline_access ${NOTES_READ} ${NOTES_WRITE}`;
@@ -88,6 +89,42 @@ describe('AuthService', () => {
       expect(store.lastError()?.kind).toBe('network');
     });
 
+    it('waits out a short Retry-After when the start-up refresh is throttled, then tries once more', async () => {
+      const waits: number[] = [];
+      const fetch = new FakeFetch()
+        .when(
+          '/api/auth/refresh',
+          jsonResponse(429, b2cError('temporarily_unavailable', 'AADB2C90244', 'slow'), {
+            'Retry-After': '7',
+          }),
+        )
+        .when('/api/auth/refresh', jsonResponse(200, tokenBody('at-after-wait')));
+      const { store } = await setUpAuth({
+        fetch,
+        providers: [
+          { provide: AUTH_SLEEP, useValue: (ms: number) => (waits.push(ms), Promise.resolve()) },
+        ],
+      });
+      expect(waits).toEqual([7000]);
+      expect(fetch.callsTo('/api/auth/refresh')).toHaveLength(2);
+      expect(store.status()).toBe('signed-in');
+    });
+
+    it('does not wait out a long Retry-After at start-up', async () => {
+      const waits: number[] = [];
+      const { fetch, store } = await setUpAuth({
+        startup: jsonResponse(429, b2cError('temporarily_unavailable', 'AADB2C90244', 'slow'), {
+          'Retry-After': '600',
+        }),
+        providers: [
+          { provide: AUTH_SLEEP, useValue: (ms: number) => (waits.push(ms), Promise.resolve()) },
+        ],
+      });
+      expect([waits, fetch.callsTo('/api/auth/refresh').length]).toEqual([[], 1]);
+      expect(store.status()).toBe('signed-out');
+      expect(store.lastError()?.kind).toBe('throttled');
+    });
+
     it('shares one refresh between concurrent callers', async () => {
       const held = new Deferred<Response>();
       const fetch = new FakeFetch().when('/api/auth/token', jsonResponse(200, tokenBody('at-1')));
@@ -130,6 +167,28 @@ describe('AuthService', () => {
       clock.advance(1);
       fetch.when('/api/auth/refresh', jsonResponse(200, tokenBody('at-2')));
       await expect(auth.accessToken()).resolves.toBe('at-2');
+    });
+
+    it('refreshes ahead at most every minute, however short the refresh lead makes it', async () => {
+      const fetch = new FakeFetch().when(
+        '/api/auth/token',
+        jsonResponse(200, tokenBody('at-1', { expires_in: 120, expires_on: undefined })),
+      );
+      const { auth, clock } = await setUpAuth({ fetch });
+      await auth.signIn('alice@contoso.com', 'Alice-Passw0rd!');
+      clock.advance(60);
+      fetch.when(
+        '/api/auth/refresh',
+        jsonResponse(200, tokenBody('at-2', { expires_in: 40, expires_on: undefined })),
+      );
+      await expect(auth.accessToken()).resolves.toBe('at-2');
+      // at-2 lives 40 s, so half its life is 20 s: no refresh ahead before then.
+      clock.advance(19);
+      await expect(auth.accessToken()).resolves.toBe('at-2');
+      expect(fetch.callsTo('/api/auth/refresh')).toHaveLength(2);
+      clock.advance(1);
+      fetch.when('/api/auth/refresh', jsonResponse(200, tokenBody('at-3')));
+      await expect(auth.accessToken()).resolves.toBe('at-3');
     });
 
     it('keeps using a still-valid token when an early refresh fails for a passing reason', async () => {

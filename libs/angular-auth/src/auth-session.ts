@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import type { RopcAuthError } from './auth-error';
-import { AUTH_CLOCK } from './auth-clock';
+import { isAuthError, type RopcAuthError } from './auth-error';
+import { AUTH_CLOCK, AUTH_SLEEP } from './auth-clock';
 import { AuthConfigHolder } from './auth-config-holder';
 import { AUTH_FETCH } from './auth-fetch';
 import { AuthState } from './auth-state';
@@ -15,6 +15,15 @@ import type { TokenTransport } from './token-transport';
 const ignore = (): void => undefined;
 
 /**
+ * The longest `Retry-After` the start-up refresh waits out before showing the user as signed out
+ * (the proxy's refresh limits count per minute).
+ */
+export const MAX_STARTUP_RETRY_WAIT_SECONDS = 60;
+
+/** Refreshes are at least this far apart, or half the token's life when that is shorter. */
+export const MIN_REFRESH_INTERVAL_MS = 60_000;
+
+/**
  * The session engine behind `AuthService`: sign-in, the single-flight refresh, sign-out, start-up
  * and other tabs' messages. Internal. Every answer is applied only if no sign-in or sign-out
  * happened since its request was sent (the state's `epoch`).
@@ -26,9 +35,12 @@ export class AuthSession {
   private readonly tabs = inject(AuthTabSync);
   private readonly fetch = inject(AUTH_FETCH);
   private readonly now = inject(AUTH_CLOCK);
+  private readonly sleep = inject(AUTH_SLEEP);
   private readonly router = inject(Router, { optional: true });
   private transportInstance: TokenTransport | undefined;
   private inFlight: Promise<void> | null = null;
+  /** When this tab's last refresh succeeded (epoch ms). */
+  private refreshedAt: number | null = null;
 
   /** The password grant; on success other tabs are told. Rejects with an `RopcAuthError`. */
   async signIn(username: string, password: string): Promise<void> {
@@ -91,15 +103,31 @@ export class AuthSession {
     }
   }
 
-  /** Start-up: listen to other tabs, then try a silent refresh (proxy cookie, stored token). */
+  /**
+   * Start-up: listen to other tabs, then try a silent refresh (proxy cookie, stored token). When
+   * the proxy throttles it (429 with a short `Retry-After`), wait that long and try once more,
+   * rather than show a signed-in user as signed out.
+   */
   async start(inBrowser: boolean): Promise<void> {
     if (inBrowser) {
       this.tabs.connect((message) => {
         this.onTabMessage(message);
       });
-      if (this.transport().canRefresh()) await this.refresh(true).catch(ignore);
+      if (this.transport().canRefresh()) await this.startupRefresh();
     }
     this.state.markReady();
+  }
+
+  private async startupRefresh(): Promise<void> {
+    try {
+      await this.refresh(true);
+    } catch (error) {
+      const wait =
+        isAuthError(error) && error.kind === 'throttled' ? error.retryAfterSeconds : undefined;
+      if (wait === undefined || wait > MAX_STARTUP_RETRY_WAIT_SECONDS) return;
+      await this.sleep(wait * 1000);
+      await this.refresh(true).catch(ignore);
+    }
   }
 
   private onTabMessage(message: AuthTabMessage): void {
@@ -122,6 +150,7 @@ export class AuthSession {
       const tokens = await withRefreshLock(() => transport.refresh());
       if (epoch !== this.state.epoch) return;
       transport.remember(tokens);
+      this.refreshedAt = this.now();
       this.state.apply(tokens, this.now());
     } catch (error) {
       const failure = toAuthError(error);
@@ -149,7 +178,17 @@ export class AuthSession {
     const lead = this.configHolder.get().refreshAheadSeconds * 1000;
     const lifetime = this.state.accessTokenLifetimeMs;
     const capped = lifetime === null ? lead : Math.min(lead, lifetime / 2);
-    return expiresAt - this.now() <= capped;
+    return expiresAt - this.now() <= capped && this.mayRefreshAgain();
+  }
+
+  /**
+   * Whether a refresh ahead of expiry may go out: at most every min(60 s, half the token's life),
+   * so that the proxy's per-session refresh limit always has room (DESIGN.md, "The sign-in proxy").
+   */
+  private mayRefreshAgain(): boolean {
+    if (this.refreshedAt === null) return true;
+    const lifetime = this.state.accessTokenLifetimeMs ?? MIN_REFRESH_INTERVAL_MS * 2;
+    return this.now() - this.refreshedAt >= Math.min(MIN_REFRESH_INTERVAL_MS, lifetime / 2);
   }
 
   private transport(): TokenTransport {

@@ -56,6 +56,18 @@ describe('toAuthError, as AuthService.signIn() reports it', () => {
       }),
       { kind: 'throttled', correlationId: CORRELATION_ID, retryAfterSeconds: 30 },
     ],
+    [
+      "the proxy's protection of an account under attack",
+      jsonResponse(
+        429,
+        {
+          ...b2cError('temporarily_unavailable', 'AADB2C90244', 'too many'),
+          reason: 'account_protected',
+        },
+        { 'Retry-After': '7200' },
+      ),
+      { kind: 'account_protected', correlationId: CORRELATION_ID, retryAfterSeconds: 7200 },
+    ],
     ['a network failure', new TypeError('Failed to fetch'), { kind: 'network' }],
     [
       'an upstream failure (502)',

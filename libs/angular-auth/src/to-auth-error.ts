@@ -6,6 +6,8 @@ export const AUTH_ERROR_MESSAGES: Readonly<Record<AuthErrorKind, string>> = {
   invalid_credentials: 'The email address or password is incorrect.',
   locked_out: 'Your account is temporarily locked after too many attempts. Try again later.',
   throttled: 'There have been too many attempts. Wait a moment and try again.',
+  account_protected:
+    'For your protection, sign-in to this account from a new device is paused. Try again later, or use a device you signed in from before.',
   network: 'The sign-in service could not be reached. Check your connection and try again.',
   server_error: 'The sign-in service is not working right now. Try again in a few minutes.',
   session_expired: 'Your session has ended. Please sign in again.',
@@ -22,6 +24,8 @@ export function authError(
 
 function kindOfResponseBodyError(error: ResponseBodyError): AuthErrorKind {
   if (error.status >= 500) return 'server_error';
+  // The sign-in proxy's refusal while the account is under attack (DESIGN.md, "The sign-in proxy").
+  if (error.proxyReason === 'account_protected') return 'account_protected';
   // The proxy's CSRF refusal (403 access_denied, no AADB2C code) is a deployment fault, not a
   // wrong password, although B2C's rule reads a bare access_denied as refused credentials.
   if (error.status === 403 && error.b2cCode === undefined) return 'unknown';

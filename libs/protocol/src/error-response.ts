@@ -8,7 +8,15 @@ import { B2C_ERROR_CLASSES, isKnownB2CErrorCode, type B2CErrorClass } from './b2
 export interface ErrorResponseBody {
   readonly error: string;
   readonly error_description: string;
+  /**
+   * Not B2C's: the sign-in proxy's reason for a 429 it answered itself — `account_protected`
+   * (sign-in to this account from a new device is paused) or `throttled`.
+   */
+  readonly reason?: ProxyRefusalReason;
 }
+
+/** Why the sign-in proxy refused an attempt itself (the `reason` of its 429 bodies). */
+export type ProxyRefusalReason = 'throttled' | 'account_protected';
 
 /** The parts of a B2C `error_description`. Fields that are absent stay undefined. */
 export interface ParsedErrorDescription {

@@ -1,5 +1,10 @@
 import type { B2CErrorClass } from './b2c-error-classes';
-import { classifyError, parseErrorDescription, type ErrorResponseBody } from './error-response';
+import {
+  classifyError,
+  parseErrorDescription,
+  type ErrorResponseBody,
+  type ProxyRefusalReason,
+} from './error-response';
 
 /** Stable codes of the errors this library throws; `switch (err.code)` narrows the class. */
 export type RopcErrorCode =
@@ -36,6 +41,8 @@ export class ResponseBodyError extends RopcError {
   readonly status: number;
   /** From a `Retry-After` header in seconds, when the server sent one. */
   readonly retryAfterSeconds: number | undefined;
+  /** The sign-in proxy's own `reason` for a refusal, when it sent a known one. */
+  readonly proxyReason: ProxyRefusalReason | undefined;
 
   constructor(status: number, body: ErrorResponseBody, retryAfterSeconds?: number) {
     const parsed = parseErrorDescription(body.error_description);
@@ -48,6 +55,9 @@ export class ResponseBodyError extends RopcError {
     this.correlationId = parsed.correlationId;
     this.timestamp = parsed.timestamp;
     this.retryAfterSeconds = retryAfterSeconds;
+    const reason: unknown = (body as { reason?: unknown }).reason;
+    this.proxyReason =
+      reason === 'throttled' || reason === 'account_protected' ? reason : undefined;
   }
 }
 

@@ -6,12 +6,10 @@ import {
   type B2CErrorCode,
   type ErrorResponseBody,
   type OAuthErrorValue,
+  type ProxyRefusalReason,
 } from '@ropc/protocol';
 import { randomUUID } from 'node:crypto';
 import { NO_STORE } from './no-store';
-
-/** The `reason` member of a 429 refusal's body: what the web client switches on. */
-export type RefusalReasonField = 'throttled' | 'account_protected';
 
 /** The sign-in proxy's own refusals, in B2C's two-field error shape (DESIGN.md's table). */
 export type ProxyRefusal =
@@ -21,7 +19,7 @@ export type ProxyRefusal =
       readonly kind: 'throttled';
       readonly retryAfterSeconds: number;
       /** `account_protected`: only known devices may try this account for now (DESIGN.md). */
-      readonly reason: RefusalReasonField;
+      readonly reason: ProxyRefusalReason;
     }
   | { readonly kind: 'authority_locked'; readonly retryAfterSeconds: number }
   | { readonly kind: 'unreachable' }
@@ -44,7 +42,7 @@ function plainBody(error: OAuthErrorValue, text: string, correlationId: string):
 
 function answer(
   status: number,
-  body: ErrorResponseBody & { readonly reason?: RefusalReasonField },
+  body: ErrorResponseBody,
   headers: Record<string, string> = {},
 ): HttpResponseInit {
   return { status, headers: { ...NO_STORE, ...headers }, jsonBody: body };

@@ -2,7 +2,7 @@
 export const B2C_PER_IP_LIMIT = { requests: 6000, windowSeconds: 300 } as const;
 
 /** Why the proxy itself refused an attempt (never forwarded). */
-export type ProxyRefusalReason =
+export type RefusalCause =
   | 'client_throttled'
   | 'account_protected'
   | 'device_budget_spent'
@@ -17,7 +17,7 @@ export type ProxyRefusalReason =
  */
 export class ProxyMetrics {
   private counts = { upstreamThrottled: 0, upstreamLockouts: 0, throttledByProxy: 0 };
-  private readonly refusals = new Map<ProxyRefusalReason, number>();
+  private readonly refusals = new Map<RefusalCause, number>();
   private period = { start: 0, calls: 0, warned: false };
   private lastPeriodCalls = 0;
 
@@ -61,7 +61,7 @@ export class ProxyMetrics {
   }
 
   /** The proxy refused an attempt itself, without forwarding it. */
-  refused(reason: ProxyRefusalReason): void {
+  refused(reason: RefusalCause): void {
     this.counts.throttledByProxy++;
     this.refusals.set(reason, (this.refusals.get(reason) ?? 0) + 1);
   }

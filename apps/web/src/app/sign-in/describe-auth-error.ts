@@ -14,6 +14,8 @@ export function describeAuthError(error: AuthError): string {
       return `Your account is temporarily locked to prevent unauthorized use. ${retryHint(error, 'Try again later.')}`;
     case 'throttled':
       return `Too many sign-in attempts. ${retryHint(error, 'Wait a moment, then try again.')}`;
+    case 'account_protected':
+      return `For your protection, sign-in to this account from a new device is paused; try again ${waitPhrase(error)} or use a device you signed in from before.`;
     case 'network':
       return "We can't reach the sign-in service. Check your connection and try again.";
     case 'server_error':
@@ -23,6 +25,13 @@ export function describeAuthError(error: AuthError): string {
     case 'unknown':
       return 'Something went wrong while signing you in. Try again.';
   }
+}
+
+/** "in N minutes" when the server said how long; otherwise "later". */
+function waitPhrase(error: AuthError): string {
+  const seconds = error.retryAfterSeconds;
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return 'later';
+  return `in ${formatDuration(seconds)}`;
 }
 
 /** "Try again in N minutes." only when the server said how long; otherwise `fallback`. */

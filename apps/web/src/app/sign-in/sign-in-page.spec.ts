@@ -138,6 +138,16 @@ describe('SignInPage', () => {
         'Too many sign-in attempts. Wait a moment, then try again.',
       ],
       [
+        'an account protected from new devices for a day',
+        { kind: 'account_protected', message: 'x', retryAfterSeconds: 86_100 },
+        'For your protection, sign-in to this account from a new device is paused; try again in 24 hours or use a device you signed in from before.',
+      ],
+      [
+        'an account protected from new devices for a while',
+        { kind: 'account_protected', message: 'x', retryAfterSeconds: 1500 },
+        'For your protection, sign-in to this account from a new device is paused; try again in 25 minutes or use a device you signed in from before.',
+      ],
+      [
         'a network failure',
         { kind: 'network', message: 'x' },
         "We can't reach the sign-in service. Check your connection and try again.",

@@ -4,6 +4,7 @@ const KINDS: ReadonlySet<string> = new Set<AuthError['kind']>([
   'invalid_credentials',
   'locked_out',
   'throttled',
+  'account_protected',
   'network',
   'server_error',
   'session_expired',
