@@ -1,4 +1,4 @@
-import { ALICE, BOB, LOCKOUT_THRESHOLD } from './support/e2e-tenant';
+import { ALICE, ANONYMOUS_FAILURE_BUDGET, BOB } from './support/e2e-tenant';
 import { PROXY_STACK_OPTIONS } from './support/proxy-stack-options';
 import { readFacts } from './support/read-facts';
 import { recordApiCalls } from './support/record-api-calls';
@@ -7,7 +7,7 @@ import { useTestStack } from './support/use-test-stack';
 import { waitForText } from './support/wait-for-text';
 
 const INCORRECT = 'The email or password is incorrect.';
-const LOCKED = 'Your account is temporarily locked to prevent unauthorized use.';
+const PAUSED = 'For your protection, sign-in to this account from a new device is paused';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -67,37 +67,41 @@ describe('signing in through the proxy', () => {
     expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
   });
 
-  it('says the account is locked once the lockout threshold of wrong passwords is reached', async () => {
-    const page = await fixture.newPage();
-    await page.goto(`${fixture.stack.webUrl}/sign-in`);
-    const alert = page.getByRole('alert');
-    const codes: (string | undefined)[] = [];
-    const shown: string[] = [];
-    const expected: string[] = [];
+  it("protects an account under attack: a new browser is paused after the anonymous budget of wrong passwords, the owner's browser still signs in, and the authority never locks it", async () => {
+    // Bob's own browser signed in before, so the proxy knows it (the ropc_device cookie).
+    const owner = await fixture.newPage();
+    await owner.goto(`${fixture.stack.webUrl}/sign-in`);
+    expect((await attemptSignIn(owner, BOB)).status).toBe(200);
+    await owner.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await owner.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
 
-    // Distinct wrong passwords: B2C counts a repeated wrong password once.
-    for (let attempt = 1; attempt <= LOCKOUT_THRESHOLD; attempt++) {
-      const answer = await attemptSignIn(page, BOB, `Wrong-Passw0rd-${attempt}`);
-      const message = attempt < LOCKOUT_THRESHOLD ? INCORRECT : `${LOCKED} Try again in 1 minute.`;
-      expected.push(`${message} Support code: ${String(answer.correlationId)}`);
-      codes.push(answer.b2cCode);
-      shown.push(await waitForText(alert, expected.at(-1) ?? ''));
-    }
-
-    expect(codes).toEqual([
-      ...Array<string>(LOCKOUT_THRESHOLD - 1).fill('AADB2C90225'),
-      'AADB2C90114',
+    const attacker = await fixture.newPage();
+    await attacker.goto(`${fixture.stack.webUrl}/sign-in`);
+    const alert = attacker.getByRole('alert');
+    // Distinct wrong passwords, as a guesser would send.
+    const guesses = ['Winter-Passw0rd', 'Autumn-Passw0rd', 'Spring-Passw0rd', 'Summer-Passw0rd'];
+    const answers = [];
+    for (const guess of guesses) answers.push(await attemptSignIn(attacker, BOB, guess));
+    expect(answers.map((answer) => [answer.status, answer.b2cCode])).toEqual([
+      ...Array<unknown>(ANONYMOUS_FAILURE_BUDGET).fill([400, 'AADB2C90225']),
+      ...Array<unknown>(guesses.length - ANONYMOUS_FAILURE_BUDGET).fill([429, 'AADB2C90244']),
     ]);
-    expect(shown).toEqual(expected);
-
-    // Locked means locked: the right password is refused too while the lock lasts.
-    const rightPassword = await attemptSignIn(page, BOB);
-    expect([rightPassword.status, rightPassword.b2cCode]).toEqual([400, 'AADB2C90114']);
-    const lockedAgain = new RegExp(
-      `^${escapeRegExp(LOCKED)} Try again in (1 minute|[1-5]?[0-9] seconds)\\. Support code: ${String(rightPassword.correlationId)}$`,
+    const paused = new RegExp(
+      `^${escapeRegExp(PAUSED)}; try again in (24|23) hours or use a device you signed in from before\\. Support code: ${String(answers.at(-1)?.correlationId)}$`,
     );
-    expect(await waitForText(alert, lockedAgain)).toMatch(lockedAgain);
-    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(await waitForText(alert, paused)).toMatch(paused);
+    // Even the right password waits on a browser the account never signed in from.
+    const rightFromNewBrowser = await attemptSignIn(attacker, BOB);
+    expect([rightFromNewBrowser.status, rightFromNewBrowser.b2cCode]).toEqual([429, 'AADB2C90244']);
+
+    const fromKnownBrowser = await attemptSignIn(owner, BOB);
+    expect(fromKnownBrowser.status).toBe(200);
+    await owner
+      .getByRole('banner')
+      .getByText(`Signed in as ${BOB.displayName}`, { exact: true })
+      .waitFor();
+    // The emulator never locked bob: it saw only the anonymous budget's failures.
+    expect(fixture.stack.output()['b2c-emulator']?.match(/AADB2C90114/gu) ?? []).toEqual([]);
   });
 
   it('keeps alice signed in across a reload with the session cookie and one start-up refresh', async () => {

@@ -21,6 +21,8 @@ export const NOTES_SCOPES = [
 export const ACCESS_TOKEN_SECONDS = 60;
 export const REFRESH_TOKEN_SECONDS = 300;
 export const LOCKOUT_THRESHOLD = 5;
+/** The proxy's anonymous failure budget in the e2e stack: below the threshold, with margin. */
+export const ANONYMOUS_FAILURE_BUDGET = 2;
 
 /** A demo user of the tenant file. */
 export interface DemoUser {

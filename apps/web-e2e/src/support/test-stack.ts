@@ -23,7 +23,7 @@ export interface TestStackOptions {
   readonly cors?: 'strict' | 'permissive';
   /** Served as `/config.json` instead of the built one; a function gets the emulator's token URL. */
   readonly runtimeConfig?: (emulatorTokenEndpoint: string) => WebRuntimeConfig;
-  /** Extra API settings, e.g. `AUTH_THROTTLE_USERNAME`. */
+  /** Extra API settings, e.g. `AUTH_ANONYMOUS_FAILURE_BUDGET`. */
   readonly apiEnv?: Readonly<Record<string, string>>;
 }
 
