@@ -53,7 +53,7 @@ describe('sign-in proxy identity protection', () => {
       passwordPolicies: 'DisablePasswordExpiration',
     });
     expect(created.status).toBe(201);
-    return { username, password, id: String(((await created.json()) as { id: string }).id) };
+    return { username, password, id: ((await created.json()) as { id: string }).id };
   }
 
   const signIn = (

@@ -33,7 +33,7 @@ export class TableStateStore<T extends ExpiringState> implements AtomicStateStor
   ) {}
 
   async get(key: string): Promise<T | undefined> {
-    return readState<T>(await this.table.get<StateRow>(hashedKey(key), STATE_ROW_KEY));
+    return this.read(await this.table.get<StateRow>(hashedKey(key), STATE_ROW_KEY));
   }
 
   update<R>(key: string, decide: (current: T | undefined) => StateDecision<T, R>): Promise<R> {
@@ -42,7 +42,7 @@ export class TableStateStore<T extends ExpiringState> implements AtomicStateStor
       this.operation,
       async () => {
         const row = await this.table.get<StateRow>(partitionKey, STATE_ROW_KEY);
-        const decision = decide(readState<T>(row));
+        const decision = decide(this.read(row));
         if (!decision.write) return done(decision.result);
         const written = await this.write(partitionKey, row?.etag, decision.next);
         return written ? done(decision.result) : CONFLICT;
@@ -57,6 +57,16 @@ export class TableStateStore<T extends ExpiringState> implements AtomicStateStor
 
   clear(): Promise<void> {
     return this.table.clear();
+  }
+
+  /** The state a row holds; none for a row without one (or one this store cannot read). */
+  private read(row: StateRow | undefined): T | undefined {
+    if (typeof row?.state !== 'string') return undefined;
+    try {
+      return JSON.parse(row.state) as T;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Writes `next` over the row read (`etag`, or none); false when another writer came first. */
@@ -77,14 +87,5 @@ export class TableStateStore<T extends ExpiringState> implements AtomicStateStor
     const outcome =
       etag === undefined ? await this.table.create(row) : await this.table.replace(row, etag);
     return outcome.ok;
-  }
-}
-
-function readState<T>(row: StateRow | undefined): T | undefined {
-  if (typeof row?.state !== 'string') return undefined;
-  try {
-    return JSON.parse(row.state) as T;
-  } catch {
-    return undefined;
   }
 }
