@@ -14,6 +14,7 @@ import * as emulator from './suites/emulator.mjs';
 import * as tokenValidation from './suites/token-validation.mjs';
 import * as api from './suites/api.mjs';
 import * as proxy from './suites/proxy.mjs';
+import * as attack from './suites/attack.mjs';
 import * as startup from './suites/startup.mjs';
 import * as storage from './suites/storage.mjs';
 import * as web from './suites/web.mjs';
@@ -33,6 +34,7 @@ const suites = {
   'token-validation': tokenValidation,
   api,
   proxy,
+  attack,
   startup,
   storage,
   web,

@@ -5,7 +5,7 @@ import { Agent, request } from 'node:http';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-/** POSTs a form; resolves with status and parsed JSON body. */
+/** POSTs a form; resolves with status, headers and parsed JSON body. */
 export function postForm(url, form, headers = {}) {
   const body = new URLSearchParams(form).toString();
   return new Promise((resolve, reject) => {
@@ -27,6 +27,7 @@ export function postForm(url, form, headers = {}) {
           try {
             resolve({
               status: response.statusCode,
+              headers: response.headers,
               body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
             });
           } catch (error) {

@@ -97,8 +97,9 @@ async function lockoutCost(emulator, seconds) {
     }),
   );
   const lockedIp = { 'x-forwarded-for': '192.0.2.1' };
-  for (let index = 0; index < 10; index++)
-    await tokenRequest(emulator.url, bob(`lock-${index}`), lockedIp);
+  // Distinct letters: near-identical wrong passwords (`lock-1`, `lock-2`) would share a count.
+  for (const letter of 'abcdefghij')
+    await tokenRequest(emulator.url, bob(`lock-${letter}`), lockedIp);
   const locked = await cpuPerRequest(emulator, seconds, async () => {
     const { body } = await tokenRequest(emulator.url, bob('Bob-Passw0rd!'), lockedIp);
     if (!String(body.error_description).startsWith('AADB2C90114'))
