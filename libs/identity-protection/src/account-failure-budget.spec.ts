@@ -30,12 +30,19 @@ describe('AccountFailureBudget', () => {
     return reservation.admitted;
   };
 
-  it('admits exactly the anonymous budget of 40 concurrent attempts, and refuses the rest as account_protected', async () => {
+  it('admits exactly the anonymous budget of 40 concurrent attempts; the rest wait for those in flight, then for the memory', async () => {
     const answers = await Promise.all(
       Array.from({ length: 40 }, () => budget.reserve(ALICE, null)),
     );
-    expect(answers.filter((answer) => answer.admitted)).toHaveLength(4);
+    const admitted = answers.flatMap((answer) => (answer.admitted ? [answer.slot] : []));
+    expect(admitted).toHaveLength(4);
     expect(answers.find((answer) => !answer.admitted)).toEqual({
+      admitted: false,
+      reason: 'attempts_in_flight',
+      retryAfterSeconds: 1,
+    });
+    for (const slot of admitted) await budget.settle(slot, { kind: 'failure' });
+    expect(await budget.reserve(ALICE, null)).toEqual({
       admitted: false,
       reason: 'account_protected',
       retryAfterSeconds: 86_400,
@@ -47,8 +54,13 @@ describe('AccountFailureBudget', () => {
     expect(await budget.reserve(ALICE, null)).toMatchObject({ reason: 'account_protected' });
     const phone = { id: 'phone', issuedAt: T0 - 1000 };
     const laptop = { id: 'laptop', issuedAt: T0 - 1000 };
-    expect(slotOf(await budget.reserve(ALICE, phone)).device).toBe('phone');
-    expect(await fail(phone)).toBe(true);
+    const fromPhone = [
+      slotOf(await budget.reserve(ALICE, phone)),
+      slotOf(await budget.reserve(ALICE, phone)),
+    ];
+    expect(fromPhone.map((slot) => slot.device)).toEqual(['phone', 'phone']);
+    expect(await budget.reserve(ALICE, phone)).toMatchObject({ reason: 'attempts_in_flight' });
+    for (const slot of fromPhone) await budget.settle(slot, { kind: 'failure' });
     expect(await budget.reserve(ALICE, phone)).toMatchObject({ reason: 'device_budget_spent' });
     expect(await fail(laptop)).toBe(true);
     expect(await fail(laptop)).toBe(true);

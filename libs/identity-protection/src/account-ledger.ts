@@ -46,7 +46,9 @@ export type BudgetRefusalReason =
   /** This known device's budget (and the anonymous one) is spent. */
   | 'device_budget_spent'
   /** The authority locked the account; the proxy waits as long as it said. */
-  | 'authority_locked';
+  | 'authority_locked'
+  /** The budget is full of attempts still in flight: a slot may free in a moment. */
+  | 'attempts_in_flight';
 
 /** A reserved attempt: what settling it needs. */
 export interface BudgetSlot {
@@ -156,6 +158,8 @@ export function chooseBudget(
   const anonymous = ledger.entries.filter((entry) => entry.device === null);
   if (anonymous.length < settings.anonymous) return { device: null };
   const spent = trusted ? [...anonymous, ...ofThisDevice] : anonymous;
+  if (spent.some((entry) => entry.state === 'pending'))
+    return { reason: 'attempts_in_flight', retryAfterSeconds: 1 };
   return {
     reason: trusted ? 'device_budget_spent' : 'account_protected',
     retryAfterSeconds: secondsUntilOldestFrees(spent, settings, now),

@@ -44,6 +44,7 @@ function budgetRefusal(
         reason: 'account_protected',
       });
     case 'device_budget_spent':
+    case 'attempts_in_flight':
       return proxyErrorResponse({ kind: 'throttled', retryAfterSeconds, reason: 'throttled' });
   }
 }

@@ -7,6 +7,7 @@ export type RefusalCause =
   | 'account_protected'
   | 'device_budget_spent'
   | 'authority_locked'
+  | 'attempts_in_flight'
   | 'authority_backoff';
 
 /**
