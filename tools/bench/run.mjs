@@ -14,7 +14,6 @@ import * as emulator from './suites/emulator.mjs';
 import * as tokenValidation from './suites/token-validation.mjs';
 import * as api from './suites/api.mjs';
 import * as proxy from './suites/proxy.mjs';
-import * as attack from './suites/attack.mjs';
 import * as startup from './suites/startup.mjs';
 import * as storage from './suites/storage.mjs';
 import * as web from './suites/web.mjs';
@@ -34,7 +33,6 @@ const suites = {
   'token-validation': tokenValidation,
   api,
   proxy,
-  attack,
   startup,
   storage,
   web,

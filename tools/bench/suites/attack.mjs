@@ -1,13 +1,11 @@
-// An account under attack through the sign-in proxy: attackers send wrong passwords for bob, at
+// An account under attack through the sign-in proxy (part of the proxy suite, on its api): attackers send wrong passwords for bob, at
 // many times his failure budget, from many client IPs (each within AUTH_THROTTLE_IP, so that the
 // per-account budget is what stops them), while bob signs in from the browser he used before (its
 // ropc_device cookie). Reported per run: the attempts that reached the emulator (goal: never more
 // than the anonymous budget), bob's success rate (goal: every one), and the api's CPU per refused
-// attempt against its CPU per forwarded sign-in.
-import { startApi } from '../lib/api-process.mjs';
-import { clocksFor } from '../lib/budget.mjs';
+// attempt against its CPU per forwarded sign-in (measured by the proxy suite's sign-in runs).
 import { postForm } from '../lib/http-client.mjs';
-import { passwordForm, processCpuSeconds, startEmulator } from '../lib/emulator-process.mjs';
+import { passwordForm, processCpuSeconds } from '../lib/emulator-process.mjs';
 import { throughputOf } from '../lib/measure.mjs';
 
 const ATTACKERS = 8; // closed loops of wrong passwords
@@ -15,15 +13,13 @@ const CLIENT_IPS = 2000; // attackers rotate over these, each within its 20 sign
 const ANONYMOUS_BUDGET = 4; // the api's default AUTH_ANONYMOUS_FAILURE_BUDGET
 const ORIGIN = 'http://localhost:4200';
 const BOB = ['bob@contoso.com', 'Bob-Passw0rd!'];
-const ALICE = ['alice@contoso.com', 'Alice-Passw0rd!'];
 
-/** Figure id → time budget (seconds) at these options. */
-export function budgets({ runs, seconds }) {
+/** Figure id → time budget (seconds) at these options: runs of half the usual length. */
+export function attackBudgets({ runs, seconds }) {
   return {
-    'attack-forwarded': 5 + runs * (seconds + 1),
-    'attack-owner-success': 1,
-    'attack-refused-cpu': 5 + runs * (seconds + 1),
-    'attack-forwarded-cpu': 5 + runs * (seconds + 1),
+    'attack-forwarded': 1 + runs * (seconds / 2 + 0.3),
+    'attack-owner-success': 0.5,
+    'attack-refused-cpu': 1 + runs * (seconds / 2 + 0.3),
   };
 }
 
@@ -81,106 +77,78 @@ async function attackRun(api, seconds, device, first) {
 }
 
 /** The api's CPU (ms) per request while `fn` runs in `concurrency` closed loops for `seconds`. */
-async function apiCpuPerRequest(api, seconds, concurrency, fn) {
+export async function apiCpuPerRequest(api, seconds, concurrency, fn) {
   const before = processCpuSeconds(api.pid);
   let count = 0;
-  await throughputOf(() => fn(count++), { concurrency, seconds });
+  await throughputOf((loop) => fn(count++, loop), { concurrency, seconds });
   return ((processCpuSeconds(api.pid) - before) * 1000) / count;
 }
 
-export async function run({ runs, seconds }) {
-  const clocks = clocksFor(budgets({ runs, seconds }));
-  const emulator = await startEmulator();
-  // One trusted hop: X-Forwarded-For names each client, as behind the web origin.
-  const api = await startApi(emulator.url, {
-    AUTH_ALLOWED_ORIGINS: ORIGIN,
-    AUTH_TRUSTED_HOPS: '1',
-  });
+/**
+ * Runs the attack on `api` (one trusted hop) and returns its figures; `forwardedCpu` is the api's
+ * CPU per forwarded sign-in (ms), the refusal's baseline.
+ */
+export async function attackFigures(api, clocks, { runs, seconds }, forwardedCpu) {
   const tallies = [];
-  try {
-    const known = await postForm(
-      `${api.url}/api/auth/token`,
-      passwordForm(...BOB),
-      browser('198.51.100.7'),
+  const known = await postForm(
+    `${api.url}/api/auth/token`,
+    passwordForm(...BOB),
+    browser('198.51.100.7'),
+  );
+  const device = deviceCookieOf(known);
+  if (known.status !== 200 || !device)
+    throw new Error(`bob's first sign-in failed: ${known.status}`);
+  for (let run = 0; run < runs; run++) {
+    const tally = await clocks['attack-forwarded'].time(() =>
+      attackRun(api, seconds / 2, device, run * 1_000_000),
     );
-    const device = deviceCookieOf(known);
-    if (known.status !== 200 || !device)
-      throw new Error(`bob's first sign-in failed: ${known.status}`);
-    for (let run = 0; run < runs; run++) {
-      const tally = await clocks['attack-forwarded'].time(() =>
-        attackRun(api, seconds, device, run * 1_000_000),
-      );
-      if (!tally) break;
-      tallies.push(tally);
-      // Forwarded guesses in all the runs so far: the budget holds for the failure memory (a day).
-      clocks['attack-forwarded'].samples.push(
-        tallies.reduce((sum, each) => sum + each.forwarded, 0),
-      );
-      await clocks['attack-owner-success'].sample(() => tally.ownerSignedIn / tally.owner);
-    }
-    await clocks['attack-refused-cpu'].repeat(runs, () =>
-      apiCpuPerRequest(api, seconds, ATTACKERS, (index) =>
-        postForm(
-          `${api.url}/api/auth/token`,
-          passwordForm(BOB[0], guess(9_000_000 + index)),
-          browser(`10.200.${(index >> 8) & 255}.${index & 255}`),
-        ).then(({ status }) => {
-          if (status !== 429) throw new Error(`expected a refusal, got ${status}`);
-        }),
-      ),
-    );
-    // At most the anonymous budget of alice's sign-ins in flight at once: each holds a slot.
-    await clocks['attack-forwarded-cpu'].repeat(runs, () =>
-      apiCpuPerRequest(api, seconds, ANONYMOUS_BUDGET, (index) =>
-        postForm(
-          `${api.url}/api/auth/token`,
-          passwordForm(...ALICE),
-          browser(`10.201.${(index >> 8) & 255}.${index & 255}`),
-        ).then(({ status, body }) => {
-          if (status !== 200)
-            throw new Error(`alice's sign-in failed: ${status} ${JSON.stringify(body)}`);
-        }),
-      ),
-    );
-    const counts = tallies
-      .map(
-        (tally) =>
-          `${tally.attempts} guesses: ${tally.forwarded} forwarded, ${tally.refused} refused as account_protected, ${tally.throttled} as throttled (guesses in flight, or the per-client limit); bob ${tally.ownerSignedIn}/${tally.owner}`,
-      )
-      .join('; ');
-    const forwardedCpu = clocks['attack-forwarded-cpu'].summary();
-    return [
-      {
-        ...clocks['attack-forwarded'].fields(),
-        title: `wrong passwords for one account that reached the authority in all runs so far, ${ATTACKERS} attackers over ${CLIENT_IPS} client IPs`,
-        unit: 'attempts',
-        goal: { maxAbsolute: ANONYMOUS_BUDGET + 1 },
-        note: `Per run (${seconds} s, the api's default budgets and AUTH_THROTTLE_IP, one trusted hop, state in memory): ${counts}. The anonymous budget is spent in the first run and counts for a day, so later runs forward nothing; every other guess gets 429 "account_protected" without reaching the emulator, whose smart lockout (threshold 10) never trips.`,
-      },
-      {
-        ...clocks['attack-owner-success'].fields(),
-        title:
-          "the account owner's sign-ins from a known device during the attack, succeeded ÷ tried",
-        unit: '×',
-        versus: 'sign-ins that succeeded',
-        goal: { min: 1 },
-        note: "Bob signs in again and again from the browser he used before (its ropc_device cookie) while the attack runs; a known device draws on its own budget, which the attackers' failures cannot spend.",
-      },
-      {
-        ...clocks['attack-refused-cpu'].fields(),
-        title: 'api CPU per refused attempt (account protected)',
-        unit: 'ms CPU',
-        baseline: { title: 'api CPU per forwarded sign-in', value: forwardedCpu?.median },
-        goal: { cheaperBy: 2 },
-        note: "Our goal (the issue set none): a refusal at most half a forwarded sign-in's api CPU, so that an attack costs the api less than the sign-ins it protects. The refusal costs the CSRF check, the form, the per-client counter and one read of the account's budget; a forwarded sign-in adds the budget's reservation and settlement, the upstream call, the JWE session cookie and the device cookie (the emulator's CPU is not counted). The ratio is forwarded ÷ refused: how many refusals cost what one forwarded sign-in does.",
-      },
-      {
-        ...clocks['attack-forwarded-cpu'].fields(),
-        title: 'api CPU per forwarded sign-in (refusal baseline)',
-        unit: 'ms CPU',
-      },
-    ];
-  } finally {
-    await Promise.all([api.stop(), emulator.stop()]);
+    if (!tally) break;
+    tallies.push(tally);
+    // Forwarded guesses in all the runs so far: the budget holds for the failure memory (a day).
+    clocks['attack-forwarded'].samples.push(tallies.reduce((sum, each) => sum + each.forwarded, 0));
+    await clocks['attack-owner-success'].sample(() => tally.ownerSignedIn / tally.owner);
   }
+  await clocks['attack-refused-cpu'].repeat(runs, () =>
+    apiCpuPerRequest(api, seconds / 2, ATTACKERS, (index) =>
+      postForm(
+        `${api.url}/api/auth/token`,
+        passwordForm(BOB[0], guess(9_000_000 + index)),
+        browser(`10.200.${(index >> 8) & 255}.${index & 255}`),
+      ).then(({ status }) => {
+        if (status !== 429) throw new Error(`expected a refusal, got ${status}`);
+      }),
+    ),
+  );
+  const counts = tallies
+    .map(
+      (tally) =>
+        `${tally.attempts} guesses: ${tally.forwarded} forwarded, ${tally.refused} refused as account_protected, ${tally.throttled} as throttled (guesses in flight, or the per-client limit); bob ${tally.ownerSignedIn}/${tally.owner}`,
+    )
+    .join('; ');
+  return [
+    {
+      ...clocks['attack-forwarded'].fields(),
+      title: `wrong passwords for one account that reached the authority in all runs so far, ${ATTACKERS} attackers over ${CLIENT_IPS} client IPs`,
+      unit: 'attempts',
+      goal: { maxAbsolute: ANONYMOUS_BUDGET + 1 },
+      note: `Per run (${seconds / 2} s; the api's default budgets, one trusted hop, state in memory): ${counts}. The anonymous budget is spent in the first run and counts for a day, so later runs forward nothing; every other guess gets 429 "account_protected" without reaching the emulator, whose smart lockout (threshold 10) never trips.`,
+    },
+    {
+      ...clocks['attack-owner-success'].fields(),
+      title:
+        "the account owner's sign-ins from a known device during the attack, succeeded ÷ tried",
+      unit: '×',
+      versus: 'sign-ins that succeeded',
+      goal: { min: 1 },
+      note: "Bob signs in again and again from the browser he used before (its ropc_device cookie) while the attack runs; a known device draws on its own budget, which the attackers' failures cannot spend.",
+    },
+    {
+      ...clocks['attack-refused-cpu'].fields(),
+      title: 'api CPU per refused attempt (account protected)',
+      unit: 'ms CPU',
+      baseline: { title: 'api CPU per forwarded sign-in', value: forwardedCpu },
+      goal: { cheaperBy: 2 },
+      note: "Our goal (the issue set none): a refusal at most half a forwarded sign-in's api CPU, so that an attack costs the api less than the sign-ins it protects. The refusal costs the CSRF check, the form, the per-client counter and one read of the account's budget; a forwarded sign-in adds the budget's reservation and settlement, the upstream call, the JWE session cookie and the device cookie (the emulator's CPU is not counted). The ratio is forwarded ÷ refused: how many refusals cost what one forwarded sign-in does.",
+    },
+  ];
 }

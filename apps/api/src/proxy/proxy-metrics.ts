@@ -30,7 +30,8 @@ export class ProxyMetrics {
   /** A call went to the authority's token endpoint. */
   upstreamCall(): void {
     const periodMs = B2C_PER_IP_LIMIT.windowSeconds * 1000;
-    const start = this.now() - (this.now() % periodMs);
+    const now = this.now();
+    const start = now - (now % periodMs);
     if (start !== this.period.start) {
       if (this.period.calls > 0) this.logPeriod();
       this.lastPeriodCalls = start - this.period.start === periodMs ? this.period.calls : 0;
