@@ -215,7 +215,7 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
 
 describe('sign-in proxy when the authority misbehaves', () => {
   let stub: Server;
-  let mode: 'fail' | 'throttle' | 'hang' | 'lockout' = 'fail';
+  let mode: 'fail' | 'throttle' | 'hang' | 'lockout' | 'tokens' = 'fail';
   let forwarded = 0;
   let api: Started;
   let stubUrl: string;
@@ -226,23 +226,39 @@ describe('sign-in proxy when the authority misbehaves', () => {
       error_description: `${code}: ${text}\r\nCorrelation ID: 4a8b1c2d-0000-4000-8000-000000000000\r\nTimestamp: 2026-12-07 10:00:00Z\r\n`,
     });
 
+  /** B2C's answers the stub gives: status, Retry-After and body. */
+  const answers = {
+    throttle: [429, '30', b2cError('AADB2C90244', 'There are too many requests at this moment.')],
+    lockout: [400, '120', b2cError('AADB2C90114', 'Your account is temporarily locked.')],
+    tokens: [
+      200,
+      undefined,
+      JSON.stringify({
+        access_token: 'a',
+        token_type: 'Bearer',
+        expires_in: 3600,
+        refresh_token: 'r',
+        refresh_token_expires_in: 1209600,
+      }),
+    ],
+  } as const;
+
   beforeAll(async () => {
     stub = createServer((request, response) => {
       request.resume();
       forwarded++;
       if (mode === 'hang') return;
-      if (mode === 'throttle') {
-        response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30' });
-        response.end(b2cError('AADB2C90244', 'There are too many requests at this moment.'));
+      if (mode === 'fail') {
+        response.writeHead(500, { 'content-type': 'text/html' });
+        response.end('<html>Internal Server Error</html>');
         return;
       }
-      if (mode === 'lockout') {
-        response.writeHead(400, { 'content-type': 'application/json', 'retry-after': '120' });
-        response.end(b2cError('AADB2C90114', 'Your account is temporarily locked.'));
-        return;
-      }
-      response.writeHead(500, { 'content-type': 'text/html' });
-      response.end('<html>Internal Server Error</html>');
+      const [status, retryAfter, body] = answers[mode];
+      response.writeHead(status, {
+        'content-type': 'application/json',
+        ...(retryAfter ? { 'retry-after': retryAfter } : {}),
+      });
+      response.end(body);
     });
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
@@ -298,18 +314,26 @@ describe('sign-in proxy when the authority misbehaves', () => {
   });
 
   it("passes a 429 on with Retry-After and counts it, then holds every sign-in and refresh back for the authority's time", async () => {
+    mode = 'tokens';
+    const session = sessionCookieOf(await attempt({ username: 'dave@contoso.com', password: 'x' }));
     mode = 'throttle';
-    const answer = await attempt({ username: 'dave@contoso.com', password: 'x' });
+    const answer = await attempt({ username: 'erin@contoso.com', password: 'x' });
     expect([answer.status, answer.headers.get('retry-after')]).toEqual([429, '30']);
     expect(api.output()).toContain('B2C throttled the proxy (429); total 1');
     const before = forwarded;
-    const held = await attempt({ username: 'erin@contoso.com', password: 'x' });
-    expect([held.status, held.body['reason'], codeOf(held).slice(0, 11)]).toEqual([
-      429,
-      'throttled',
-      'AADB2C90244',
-    ]);
-    expect(Number(held.headers.get('retry-after'))).toBeGreaterThanOrEqual(29);
+    const held = [
+      await attempt({ username: 'frank@contoso.com', password: 'x' }),
+      await post(`${api.url}/api/auth/refresh`, undefined, { ...XHR, Cookie: session }),
+    ];
+    for (const refusal of held) {
+      expect([refusal.status, refusal.body['reason'], codeOf(refusal).slice(0, 11)]).toEqual([
+        429,
+        'throttled',
+        'AADB2C90244',
+      ]);
+      expect(Number(refusal.headers.get('retry-after'))).toBeGreaterThanOrEqual(29);
+      expect(refusal.headers.getSetCookie()).toEqual([]);
+    }
     expect(forwarded).toBe(before);
   });
 });

@@ -133,72 +133,68 @@ describe('b2c-emulator smart lockout', () => {
   });
 });
 
-describe('b2c-emulator per-IP request limit', () => {
-  let emulator: RunningEmulator;
+/**
+ * An emulator whose tenant file is the test tenant with `identityProtection` replaced, started
+ * before the calling describe's tests and stopped after them.
+ */
+function useEmulatorWith(
+  identityProtection: Record<string, unknown>,
+  flags: readonly string[] = [],
+): () => RunningEmulator {
+  let emulator: RunningEmulator | undefined;
   let directory: string;
-
   beforeAll(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'b2c-rate-'));
+    directory = mkdtempSync(join(tmpdir(), 'b2c-limits-'));
     const tenant = JSON.parse(readFileSync(TEST_TENANT_FILE, 'utf8')) as Record<string, unknown>;
     tenant['$schema'] = undefined;
-    tenant['identityProtection'] = { ipRequestLimit: { requests: 3, windowSeconds: 60 } };
+    tenant['identityProtection'] = identityProtection;
     const file = join(directory, 'tenant.json');
     writeFileSync(file, JSON.stringify(tenant));
-    emulator = await startEmulator({ tenantFile: file });
+    emulator = await startEmulator({ tenantFile: file, flags });
   });
-
   afterAll(async () => {
-    await emulator.stop();
+    await emulator?.stop();
     rmSync(directory, { recursive: true, force: true });
   });
+  return () => {
+    if (!emulator) throw new Error('the emulator did not start: see beforeAll');
+    return emulator;
+  };
+}
+
+type Answer = Awaited<ReturnType<typeof postForm>>;
+
+/** Three requests pass, the fourth is limited: 429 AADB2C90244 with Retry-After. */
+async function expectLimitedAfterThree(send: (index: number) => Promise<Answer>): Promise<void> {
+  const statuses = [];
+  for (let index = 0; index < 3; index++) statuses.push((await send(index)).status);
+  const limited = await send(3);
+  expect(statuses).toEqual([200, 200, 200]);
+  expect([limited.status, limited.body['error'], codeOf(limited.body)]).toEqual([
+    429,
+    'temporarily_unavailable',
+    'AADB2C90244',
+  ]);
+  expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+}
+
+describe('b2c-emulator per-IP request limit', () => {
+  const emulator = useEmulatorWith({ ipRequestLimit: { requests: 3, windowSeconds: 60 } });
 
   it('answers 429 AADB2C90244 with Retry-After past the limit', async () => {
-    const statuses = [];
-    for (let index = 0; index < 3; index++)
-      statuses.push((await postForm(tokenUrl(emulator), aliceSignIn())).status);
-    const limited = await postForm(tokenUrl(emulator), aliceSignIn());
-    expect(statuses).toEqual([200, 200, 200]);
-    expect([limited.status, limited.body['error'], codeOf(limited.body)]).toEqual([
-      429,
-      'temporarily_unavailable',
-      'AADB2C90244',
-    ]);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    await expectLimitedAfterThree(() => postForm(tokenUrl(emulator()), aliceSignIn()));
   });
 });
 
 describe('b2c-emulator per-tenant request limit', () => {
-  let emulator: RunningEmulator;
-  let directory: string;
-
-  beforeAll(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'b2c-tenant-rate-'));
-    const tenant = JSON.parse(readFileSync(TEST_TENANT_FILE, 'utf8')) as Record<string, unknown>;
-    tenant['$schema'] = undefined;
-    tenant['identityProtection'] = { tenantRequestLimit: { requests: 3, windowSeconds: 60 } };
-    const file = join(directory, 'tenant.json');
-    writeFileSync(file, JSON.stringify(tenant));
-    emulator = await startEmulator({ tenantFile: file, flags: ['--trusted-hops', '1'] });
-  });
-
-  afterAll(async () => {
-    await emulator.stop();
-    rmSync(directory, { recursive: true, force: true });
-  });
+  const emulator = useEmulatorWith({ tenantRequestLimit: { requests: 3, windowSeconds: 60 } }, [
+    '--trusted-hops',
+    '1',
+  ]);
 
   it('answers 429 AADB2C90244 with Retry-After past the limit, whichever IPs ask', async () => {
-    const fromIp = (ip: string) =>
-      postForm(tokenUrl(emulator), aliceSignIn(), { 'X-Forwarded-For': ip });
-    const statuses = [];
-    for (let index = 0; index < 3; index++)
-      statuses.push((await fromIp(`198.51.100.${index + 1}`)).status);
-    const limited = await fromIp('203.0.113.200');
-    expect(statuses).toEqual([200, 200, 200]);
-    expect([limited.status, limited.body['error'], codeOf(limited.body)]).toEqual([
-      429,
-      'temporarily_unavailable',
-      'AADB2C90244',
-    ]);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    await expectLimitedAfterThree((index) =>
+      postForm(tokenUrl(emulator()), aliceSignIn(), { 'X-Forwarded-For': `198.51.100.${index}` }),
+    );
   });
 });
