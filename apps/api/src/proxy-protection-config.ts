@@ -27,7 +27,7 @@ export interface ProxyProtectionSettings {
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** `limit/windowSeconds`, both positive whole numbers. */
-export function readThrottle(
+function readThrottle(
   env: Env,
   name: string,
   fallback: string,

@@ -4,9 +4,9 @@ import { getApi } from '../api-instance';
 import { deleteExpiredState } from '../state/delete-expired-state';
 
 /**
- * Timer `cleanup`, every 5 minutes: deletes expired ended sessions, throttle windows and account budgets (Table
- * storage keeps rows until they are deleted). On Azure one instance runs each occurrence;
- * locally, `POST /admin/functions/cleanup` runs it at once.
+ * Timer `cleanup`, every 5 minutes: deletes expired ended sessions, throttle windows and account
+ * budgets (Table storage keeps rows until they are deleted). On Azure one instance runs each
+ * occurrence; locally, `POST /admin/functions/cleanup` runs it at once.
  */
 export async function cleanup(_timer: Timer, context: InvocationContext): Promise<void> {
   const deleted = await deleteExpiredState(getApi().state, apiClock.now());

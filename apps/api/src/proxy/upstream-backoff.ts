@@ -9,8 +9,9 @@ const MAX_BACKOFF_SECONDS = 3600;
 
 /**
  * The proxy's back-off after the authority throttled it (429): every upstream call waits until
- * the advertised time has passed instead of adding to the load that caused it. Per instance — each
- * instance learns of the throttling from its own next call, so N instances send at most N more.
+ * the advertised time has passed instead of adding to the load that caused it. Per instance:
+ * each instance learns of the throttling from its own next call, so N instances send at most N
+ * more.
  */
 export class UpstreamBackoff {
   private until = 0;
