@@ -7,7 +7,7 @@
 //        [--port 4200] [--host 127.0.0.1] [--config path/to/config.json]
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -58,30 +58,76 @@ function proxy(request, response) {
     },
   );
   upstream.on('error', () => {
-    if (!response.headersSent) response.writeHead(502, { 'content-type': 'application/json' });
+    // After the headers went out, the only honest end is a cut connection.
+    if (response.headersSent) return response.destroy();
+    response.writeHead(502, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ error: 'bad_gateway' }));
   });
   request.pipe(upstream);
 }
 
-/** Static files, with the SPA's index.html for every other GET (client-side routes). */
+/** A plain-text refusal: the server answers every request and never exits for one. */
+function refuse(response, status, text) {
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(`${text}\n`);
+}
+
+/** The request's path decoded, or undefined when its percent-encoding is malformed. */
+function decodedPath(url) {
+  try {
+    return decodeURIComponent(new URL(url, 'http://x').pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file a path names inside the root, if it is one; `outside` when it escapes the root. */
+function fileInRoot(path) {
+  const file = normalize(join(root, path));
+  if (file !== root && !file.startsWith(root + sep)) return 'outside';
+  return existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+/**
+ * Static files, with the SPA's index.html for every other GET (client-side routes). A malformed
+ * path is a 400, a path that escapes the root (`/..%2fsibling/file`) a 404, and a missing
+ * index.html a 404: the server answers and goes on.
+ */
 function serveStatic(request, response) {
-  const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+  const path = decodedPath(request.url);
+  if (path === undefined || path.includes('\0')) return refuse(response, 400, 'Bad Request');
   if (path === '/config.json' && configOverride) {
     response.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
-    response.end(configOverride);
+    response.end(request.method === 'HEAD' ? undefined : configOverride);
     return;
   }
-  const file = normalize(join(root, path));
-  const inside = file.startsWith(root) && existsSync(file) && statSync(file).isFile();
-  const target = inside ? file : join(root, 'index.html');
-  const immutable = inside && /\.[0-9a-z]{8,}\.(js|css)$/i.test(file);
-  response.writeHead(200, {
+  const file = fileInRoot(path);
+  if (file === 'outside') return refuse(response, 404, 'Not Found');
+  const target = file ?? fileInRoot('/index.html');
+  if (target === undefined || target === 'outside') return refuse(response, 404, 'Not Found');
+  const immutable = file !== undefined && /\.[0-9a-z]{8,}\.(js|css)$/i.test(file);
+  const headers = {
     'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
+  };
+  if (request.method === 'HEAD') {
+    response.writeHead(200, headers);
+    response.end();
+    return;
+  }
+  const stream = createReadStream(target);
+  stream.once('open', () => {
+    response.writeHead(200, headers);
+    stream.pipe(response);
   });
-  createReadStream(target).pipe(response);
+  stream.once('error', () => {
+    if (response.headersSent) response.destroy();
+    else refuse(response, 404, 'Not Found');
+  });
 }
 
 const server = createServer((request, response) => {
