@@ -13,6 +13,7 @@ import {
 import {
   ALICE,
   BOB,
+  NOTES_READ,
   POLICY,
   TENANT,
   WEB_ORIGIN,
@@ -154,6 +155,46 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
     expect(api.output()).not.toContain(newToken);
   });
 
+  it('forwards a refresh scope deduplicated and with openid offline_access, so the session goes on', async () => {
+    const first = await signIn(ALICE);
+    const repeated = await post(
+      `${api.url}/api/auth/refresh`,
+      { scope: `${'openid '.repeat(1500)}${NOTES_READ}` },
+      { ...XHR, Cookie: sessionCookieOf(first) },
+    );
+    expect(repeated.status).toBe(200);
+    const again = await post(`${api.url}/api/auth/refresh`, undefined, {
+      ...XHR,
+      Cookie: sessionCookieOf(repeated),
+    });
+    expect(again.status).toBe(200);
+  });
+
+  it('refuses an oversized scope before forwarding: 400 invalid_scope, and the cookie still refreshes', async () => {
+    const cookie = sessionCookieOf(await signIn(ALICE));
+    const issued = (emulator.output().match(/token issued/gu) ?? []).length;
+    const values = Array.from(
+      { length: 30 },
+      (_, index) => `https://contoso.onmicrosoft.com/api/x${index}`,
+    );
+    for (const form of [{ scope: values.join(' ') }, { scope: `openid ${'x'.repeat(2000)}` }]) {
+      const refused = await post(`${api.url}/api/auth/refresh`, form, { ...XHR, Cookie: cookie });
+      expect([refused.status, refused.body['error'], codeOf(refused).slice(0, 11)]).toEqual([
+        400,
+        'invalid_scope',
+        'AADB2C90117',
+      ]);
+      expect(refused.text.length).toBeLessThan(600);
+      expect(refused.headers.getSetCookie()).toEqual([]);
+    }
+    expect((emulator.output().match(/token issued/gu) ?? []).length).toBe(issued);
+    const refreshed = await post(`${api.url}/api/auth/refresh`, undefined, {
+      ...XHR,
+      Cookie: cookie,
+    });
+    expect(refreshed.status).toBe(200);
+  });
+
   it.each([
     ['no cookie', undefined],
     ['a garbage cookie', 'ropc_session=garbage'],
@@ -215,7 +256,7 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
 
 describe('sign-in proxy when the authority misbehaves', () => {
   let stub: Server;
-  let mode: 'fail' | 'throttle' | 'hang' | 'lockout' | 'tokens' = 'fail';
+  let mode: 'fail' | 'throttle' | 'hang' | 'lockout' | 'tokens' | 'no-refresh-token' = 'fail';
   let forwarded = 0;
   let api: Started;
   let stubUrl: string;
@@ -240,6 +281,11 @@ describe('sign-in proxy when the authority misbehaves', () => {
         refresh_token: 'r',
         refresh_token_expires_in: 1209600,
       }),
+    ],
+    'no-refresh-token': [
+      200,
+      undefined,
+      JSON.stringify({ access_token: 'a', token_type: 'Bearer', expires_in: 3600 }),
     ],
   } as const;
 
@@ -283,6 +329,14 @@ describe('sign-in proxy when the authority misbehaves', () => {
     const answer = await attempt();
     expect([answer.status, answer.body['error']]).toEqual([502, 'server_error']);
     expect(codeOf(answer)).toMatch(/^The sign-in service failed/);
+  });
+
+  it('answers 502 server_error when the authority answers tokens without the refresh token the proxy asked for', async () => {
+    mode = 'no-refresh-token';
+    const answer = await attempt({ username: 'nora@contoso.com', password: 'x' });
+    expect([answer.status, answer.body['error']]).toEqual([502, 'server_error']);
+    expect(answer.headers.getSetCookie()).toEqual([]);
+    expect(answer.text).not.toContain('access_token');
   });
 
   it('answers 503 temporarily_unavailable when the authority does not answer in time, without hanging', async () => {

@@ -81,6 +81,9 @@ export async function passwordSignIn(
   form: PasswordGrantRequest,
   log: (line: string) => void,
 ): Promise<HttpResponseInit> {
+  const bounded = proxyScope(form.scope, proxy.config.defaultScopes);
+  if ('refusal' in bounded) return proxyErrorResponse(bounded.refusal);
+  const { scope } = bounded;
   const refused = await refuseClientOrBackoff(proxy, request);
   if (refused) return refused;
   const account = proxy.accountOf(form.username);
@@ -88,7 +91,6 @@ export async function passwordSignIn(
   const device = await proxy.devices.find(deviceCookie, account);
   const reservation = await proxy.budget.reserve(account, device);
   if (!reservation.admitted) return budgetRefusal(proxy, reservation);
-  const scope = proxyScope(form.scope, proxy.config.defaultScopes);
   const answer = await proxy.forward({
     grant_type: 'password',
     client_id: proxy.config.clientId,
@@ -100,7 +102,7 @@ export async function passwordSignIn(
   await settle(proxy, reservation.slot, answer, log);
   log(`sign-in ${describeUpstreamAnswer(answer)}${device ? ' (known device)' : ''}`);
   const response = await upstreamAnswerResponse(request, proxy, answer, { scope, account });
-  if (answer.kind !== 'tokens') return response;
+  if (answer.kind !== 'tokens' || response.status !== 200) return response;
   const remembered = await proxy.devices.remember(deviceCookie, account);
   const trustSeconds = proxy.config.protection.failureBudget.deviceTrustSeconds;
   return {

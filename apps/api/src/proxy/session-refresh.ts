@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { liveSession } from './live-session';
 import { proxyErrorResponse } from './proxy-error';
+import { proxyScope } from './proxy-scope';
 import { clearedSessionCookie } from './session-cookie-header';
 import type { SignInProxy } from './sign-in-proxy';
 import { upstreamAnswerResponse } from './upstream-answer-response';
@@ -47,7 +48,13 @@ export async function sessionRefresh(
     proxy.metrics.refused('authority_backoff');
     return throttled(backoff);
   }
-  const scope = requestedScope ?? session.scope;
+  // The client's scope, bounded and with `openid offline_access` as on sign-in; else the session's.
+  const bounded =
+    requestedScope === undefined
+      ? { scope: session.scope }
+      : proxyScope(requestedScope, proxy.config.defaultScopes);
+  if ('refusal' in bounded) return proxyErrorResponse(bounded.refusal);
+  const { scope } = bounded;
   const answer = await proxy.forward({
     grant_type: 'refresh_token',
     client_id: proxy.config.clientId,

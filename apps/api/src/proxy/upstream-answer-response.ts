@@ -28,14 +28,11 @@ async function tokensResponse(
 ): Promise<HttpResponseInit> {
   const { refresh_token: refreshToken, ...forBrowser } = body;
   const lifetime = Number(body['refresh_token_expires_in']);
-  if (typeof refreshToken !== 'string' || !Number.isFinite(lifetime) || lifetime <= 0) {
-    return {
-      status: 200,
-      headers: { ...NO_STORE },
-      jsonBody: forBrowser,
-      cookies: [clearedSessionCookie(request)],
-    };
-  }
+  // The proxy always asks for offline_access: tokens without a refresh token cannot continue the
+  // session, so the answer is the authority failing, not a silent end of the session.
+  if (typeof refreshToken !== 'string' || !Number.isFinite(lifetime) || lifetime <= 0)
+    return proxyErrorResponse({ kind: 'upstream_failed' });
+  // A refresh token too large for a cookie is the authority's fault, answered as such (502).
   const sealed = await sealSession(
     {
       sid: session.sid ?? randomUUID(),
@@ -45,7 +42,11 @@ async function tokensResponse(
       ...(session.account === undefined ? {} : { acct: session.account }),
     },
     proxy.config.cookieKeys,
-  );
+  ).catch((error: unknown) => {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  });
+  if (sealed === undefined) return proxyErrorResponse({ kind: 'upstream_failed' });
   return {
     status: 200,
     headers: { ...NO_STORE },
