@@ -108,3 +108,13 @@ describe('loadConfig: identity protection of the sign-in proxy', () => {
     ]);
   });
 });
+
+describe('loadConfig: AUTH_COOKIE_SECURE', () => {
+  it('is auto by default, takes always, and refuses anything else', () => {
+    expect(loadConfig(REQUIRED).cookieSecure).toBe('auto');
+    expect(loadConfig({ ...REQUIRED, AUTH_COOKIE_SECURE: 'always' }).cookieSecure).toBe('always');
+    expect(problemsOf({ AUTH_COOKIE_SECURE: 'yes' })).toEqual([
+      'AUTH_COOKIE_SECURE must be "auto" (Secure unless the host is loopback) or "always"',
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { parseAuthority, type PolicyAuthority } from '@ropc/protocol';
 import { isStorageConnectionString } from '@ropc/table-storage';
+import type { CookieSecurity } from './proxy/proxy-cookies';
 import { readProxyProtection, type ProxyProtectionSettings } from './proxy-protection-config';
 
 /** A cookie encryption key of the `AUTH_COOKIE_KEYS` ring. */
@@ -30,6 +31,8 @@ export interface ApiConfig {
   readonly allowedOrigins: readonly string[];
   /** Newest first: the first key encrypts, any key decrypts by kid. */
   readonly cookieKeys: readonly CookieKey[];
+  /** `AUTH_COOKIE_SECURE` (default `auto`): when the proxy's cookies are marked `Secure`. */
+  readonly cookieSecure: CookieSecurity;
   readonly trustedHops: number;
   /** Scopes the proxy adds when a sign-in asks for no API scope (extension; default none). */
   readonly defaultScopes: readonly string[];
@@ -70,6 +73,15 @@ function readCookieKeys(raw: string | undefined, problems: string[]): CookieKey[
   if (new Set(keys.map((key) => key.kid)).size !== keys.length)
     problems.push('AUTH_COOKIE_KEYS has a repeated kid');
   return keys;
+}
+
+function readCookieSecurity(raw: string | undefined, problems: string[]): CookieSecurity {
+  const value = (raw || 'auto').toLowerCase();
+  if (value === 'auto' || value === 'always') return value;
+  problems.push(
+    'AUTH_COOKIE_SECURE must be "auto" (Secure unless the host is loopback) or "always"',
+  );
+  return 'auto';
 }
 
 function readOrigins(raw: string | undefined, problems: string[]): string[] {
@@ -135,6 +147,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     audiences,
     allowedOrigins: readOrigins(env['AUTH_ALLOWED_ORIGINS'], problems),
     cookieKeys: readCookieKeys(env['AUTH_COOKIE_KEYS'], problems),
+    cookieSecure: readCookieSecurity(env['AUTH_COOKIE_SECURE'], problems),
     trustedHops: Number(hops),
     defaultScopes: list(env['AUTH_DEFAULT_SCOPES']),
     tokenCache: tokenCache !== 'off',

@@ -1,4 +1,5 @@
 import { compactDecrypt } from 'jose';
+import { request } from 'node:http';
 import { COOKIE_KEYS, NOTES_READ, NOTES_WRITE, WEB_ORIGIN } from './start-stack';
 
 /** The headers the web client sends to the proxy: the CSRF header and its own origin. */
@@ -64,4 +65,39 @@ export const codeOf = (answer: Answer): string =>
  */
 export function distinctWrongPassword(prefix: string, index: number): string {
   return `${prefix}-${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + Math.floor(index / 26))}`;
+}
+
+/** POSTs a form with a given Host header (fetch cannot set it); status and Set-Cookie values. */
+export function postWithHost(
+  url: string,
+  host: string,
+  form: Record<string, string>,
+  headers: Record<string, string>,
+): Promise<{ status: number; setCookies: string[] }> {
+  const body = new URLSearchParams(form).toString();
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          ...headers,
+          host,
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => {
+          resolve({
+            status: response.statusCode ?? 0,
+            setCookies: response.headers['set-cookie'] ?? [],
+          });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import {
   XHR,
   SCOPE,
+  postWithHost,
   codeOf,
   cookieOf,
   distinctWrongPassword,
@@ -100,6 +101,20 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
     expect(refreshToken).toMatch(/^[\w-]{43}$/);
     expect(answer.text).not.toContain(refreshToken);
     expect(sessionCookieOf(answer).length).toBeLessThan(4096);
+  });
+
+  it('marks both cookies Secure by default when the host is not loopback, whatever the scheme says', async () => {
+    // As behind a TLS front end that forwards plain HTTP with the public Host.
+    const answer = await postWithHost(
+      `${api.url}/api/auth/token`,
+      'notes.contoso.com',
+      { grant_type: 'password', username: ALICE.username, password: ALICE.password, scope: SCOPE },
+      { ...XHR, 'X-Forwarded-For': '198.51.100.9' },
+    );
+    expect(answer.status).toBe(200);
+    const cookies = answer.setCookies;
+    expect(cookies.map((cookie) => cookie.split('=')[0])).toEqual(['ropc_session', 'ropc_device']);
+    for (const cookie of cookies) expect(cookie.toLowerCase().split('; ')).toContain('secure');
   });
 
   it('gives an access token that the protected API accepts', async () => {
@@ -308,7 +323,9 @@ describe('sign-in proxy when the authority misbehaves', () => {
     });
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
-    api = await startApi(apiEnv(stubUrl, { AUTH_UPSTREAM_TIMEOUT_MS: '500' }));
+    api = await startApi(
+      apiEnv(stubUrl, { AUTH_UPSTREAM_TIMEOUT_MS: '500', AUTH_COOKIE_SECURE: 'always' }),
+    );
   }, 30_000);
 
   afterAll(async () => {
@@ -323,6 +340,15 @@ describe('sign-in proxy when the authority misbehaves', () => {
       { grant_type: 'password', username: user.username, password: user.password },
       XHR,
     );
+
+  it('marks both cookies Secure on plain-HTTP localhost too with AUTH_COOKIE_SECURE=always', async () => {
+    mode = 'tokens';
+    const answer = await attempt({ username: 'olga@contoso.com', password: 'x' });
+    expect(answer.status).toBe(200);
+    const cookies = answer.headers.getSetCookie();
+    expect(cookies.map((cookie) => cookie.split('=')[0])).toEqual(['ropc_session', 'ropc_device']);
+    for (const cookie of cookies) expect(cookie.toLowerCase().split('; ')).toContain('secure');
+  });
 
   it('answers 502 server_error when the authority fails with a 5xx', async () => {
     mode = 'fail';

@@ -16,7 +16,11 @@ export async function authSignOut(request: HttpRequest): Promise<HttpResponseIni
     return proxyErrorResponse({ kind: 'cross_site' });
   const session = await liveSession(request, proxy);
   if (session) await proxy.endedSessions.end(session.sid, session.exp);
-  return { status: 204, headers: { ...NO_STORE }, cookies: [clearedSessionCookie(request)] };
+  return {
+    status: 204,
+    headers: { ...NO_STORE },
+    cookies: [clearedSessionCookie(request, config.cookieSecure)],
+  };
 }
 
 app.http('auth-sign-out', {

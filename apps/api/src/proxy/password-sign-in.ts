@@ -109,7 +109,7 @@ export async function passwordSignIn(
     ...response,
     cookies: [
       ...(response.cookies ?? []),
-      proxyCookie(request, DEVICE_COOKIE, remembered, trustSeconds),
+      proxyCookie(request, proxy.config.cookieSecure, DEVICE_COOKIE, remembered, trustSeconds),
     ],
   };
 }

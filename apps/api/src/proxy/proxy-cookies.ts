@@ -12,10 +12,17 @@ export function readCookie(request: HttpRequest, name: string): string | undefin
   return undefined;
 }
 
-/** `Secure` everywhere except plain-HTTP localhost, where browsers would drop the cookie. */
-function isLocalHttp(request: HttpRequest): boolean {
-  const url = new URL(request.url);
-  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+/**
+ * `AUTH_COOKIE_SECURE`: `auto` marks the proxy's cookies `Secure` unless the request's host is
+ * loopback (plain-HTTP localhost, where browsers would not send them back); `always` marks them
+ * `Secure` everywhere. The scheme of `request.url` decides nothing: behind a TLS front end that
+ * forwards plain HTTP it says `http:` while the browser is on `https:`.
+ */
+export type CookieSecurity = 'auto' | 'always';
+
+function isLoopbackHost(request: HttpRequest): boolean {
+  const { hostname } = new URL(request.url);
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /**
@@ -24,6 +31,7 @@ function isLocalHttp(request: HttpRequest): boolean {
  */
 export function proxyCookie(
   request: HttpRequest,
+  security: CookieSecurity,
   name: string,
   value: string,
   maxAgeSeconds: number,
@@ -33,7 +41,7 @@ export function proxyCookie(
     value,
     path: '/api/auth',
     httpOnly: true,
-    secure: !isLocalHttp(request),
+    secure: security === 'always' || !isLoopbackHost(request),
     sameSite: 'Strict',
     maxAge: Math.max(0, Math.floor(maxAgeSeconds)),
   };

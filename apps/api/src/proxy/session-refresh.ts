@@ -36,7 +36,7 @@ export async function sessionRefresh(
   if (!session)
     return {
       ...proxyErrorResponse({ kind: 'no_session' }),
-      cookies: [clearedSessionCookie(request)],
+      cookies: [clearedSessionCookie(request, proxy.config.cookieSecure)],
     };
   const bySession = await proxy.refreshSessionLimiter.hit(`refresh-session|${session.sid}`);
   if (bySession.limited) {

@@ -51,7 +51,7 @@ async function tokensResponse(
     status: 200,
     headers: { ...NO_STORE },
     jsonBody: forBrowser,
-    cookies: [sessionCookie(request, sealed, lifetime)],
+    cookies: [sessionCookie(request, proxy.config.cookieSecure, sealed, lifetime)],
   };
 }
 
@@ -95,7 +95,9 @@ export async function upstreamAnswerResponse(
         status: answer.status,
         headers,
         jsonBody: answer.body,
-        ...(endsSession ? { cookies: [clearedSessionCookie(request)] } : {}),
+        ...(endsSession
+          ? { cookies: [clearedSessionCookie(request, proxy.config.cookieSecure)] }
+          : {}),
       };
     }
     case 'unreachable':
