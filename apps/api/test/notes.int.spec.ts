@@ -287,13 +287,22 @@ describe('notes API (/api/notes) against the emulator', () => {
       });
     });
 
-    it('refuses a body over 32 KiB with 413, on create and on replace', async () => {
-      const json = { title: 'a', body: 'b'.repeat(32 * 1024) };
+    it('takes the longest note of astral characters, each JSON-escaped as a surrogate pair', async () => {
+      const raw = `{"title":"${'\\ud83d\\ude00'.repeat(200)}","body":"${'\\ud83d\\ude00'.repeat(10_000)}"}`;
+      expect(raw.length).toBeGreaterThan(120_000);
+      const headers = { 'Content-Type': 'application/json' };
+      const created = await call('POST', '/api/notes', { token: alice, raw, headers });
+      expect(created.status).toBe(201);
+      expect(noteOf(created)).toMatchObject({ title: '😀'.repeat(200), body: '😀'.repeat(10_000) });
+    });
+
+    it('refuses a body over 128 KiB with 413, on create and on replace', async () => {
+      const json = { title: 'a', body: 'b'.repeat(128 * 1024) };
       const tooLarge = {
         type: section('15.5.14'),
         title: 'Content Too Large',
         status: 413,
-        detail: 'The request body must be at most 32768 bytes',
+        detail: 'The request body must be at most 131072 bytes',
       };
       expectProblem(await call('POST', '/api/notes', { token: alice, json }), 413, tooLarge);
       const { id } = noteOf(await create(alice, 'kept'));

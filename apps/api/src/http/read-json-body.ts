@@ -1,8 +1,12 @@
 import type { HttpRequest } from '@azure/functions';
 import { problemDetails, type ProblemDetails } from './problem-details';
 
-/** The default cap on a JSON request body: 32 KiB. */
-export const MAX_JSON_BODY_BYTES = 32 * 1024;
+/**
+ * The default cap on a JSON request body: 128 KiB. The notes contract counts code points (a title
+ * of 200, a body of 10,000), and its longest note of astral characters, each JSON-escaped as two
+ * `\uXXXX` escapes (12 bytes), is about 122 KB; the cap must let every valid note through.
+ */
+export const MAX_JSON_BODY_BYTES = 128 * 1024;
 
 /** Options of {@link readJsonBody}. */
 export interface ReadJsonBodyOptions {
