@@ -21,16 +21,21 @@ async function readExisting(
 ): Promise<HttpsCertificate | undefined> {
   try {
     const [key, cert] = await Promise.all([readFile(keyPath, 'utf8'), readFile(certPath, 'utf8')]);
-    const validTo = Date.parse(new X509Certificate(cert).validTo);
-    return validTo - RENEW_BEFORE_MS > now ? { key, cert, certPath } : undefined;
+    const x509 = new X509Certificate(cert);
+    // A certificate of an older emulator that is a CA is replaced: trusting it would trust
+    // whatever its key signs.
+    if (x509.ca) return undefined;
+    return Date.parse(x509.validTo) - RENEW_BEFORE_MS > now ? { key, cert, certPath } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * A self-signed certificate for localhost, 127.0.0.1 and ::1, generated once into the data
- * directory and reused until it nears expiry. It is its own CA, so it can be trusted directly.
+ * A self-signed leaf certificate for localhost, 127.0.0.1 and ::1 (`cA: false`, server
+ * authentication only, no certificate signing), generated once into the data directory and
+ * reused until it nears expiry. Trusting it (NODE_EXTRA_CA_CERTS) trusts this one certificate for
+ * these names and nothing else: its key cannot mint certificates for other hosts.
  */
 export async function ensureHttpsCertificate(
   dataDir: string,
@@ -46,8 +51,8 @@ export async function ensureHttpsCertificate(
     notBeforeDate: new Date(now - 3600 * 1000),
     notAfterDate: new Date(now + 365 * 24 * 3600 * 1000),
     extensions: [
-      { name: 'basicConstraints', cA: true },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true },
+      { name: 'basicConstraints', cA: false, critical: true },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
       {
         name: 'subjectAltName',
