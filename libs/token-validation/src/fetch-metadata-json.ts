@@ -5,7 +5,31 @@ export interface MetadataFetchOptions {
 }
 
 /** Discovery documents and key sets are a few kB; anything far larger is not one. */
-const MAX_BODY_CHARS = 512 * 1024;
+const MAX_BODY_BYTES = 512 * 1024;
+
+class BodyTooLargeError extends Error {}
+
+/**
+ * The body as text, read chunk by chunk and abandoned (the connection cancelled) as soon as it
+ * passes {@link MAX_BODY_BYTES}: a chunked body without Content-Length is never read whole.
+ */
+async function readBounded(response: Response, what: string): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel(`${what} body is too large`);
+      throw new BodyTooLargeError();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /**
  * GETs a discovery document or key set and parses its JSON. Any failure — no answer within the
@@ -29,14 +53,14 @@ export async function fetchMetadataJson(
     throw new Error(`${what} answered HTTP ${response.status}`);
   }
   const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_CHARS) {
+  if (length > MAX_BODY_BYTES) {
     await response.body?.cancel();
     throw new Error(`${what} body is too large`);
   }
-  const text = await response.text().catch((cause: unknown) => {
+  const text = await readBounded(response, what).catch((cause: unknown) => {
+    if (cause instanceof BodyTooLargeError) throw new Error(`${what} body is too large`);
     throw new Error(`${what} body ${signal.aborted ? 'timed out' : 'was cut off'}`, { cause });
   });
-  if (text.length > MAX_BODY_CHARS) throw new Error(`${what} body is too large`);
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
