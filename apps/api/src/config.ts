@@ -27,7 +27,11 @@ export interface ApiConfig {
   readonly clientId: string;
   /** Accepted `aud` values: the API's application id (or several). */
   readonly audiences: readonly string[];
-  /** Origins allowed to call `/api/auth/*` (and CORS, when not same-origin). */
+  /**
+   * Origins whose pages may call `/api/auth/*` (the CSRF check's `Origin` allow-list). The API
+   * answers no CORS at all: the browser reaches it on its own origin (DESIGN.md, "One origin for
+   * the browser"); see the README for an API on another origin.
+   */
   readonly allowedOrigins: readonly string[];
   /** Newest first: the first key encrypts, any key decrypts by kid. */
   readonly cookieKeys: readonly CookieKey[];

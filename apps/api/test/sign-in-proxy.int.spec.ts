@@ -117,6 +117,24 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
     for (const cookie of cookies) expect(cookie.toLowerCase().split('; ')).toContain('secure');
   });
 
+  it('answers no CORS, to an allowed origin either: the API is same-origin only', async () => {
+    const preflight = await fetch(`${api.url}/api/auth/token`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: WEB_ORIGIN,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'x-requested-with',
+      },
+    });
+    const simple = await fetch(`${api.url}/api/health`, { headers: { Origin: WEB_ORIGIN } });
+    for (const answer of [preflight, simple]) {
+      const cors = [...answer.headers.keys()].filter((name) => name.startsWith('access-control-'));
+      expect(cors).toEqual([]);
+    }
+    expect(simple.status).toBe(200);
+    expect(preflight.status).toBe(405);
+  });
+
   it('gives an access token that the protected API accepts', async () => {
     const { body } = await signIn(ALICE);
     const me = await fetch(`${api.url}/api/me`, {
