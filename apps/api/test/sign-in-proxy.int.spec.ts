@@ -289,7 +289,11 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
 
 describe('sign-in proxy when the authority misbehaves', () => {
   let stub: Server;
-  let mode: 'fail' | 'throttle' | 'hang' | 'lockout' | 'tokens' | 'no-refresh-token' = 'fail';
+  let mode:
+    'fail' | 'throttle' | 'hang' | 'lockout' | 'tokens' | 'no-refresh-token' | 'slow-tokens' =
+    'fail';
+  /** In `slow-tokens` mode the stub answers once this settles. */
+  let release: Promise<void> = Promise.resolve();
   let forwarded = 0;
   let api: Started;
   let stubUrl: string;
@@ -332,6 +336,13 @@ describe('sign-in proxy when the authority misbehaves', () => {
         response.end('<html>Internal Server Error</html>');
         return;
       }
+      if (mode === 'slow-tokens') {
+        void release.then(() => {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(answers.tokens[2]);
+        });
+        return;
+      }
       const [status, retryAfter, body] = answers[mode];
       response.writeHead(status, {
         'content-type': 'application/json',
@@ -366,6 +377,25 @@ describe('sign-in proxy when the authority misbehaves', () => {
     const cookies = answer.headers.getSetCookie();
     expect(cookies.map((cookie) => cookie.split('=')[0])).toEqual(['ropc_session', 'ropc_device']);
     for (const cookie of cookies) expect(cookie.toLowerCase().split('; ')).toContain('secure');
+  });
+
+  it('lets a sign-out win over a refresh in flight: the refresh answers 400 and sets no live cookie', async () => {
+    mode = 'tokens';
+    const cookie = sessionCookieOf(await attempt({ username: 'paul@contoso.com', password: 'x' }));
+    let answerRefresh: () => void = () => undefined;
+    release = new Promise((resolve) => (answerRefresh = resolve));
+    mode = 'slow-tokens';
+    const upstreamCalls = forwarded;
+    const refreshing = post(`${api.url}/api/auth/refresh`, undefined, { ...XHR, Cookie: cookie });
+    while (forwarded === upstreamCalls) await new Promise((resolve) => setTimeout(resolve, 5));
+    const out = await post(`${api.url}/api/auth/sign-out`, undefined, { ...XHR, Cookie: cookie });
+    expect(out.status).toBe(204);
+    answerRefresh();
+    const refreshed = await refreshing;
+    expect([refreshed.status, codeOf(refreshed).slice(0, 11)]).toEqual([400, 'AADB2C90129']);
+    expect(refreshed.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^ropc_session=; .*Max-Age=0/iu),
+    ]);
   });
 
   it('answers 502 server_error when the authority fails with a 5xx', async () => {

@@ -7,15 +7,27 @@ import { clearedSessionCookie } from '../proxy/session-cookie-header';
 import { liveSession } from '../proxy/live-session';
 
 /**
- * POST /api/auth/sign-out: ends the cookie's session server-side (that cookie no longer
- * refreshes, until its natural expiry) and clears the cookie. 204 whether or not it was live.
+ * The longest a cookie of an ended session can live: B2C's longest refresh-token lifetime (90
+ * days). A refresh in flight during the sign-out may still set a cookie of the session with a
+ * later expiry than the one signed out, so the session stays ended at least this long.
+ */
+export const MAX_SESSION_COOKIE_SECONDS = 90 * 86_400;
+
+/**
+ * POST /api/auth/sign-out: ends the cookie's session server-side (no cookie of it refreshes
+ * again, including one a racing refresh sets) and clears the cookie. 204 whether or not it was
+ * live.
  */
 export async function authSignOut(request: HttpRequest): Promise<HttpResponseInit> {
   const { proxy, config } = getApi();
   if (!passesCsrfCheck(request, config.allowedOrigins))
     return proxyErrorResponse({ kind: 'cross_site' });
   const session = await liveSession(request, proxy);
-  if (session) await proxy.endedSessions.end(session.sid, session.exp);
+  if (session)
+    await proxy.endedSessions.end(
+      session.sid,
+      Math.max(session.exp, proxy.nowSeconds() + MAX_SESSION_COOKIE_SECONDS),
+    );
   return {
     status: 204,
     headers: { ...NO_STORE },

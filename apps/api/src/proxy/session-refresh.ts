@@ -63,6 +63,15 @@ export async function sessionRefresh(
     response_type: 'token id_token',
   });
   log(`refresh ${describeUpstreamAnswer(answer)}`);
+  // A sign-out that landed while the refresh was upstream wins: no new cookie for an ended session.
+  if (
+    answer.kind === 'tokens' &&
+    (await proxy.endedSessions.isEnded(session.sid, proxy.nowSeconds()))
+  )
+    return {
+      ...proxyErrorResponse({ kind: 'no_session' }),
+      cookies: [clearedSessionCookie(request, proxy.config.cookieSecure)],
+    };
   if (isRevocation(answer) && session.acct !== undefined)
     await proxy.budget.endDeviceTrust(session.acct);
   return upstreamAnswerResponse(request, proxy, answer, {
