@@ -4,9 +4,14 @@
 // Ctrl+C stops them all.
 //
 // `npm start -- --azurite` keeps the state of the emulator and the API in Azurite (Table storage,
-// on disk under .azurite/, port 10002) instead of in memory, as several Function instances in
-// Azure would share one Storage account. STORAGE_CONNECTION_STRING in the environment (a real
-// account, or an Azurite already running) is passed to both apps as it is.
+// on disk under .azurite/, port 10002; AZURITE_LOCATION and AZURITE_TABLE_PORT change them)
+// instead of in memory, as several Function instances in Azure would share one Storage account.
+// STORAGE_CONNECTION_STRING in the environment (a real account, or an Azurite already running) is
+// passed to both apps as it is.
+//
+// Stopping (Ctrl+C, SIGINT or SIGTERM) stops the apps first, then Azurite the way it saves its
+// data (SIGINT: it writes its database to disk and closes), and waits for every process: a write
+// acknowledged before Ctrl+C is there after the next start.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,8 +19,16 @@ import { dirname, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 const useAzurite = process.argv.includes('--azurite');
+const azuritePort = process.env.AZURITE_TABLE_PORT ?? '10002';
+/** Azurite's well-known development account and key (public, for the emulator only). */
+const AZURITE_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const azuriteConnectionString =
+  azuritePort === '10002'
+    ? 'UseDevelopmentStorage=true'
+    : `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};TableEndpoint=http://127.0.0.1:${azuritePort}/devstoreaccount1;`;
 const env = useAzurite
-  ? { ...process.env, STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }
+  ? { ...process.env, STORAGE_CONNECTION_STRING: azuriteConnectionString }
   : process.env;
 
 /** Azurite's table service from its npm package, persisting to .azurite/ (telemetry off). */
@@ -24,7 +37,7 @@ function azuriteService() {
     dirname(createRequire(import.meta.url).resolve('azurite/package.json')),
     'dist/src/table/main.js',
   );
-  const location = join(root, '.azurite');
+  const location = process.env.AZURITE_LOCATION ?? join(root, '.azurite');
   mkdirSync(location, { recursive: true });
   return {
     name: 'azurite',
@@ -39,10 +52,10 @@ function azuriteService() {
       '--tableHost',
       '127.0.0.1',
       '--tablePort',
-      '10002',
+      azuritePort,
     ],
     // Any HTTP answer (400 for a bare GET) means it is listening.
-    ready: 'http://127.0.0.1:10002/devstoreaccount1/Tables',
+    ready: `http://127.0.0.1:${azuritePort}/devstoreaccount1/Tables`,
     readyOnAnyAnswer: true,
   };
 }
@@ -132,22 +145,48 @@ async function waitUntilReady(url, child, anyAnswer = false) {
   throw new Error(`${url} did not become ready`);
 }
 
+/** Signals `child` and waits for it to exit; after 10 s it is killed. */
+async function stopChild(child, signal) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 build();
-const children = [];
-const stopAll = () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-};
+/** The started services' processes, by service name. */
+const children = new Map();
+let stopping;
+/**
+ * Stops the apps (they may still be writing), then Azurite with SIGINT, on which it saves its
+ * database and closes, and exits once every process has.
+ */
+const stopAll = () =>
+  (stopping ??= (async () => {
+    const apps = [...children].filter(([name]) => name !== 'azurite');
+    await Promise.all(apps.map(([, child]) => stopChild(child, 'SIGTERM')));
+    const store = children.get('azurite');
+    if (store) await stopChild(store, 'SIGINT');
+    process.exit(process.exitCode ?? 0);
+  })());
 process.once('SIGINT', stopAll).once('SIGTERM', stopAll);
 for (const service of services) {
   const child = spawn(process.execPath, service.command, {
     cwd: root,
     stdio: 'inherit',
     env: service.env ? service.env() : env,
+    // Azurite in its own process group: Ctrl+C reaches the launcher, which stops Azurite last.
+    detached: service.name === 'azurite',
   });
-  children.push(child);
+  children.set(service.name, child);
   child.once('exit', (code) => {
-    if (code) console.error(`${service.name} exited with ${code}`);
-    stopAll();
+    if (code && !stopping) {
+      console.error(`${service.name} exited with ${code}`);
+      process.exitCode = 1;
+    }
+    void stopAll();
   });
   await waitUntilReady(service.ready, child, service.readyOnAnyAnswer);
 }
@@ -158,5 +197,5 @@ Ready.
   Web           http://localhost:${env.WEB_PORT ?? '4200'}  (sign in as a demo user below)
   Demo users    alice@contoso.com / Alice-Passw0rd!    bob@contoso.com / Bob-Passw0rd!
   Admin key     ${env.B2C_EMULATOR_ADMIN_KEY ?? 'dev-admin-key'} (development only)
-  State         ${useAzurite ? 'Azurite, http://127.0.0.1:10002 (persisted in .azurite/)' : env.STORAGE_CONNECTION_STRING ? 'STORAGE_CONNECTION_STRING' : 'in memory (npm start -- --azurite for Table storage)'}
+  State         ${useAzurite ? `Azurite, http://127.0.0.1:${azuritePort} (persisted in ${process.env.AZURITE_LOCATION ?? '.azurite/'})` : env.STORAGE_CONNECTION_STRING ? 'STORAGE_CONNECTION_STRING' : 'in memory (npm start -- --azurite for Table storage)'}
 Press Ctrl+C to stop.`);

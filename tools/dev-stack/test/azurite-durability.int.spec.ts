@@ -1,0 +1,138 @@
+// `npm start -- --azurite` as a new user runs it: a note created a moment before Ctrl+C is still
+// there after the next start, because the stack stops Azurite the way it saves its data.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const START = join(__dirname, '..', 'start.mjs');
+const ROOT = join(__dirname, '..', '..', '..');
+const CLIENT_ID = '360770b5-7e4f-4765-b292-87b8b2c5964d';
+const NOTES_WRITE = 'https://contoso.onmicrosoft.com/api/notes.write';
+const NOTES_READ = 'https://contoso.onmicrosoft.com/api/notes.read';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address ? address.port : 0);
+      });
+    });
+  });
+}
+
+interface Stack {
+  readonly child: ChildProcess;
+  output(): string;
+}
+
+/** `npm start -- --azurite` in its own process group, as a terminal runs it; resolves when ready. */
+function startStack(env: Record<string, string>): Promise<Stack> {
+  const child = spawn(process.execPath, [START, '--azurite'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let printed = '';
+  const append = (chunk: Buffer): void => {
+    printed += chunk.toString();
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      reject(new Error(`the stack exited with ${String(code)}:\n${printed}`));
+    });
+    child.stdout?.on('data', () => {
+      if (printed.includes('Press Ctrl+C to stop.')) resolve({ child, output: () => printed });
+    });
+  });
+}
+
+/** Ctrl+C: SIGINT to the whole foreground process group; resolves when the launcher exits. */
+function pressCtrlC(stack: Stack): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => stack.child.once('exit', resolve));
+  process.kill(-(stack.child.pid ?? 0), 'SIGINT');
+  return exited;
+}
+
+describe('npm start -- --azurite', () => {
+  let scratch: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'dev-stack-'));
+    const [emulator, https, api, web, azurite] = await Promise.all(
+      Array.from({ length: 5 }, () => freePort()),
+    );
+    env = {
+      B2C_EMULATOR_PORT: String(emulator),
+      B2C_EMULATOR_HTTPS_PORT: String(https),
+      B2C_EMULATOR_DATA_DIR: join(scratch, 'emulator'),
+      API_PORT: String(api),
+      WEB_PORT: String(web),
+      AZURITE_TABLE_PORT: String(azurite),
+      AZURITE_LOCATION: join(scratch, 'azurite'),
+    };
+  });
+
+  afterAll(() => {
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  /** Alice's access token, from the emulator on `localhost` (the issuer the API trusts). */
+  async function accessToken(): Promise<string> {
+    const response = await fetch(
+      `http://localhost:${env['B2C_EMULATOR_PORT']}/contoso.onmicrosoft.com/B2C_1_ROPC_Auth/oauth2/v2.0/token`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'password',
+          client_id: CLIENT_ID,
+          username: 'alice@contoso.com',
+          password: 'Alice-Passw0rd!',
+          scope: `openid ${NOTES_READ} ${NOTES_WRITE}`,
+          response_type: 'token id_token',
+        }).toString(),
+      },
+    );
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { access_token: string }).access_token;
+  }
+
+  const notes = (token: string, init: RequestInit = {}) =>
+    fetch(`http://127.0.0.1:${env['API_PORT']}/api/notes`, {
+      ...init,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    });
+
+  it('keeps a note created a moment before Ctrl+C', async () => {
+    const first = await startStack(env);
+    let id: string;
+    try {
+      const created = await notes(await accessToken(), {
+        method: 'POST',
+        body: JSON.stringify({ title: 'Written just before Ctrl+C', body: '' }),
+      });
+      expect(created.status).toBe(201);
+      id = ((await created.json()) as { id: string }).id;
+    } finally {
+      expect(await pressCtrlC(first)).toBe(0);
+    }
+
+    const second = await startStack(env);
+    try {
+      const listed = await notes(await accessToken());
+      const { items } = (await listed.json()) as { items: { id: string; title: string }[] };
+      expect(items).toEqual([expect.objectContaining({ id, title: 'Written just before Ctrl+C' })]);
+    } finally {
+      await pressCtrlC(second);
+    }
+  });
+});
