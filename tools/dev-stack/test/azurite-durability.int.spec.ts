@@ -42,13 +42,13 @@ function startStack(env: Record<string, string>): Promise<Stack> {
   const append = (chunk: Buffer): void => {
     printed += chunk.toString();
   };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
       reject(new Error(`the stack exited with ${String(code)}:\n${printed}`));
     });
-    child.stdout?.on('data', () => {
+    child.stdout.on('data', () => {
       if (printed.includes('Press Ctrl+C to stop.')) resolve({ child, output: () => printed });
     });
   });
