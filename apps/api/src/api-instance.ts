@@ -20,6 +20,10 @@ function createApi(): Api {
   const validator = createTokenValidator({
     authorities: [config.authority],
     audience: config.audiences,
+    keys: {
+      refreshIntervalMs: config.jwksRefreshSeconds * 1000,
+      refetchCooldownMs: config.jwksRefetchCooldownSeconds * 1000,
+    },
   });
   const state = createApiState(config.storage);
   const proxy = new SignInProxy(config, state, () => apiClock.now());

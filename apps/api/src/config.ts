@@ -42,6 +42,16 @@ export interface ApiConfig {
   readonly defaultScopes: readonly string[];
   /** The verified-token cache (extension: `AUTH_TOKEN_CACHE=off` turns it off, for benchmarks). */
   readonly tokenCache: boolean;
+  /**
+   * `AUTH_JWKS_REFRESH_SECONDS` (default 300): the signing keys are re-read in the background
+   * this often, so a key an authority publishes before it signs with it is known in time.
+   */
+  readonly jwksRefreshSeconds: number;
+  /**
+   * `AUTH_JWKS_REFETCH_COOLDOWN_SECONDS` (default 30): an unknown kid refetches the keys at most
+   * this often (a refused one schedules a refetch at the cooldown's end).
+   */
+  readonly jwksRefetchCooldownSeconds: number;
   /** Upstream token-endpoint timeout in ms (extension; default 10000). */
   readonly upstreamTimeoutMs: number;
   /** The sign-in proxy's identity protection: failure budgets and throttles. */
@@ -136,6 +146,12 @@ export function loadConfig(env: Env = process.env): ApiConfig {
   const timeout = Number(env['AUTH_UPSTREAM_TIMEOUT_MS'] || '10000');
   if (!Number.isInteger(timeout) || timeout < 100 || timeout > 60_000)
     problems.push('AUTH_UPSTREAM_TIMEOUT_MS must be 100–60000');
+  const jwksRefresh = Number(env['AUTH_JWKS_REFRESH_SECONDS'] || '300');
+  if (!Number.isInteger(jwksRefresh) || jwksRefresh < 1 || jwksRefresh > 86_400)
+    problems.push('AUTH_JWKS_REFRESH_SECONDS must be 1–86400');
+  const jwksCooldown = Number(env['AUTH_JWKS_REFETCH_COOLDOWN_SECONDS'] || '30');
+  if (!Number.isInteger(jwksCooldown) || jwksCooldown < 1 || jwksCooldown > 3600)
+    problems.push('AUTH_JWKS_REFETCH_COOLDOWN_SECONDS must be 1–3600');
   const tokenCache = (env['AUTH_TOKEN_CACHE'] || 'on').toLowerCase();
   if (tokenCache !== 'on' && tokenCache !== 'off')
     problems.push('AUTH_TOKEN_CACHE must be "on" or "off"');
@@ -156,6 +172,8 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     defaultScopes: list(env['AUTH_DEFAULT_SCOPES']),
     tokenCache: tokenCache !== 'off',
     upstreamTimeoutMs: timeout,
+    jwksRefreshSeconds: jwksRefresh,
+    jwksRefetchCooldownSeconds: jwksCooldown,
     protection: readProxyProtection(env, problems),
     storage: readStorage(env, problems),
   };

@@ -208,7 +208,9 @@ describe('protected API key handling', () => {
   it('accepts tokens signed after a key rotation without a restart', async () => {
     const before = String((await signIn(emulator.url, ALICE))['access_token']);
     expect((await callMe(api, `Bearer ${before}`)).status).toBe(200);
-    expect((await emulator.admin('POST', '/.emulator/keys/rotate')).status).toBe(200);
+    // An immediate switch: the new kid must be fetched on its first token.
+    const rotation = await emulator.admin('POST', '/.emulator/keys/rotate', { delaySeconds: 0 });
+    expect(rotation.status).toBe(200);
     const after = String((await signIn(emulator.url, ALICE))['access_token']);
     expect(decodeProtectedHeader(after).kid).not.toBe(decodeProtectedHeader(before).kid);
     expect((await callMe(api, `Bearer ${after}`)).status).toBe(200);
@@ -257,4 +259,54 @@ describe('protected API key handling', () => {
       emulator.resume();
     }
   });
+});
+
+describe('a key rotation during a steady stream of unknown kids', () => {
+  let emulator: Emulator;
+  let api: Started;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    // Short intervals, so that the test sees in seconds what takes minutes with the defaults.
+    api = await startApi(
+      apiEnv(emulator.url, {
+        AUTH_JWKS_REFRESH_SECONDS: '1',
+        AUTH_JWKS_REFETCH_COOLDOWN_SECONDS: '2',
+      }),
+    );
+  }, 30_000);
+
+  afterAll(async () => {
+    await api.stop();
+    await emulator.stop();
+  });
+
+  it('turns away no legitimate token: the next key is published, and read, before it signs', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    const claims = decodeJwt(String((await signIn(emulator.url, ALICE))['access_token']));
+    const legitimate: { kid: string | undefined; status: number }[] = [];
+    let bogus = 0;
+    /** Bogus kids as fast as they come back, and a fresh legitimate token every round. */
+    const stream = async (milliseconds: number): Promise<void> => {
+      const end = Date.now() + milliseconds;
+      while (Date.now() < end) {
+        const forged = await new SignJWT(claims)
+          .setProtectedHeader({ alg: 'RS256', kid: `unknown-${bogus++}` })
+          .sign(privateKey);
+        expect((await callMe(api, `Bearer ${forged}`)).status).toBe(401);
+        const token = String((await signIn(emulator.url, ALICE))['access_token']);
+        const { status } = await callMe(api, `Bearer ${token}`);
+        legitimate.push({ kid: decodeProtectedHeader(token).kid, status });
+      }
+    };
+    await stream(500);
+    // The next key signs 4 s after it is published: two cooldowns, in which the validator reads it
+    // (the default rollover is 600 s against a 30 s cooldown and a 300 s refresh).
+    const rotation = await emulator.admin('POST', '/.emulator/keys/rotate', { delaySeconds: 4 });
+    const rotated = (await rotation.json()) as { kid: string };
+    await stream(6000);
+    expect(legitimate.filter((call) => call.status !== 200)).toEqual([]);
+    expect(legitimate.some((call) => call.kid === rotated.kid)).toBe(true);
+    expect(bogus).toBeGreaterThan(20);
+  }, 60_000);
 });

@@ -14,7 +14,8 @@ import { ensureHttpsCertificate } from './https-certificate';
 const USAGE =
   'usage: b2c-emulator [--port N] [--https-port N] [--public-url URL] [--tenant FILE] [--data-dir DIR]\n' +
   '                    [--cors strict|permissive] [--admin-key KEY] [--trusted-hops N]\n' +
-  '                    [--storage CONNECTION_STRING] [--storage-timeout-ms MS]';
+  '                    [--storage CONNECTION_STRING] [--storage-timeout-ms MS]\n' +
+  '                    [--key-rollover-seconds N]';
 
 async function banner(
   config: EmulatorConfig,

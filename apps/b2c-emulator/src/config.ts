@@ -24,6 +24,11 @@ export interface EmulatorConfig {
   readonly storageConnectionString: string | undefined;
   /** Upper bound of every storage call, so that an unreachable store answers 503, not a hang. */
   readonly storageTimeoutMs: number;
+  /**
+   * How long a rotated-in signing key is published before it signs (default 600): validators
+   * that refresh their key sets in that time never meet a token with a kid they do not know.
+   */
+  readonly keyRolloverSeconds: number;
 }
 
 /** Environment variable names, each with its bin flag. */
@@ -38,6 +43,7 @@ export const CONFIG_VARIABLES = {
   trustedHops: ['B2C_EMULATOR_TRUSTED_HOPS', '--trusted-hops'],
   storageConnectionString: ['STORAGE_CONNECTION_STRING', '--storage'],
   storageTimeoutMs: ['STORAGE_TIMEOUT_MS', '--storage-timeout-ms'],
+  keyRolloverSeconds: ['B2C_EMULATOR_KEY_ROLLOVER_SECONDS', '--key-rollover-seconds'],
 } as const satisfies Record<keyof EmulatorConfig, readonly [string, string]>;
 
 /** Every missing or bad setting, reported at once. */
@@ -99,6 +105,19 @@ function readStorageConnectionString(env: Env, problems: string[]): string | und
   return connectionString;
 }
 
+/** The longest rollover: a day. */
+export const MAX_KEY_ROLLOVER_SECONDS = 86_400;
+
+function readKeyRollover(env: Env, problems: string[]): number {
+  const raw = env['B2C_EMULATOR_KEY_ROLLOVER_SECONDS'] || '600';
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || seconds > MAX_KEY_ROLLOVER_SECONDS)
+    problems.push(
+      `B2C_EMULATOR_KEY_ROLLOVER_SECONDS must be a whole number of seconds (0–${MAX_KEY_ROLLOVER_SECONDS})`,
+    );
+  return seconds;
+}
+
 /** Reads and validates the emulator's environment; returns a frozen config or throws ConfigError. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): EmulatorConfig {
   const problems: string[] = [];
@@ -125,6 +144,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustedHops,
     storageConnectionString: readStorageConnectionString(env, problems),
     storageTimeoutMs: readStorageTimeout(env, problems),
+    keyRolloverSeconds: readKeyRollover(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

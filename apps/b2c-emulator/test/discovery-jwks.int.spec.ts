@@ -171,16 +171,40 @@ describe('b2c-emulator discovery and JWKS', () => {
     expect(decodeProtectedHeader(body['id_token'] as string).kid).toBe(access.protectedHeader.kid);
   });
 
-  it('publishes the previous key after a rotation and signs with the new one', async () => {
+  it('publishes a rotated-in key before it signs (the rollover delay), then signs with it', async () => {
     const jwksUrl = `${emulator.url}/${TENANT}/${POLICY}/discovery/v2.0/keys`;
-    const before = (await (await fetch(jwksUrl)).json()) as { keys: { kid: string }[] };
+    const kids = async () =>
+      ((await (await fetch(jwksUrl)).json()) as { keys: { kid: string }[] }).keys.map(
+        (key) => key.kid,
+      );
+    const signingKid = async () =>
+      decodeProtectedHeader(
+        (await postForm(tokenUrl(emulator), aliceSignIn())).body['access_token'] as string,
+      ).kid;
+    const [before] = await kids();
     const rotated = (await (await emulator.admin('POST', '/.emulator/keys/rotate')).json()) as {
       kid: string;
+      nbf: number;
     };
-    const after = (await (await fetch(jwksUrl)).json()) as { keys: { kid: string }[] };
-    expect(after.keys.map((key) => key.kid)).toEqual([rotated.kid, before.keys[0]!.kid]);
-    const { body } = await postForm(tokenUrl(emulator), aliceSignIn());
-    expect(decodeProtectedHeader(body['access_token'] as string).kid).toBe(rotated.kid);
+    // Published at once, signing only after the default rollover of 600 s.
+    expect(await kids()).toEqual([before, rotated.kid]);
+    expect(await signingKid()).toBe(before);
+    expect((await emulator.admin('POST', '/.emulator/clock', { offsetSeconds: 600 })).status).toBe(
+      200,
+    );
+    expect(await kids()).toEqual([rotated.kid, before]);
+    expect(await signingKid()).toBe(rotated.kid);
+    // An immediate switch stays available.
+    const immediate = (await (
+      await emulator.admin('POST', '/.emulator/keys/rotate', { delaySeconds: 0 })
+    ).json()) as { kid: string };
+    expect(await kids()).toEqual([immediate.kid, rotated.kid]);
+    expect(await signingKid()).toBe(immediate.kid);
+    const refused = await emulator.admin('POST', '/.emulator/keys/rotate', { delaySeconds: -1 });
+    expect(refused.status).toBe(400);
+    expect((await emulator.admin('POST', '/.emulator/clock', { offsetSeconds: 0 })).status).toBe(
+      200,
+    );
   });
 
   it('keeps its signing key across restarts of the same data directory', async () => {

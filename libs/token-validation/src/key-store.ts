@@ -23,6 +23,12 @@ export class KeyStore {
   private readonly budget: RefetchBudget;
   /** When an unknown kid last caused a refetch of each source. */
   private readonly lastMissRefetchAt = new Map<KeySource, number>();
+  /**
+   * Sources that an unknown kid could not refetch during the cooldown: each gets one refetch when
+   * the cooldown ends (on the first validation after it), so a key published just after a
+   * refetch is read within a cooldown even while no token names it.
+   */
+  private readonly refetchDueAt = new Map<KeySource, number>();
 
   constructor(
     configs: readonly KeySourceConfig[],
@@ -33,15 +39,22 @@ export class KeyStore {
     this.budget = new RefetchBudget(policy.maxRefetchesPerMinute);
   }
 
-  /** Starts due refreshes (scheduled, or retrying a failing endpoint) in the background. */
+  /**
+   * Starts due refreshes in the background: scheduled ones, one at the end of a cooldown that
+   * refused an unknown kid, and retries of a failing endpoint.
+   */
   maintain(now: number): void {
     const { refreshIntervalMs } = this.policy;
     for (const source of this.sources) {
       if (source.lastSuccessAt === undefined || source.fetching) continue;
+      const missDue = (this.refetchDueAt.get(source) ?? Infinity) <= now;
       const due =
+        missDue ||
         source.failingSince !== undefined ||
         (refreshIntervalMs !== false && now - source.lastSuccessAt >= refreshIntervalMs);
-      if (due && this.mayFetch(source, now)) void source.refresh();
+      if (!due || !this.mayFetch(source, now)) continue;
+      this.refetchDueAt.delete(source);
+      void source.refresh();
     }
   }
 
@@ -91,7 +104,11 @@ export class KeyStore {
     if (underway.length > 0) {
       await Promise.all(underway);
     } else {
-      const allowed = this.sources.filter((source) => this.mayRefetchForMiss(source, now));
+      const allowed = this.sources.filter((source) => {
+        if (this.mayRefetchForMiss(source, now)) return true;
+        this.scheduleAfterCooldown(source);
+        return false;
+      });
       if (allowed.length === 0) return undefined;
       for (const source of allowed) this.lastMissRefetchAt.set(source, now);
       await Promise.all(allowed.map((source) => source.refresh()));
@@ -132,6 +149,13 @@ export class KeyStore {
     const last = this.lastMissRefetchAt.get(source);
     if (last !== undefined && now - last < this.policy.refetchCooldownMs) return false;
     return this.budget.tryTake(now);
+  }
+
+  /** A source whose miss refetch the cooldown refused gets one when it ends (see `maintain`). */
+  private scheduleAfterCooldown(source: KeySource): void {
+    const last = this.lastMissRefetchAt.get(source);
+    if (last !== undefined && !this.refetchDueAt.has(source))
+      this.refetchDueAt.set(source, last + this.policy.refetchCooldownMs);
   }
 
   /** The first fetch of a source is free; later ones wait out the cooldown and need budget. */

@@ -20,8 +20,10 @@ export interface KeyCacheOptions {
    */
   readonly maxStaleMs?: number;
   /**
-   * Age after which the key set is re-read in the background on the next validation (B2C docs
-   * suggest daily), or `false` to rely on unknown-kid refetches alone. Default 24 h.
+   * Age after which the key set is re-read in the background on the next validation, or `false`
+   * to rely on unknown-kid refetches alone. Default 5 minutes: authorities publish a new key
+   * before they sign with it, and a validator that has read it by then never turns away a token
+   * for an unknown kid (B2C's docs suggest at least daily).
    */
   readonly refreshIntervalMs?: number | false;
 }
@@ -83,7 +85,7 @@ export const TOKEN_VALIDATOR_DEFAULTS = {
   refetchCooldownMs: 30_000,
   maxRefetchesPerMinute: 10,
   maxStaleMs: 24 * 60 * 60 * 1000,
-  refreshIntervalMs: 24 * 60 * 60 * 1000,
+  refreshIntervalMs: 5 * 60 * 1000,
   cacheMaxEntries: 10_000,
   /** Longer tokens are refused before any parsing. */
   maxTokenLength: 8_192,

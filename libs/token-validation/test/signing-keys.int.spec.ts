@@ -99,6 +99,37 @@ describe('createTokenValidator: signing keys', () => {
     expect((await validator.validate(newToken)).policy).toBe(POLICY);
   });
 
+  it('refetches once when a cooldown that refused an unknown kid ends, so a key published meanwhile is known before a token names it', async () => {
+    const validator = harness.validator({ cache: false });
+    const oldToken = await harness.mint();
+    await validator.validate(oldToken);
+    await rejectionOf(validator.validate(bogusToken()));
+    expect(harness.authority.counts.jwks).toBe(2);
+    const next = await createSigningKey();
+    harness.authority.publish([harness.key, next]);
+    // Within the cooldown: refused without a fetch, and one refetch is due when it ends.
+    await rejectionOf(validator.validate(bogusToken()));
+    expect(harness.authority.counts.jwks).toBe(2);
+    harness.clock.advance(31);
+    await validator.validate(oldToken);
+    await eventually(() => harness.authority.counts.jwks === 3);
+    const newToken = await harness.mint({}, {}, next);
+    expect((await validator.validate(newToken)).protectedHeader.kid).toBe(next.kid);
+    expect(harness.authority.counts.jwks).toBe(3);
+  });
+
+  it('re-reads the key set every 5 minutes by default', async () => {
+    const validator = harness.validator();
+    const token = await harness.mint();
+    await validator.validate(token);
+    harness.clock.advance(299);
+    await validator.validate(token);
+    expect(harness.authority.counts.jwks).toBe(1);
+    harness.clock.advance(1);
+    await validator.validate(token);
+    await eventually(() => harness.authority.counts.jwks === 2);
+  });
+
   it('keeps the last good keys serving while the JWKS endpoint is down, for maxStaleMs', async () => {
     const validator = harness.validator({ cache: false });
     await validator.validate(await harness.mint());

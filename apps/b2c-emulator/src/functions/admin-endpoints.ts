@@ -2,6 +2,7 @@ import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { checkAdminKey } from '../admin/admin-auth';
 import { adminError, readJsonObject } from '../admin/admin-error';
 import type { Emulator } from '../emulator';
+import { MAX_KEY_ROLLOVER_SECONDS } from '../config';
 import { getEmulator, loadConfiguredTenant } from '../emulator-instance';
 
 const json = (status: number, body: unknown): HttpResponseInit => ({
@@ -42,10 +43,34 @@ export const reset = adminRoute(async (emulator) => {
   return { status: 204 };
 });
 
-/** POST /.emulator/keys/rotate: a new current signing key; the old one stays published. */
-export const rotateKeys = adminRoute(async (emulator) => {
-  const key = await emulator.stores.keys.rotate();
-  emulator.log(`signing key rotated; current kid ${key.kid}`);
+/**
+ * POST /.emulator/keys/rotate, optionally `{ "delaySeconds": N }`: a new signing key, published at
+ * once and signing after the delay (default `B2C_EMULATOR_KEY_ROLLOVER_SECONDS`; 0 switches at
+ * once); the replaced key stays published. Answers the new key's kid and its nbf (when it signs).
+ */
+export const rotateKeys = adminRoute(async (emulator, request) => {
+  let delaySeconds = emulator.config.keyRolloverSeconds;
+  if (request.headers.get('content-type') !== null) {
+    const body = await readJsonObject(request, 1024);
+    if ('error' in body) return body.error;
+    const delay = body.value['delaySeconds'] ?? delaySeconds;
+    if (
+      typeof delay !== 'number' ||
+      !Number.isInteger(delay) ||
+      delay < 0 ||
+      delay > MAX_KEY_ROLLOVER_SECONDS
+    )
+      return adminError(
+        400,
+        'BadRequest',
+        `"delaySeconds" must be a whole number of seconds (0–${MAX_KEY_ROLLOVER_SECONDS}).`,
+      );
+    delaySeconds = delay;
+  }
+  const key = await emulator.stores.keys.rotate(delaySeconds);
+  emulator.log(
+    `signing key rotated; kid ${key.kid} signs ${delaySeconds === 0 ? 'now' : `in ${delaySeconds} s`}`,
+  );
   return json(200, { kid: key.kid, nbf: key.nbf });
 });
 

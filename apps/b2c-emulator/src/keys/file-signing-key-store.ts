@@ -4,6 +4,9 @@ import type { Clock } from '../clock';
 import {
   generateStoredSigningKey,
   importSigningKeySet,
+  keySetAt,
+  publishedKeys,
+  rotatedKeySet,
   type SigningKey,
   type SigningKeySet,
   type StoredSigningKeySet,
@@ -27,24 +30,27 @@ export class FileSigningKeyStore implements SigningKeyStore {
     return join(this.dataDir, 'signing-keys.json');
   }
 
-  current(): Promise<SigningKey> {
-    return this.load().then((keys) => keys.current);
+  async current(): Promise<SigningKey> {
+    return keySetAt(await this.load(), this.nowSeconds()).current;
   }
 
   async published(): Promise<readonly SigningKey[]> {
-    const { current, previous } = await this.load();
-    return previous ? [current, previous] : [current];
+    return publishedKeys(await this.load(), this.nowSeconds());
   }
 
-  async rotate(): Promise<SigningKey> {
+  async rotate(delaySeconds: number): Promise<SigningKey> {
+    await this.load();
     const file = await this.readFile();
-    const next: StoredSigningKeySet = {
-      current: await generateStoredSigningKey(Math.floor(this.clock.now() / 1000)),
-      ...(file ? { previous: file.current } : {}),
-    };
-    await this.writeFile(next);
-    this.keys = importSigningKeySet(next);
-    return (await this.keys).current;
+    if (!file) throw new Error('the signing key file is gone');
+    const rotated = await rotatedKeySet(file, this.nowSeconds(), delaySeconds);
+    await this.writeFile(rotated);
+    this.keys = importSigningKeySet(rotated);
+    const keys = await this.keys;
+    return delaySeconds === 0 ? keys.current : (keys.next ?? keys.current);
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.clock.now() / 1000);
   }
 
   private load(): Promise<SigningKeySet> {

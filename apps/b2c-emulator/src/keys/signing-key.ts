@@ -42,22 +42,65 @@ export async function importSigningKey(stored: StoredSigningKey): Promise<Signin
   };
 }
 
-/** The keys a tenant publishes: the current one and, after a rotation, the previous one. */
+/**
+ * The keys a tenant has: the one that signs, the previous one (tokens it signed still verify) and,
+ * after a rotation with a delay, the next one — published before it signs, as real authorities
+ * do, so that validators that refresh their key sets know it before the first token it signs.
+ */
 export interface SigningKeySet {
   readonly current: SigningKey;
   readonly previous?: SigningKey;
+  /** Signs from its `nbf` (epoch seconds) on; published from the rotation. */
+  readonly next?: SigningKey;
 }
 
 /** A key set as persisted. */
 export interface StoredSigningKeySet {
   readonly current: StoredSigningKey;
   readonly previous?: StoredSigningKey;
+  readonly next?: StoredSigningKey;
 }
 
-/** Imports both keys of a stored set. */
+/** Imports the keys of a stored set. */
 export async function importSigningKeySet(stored: StoredSigningKeySet): Promise<SigningKeySet> {
-  const current = await importSigningKey(stored.current);
-  return stored.previous
-    ? { current, previous: await importSigningKey(stored.previous) }
-    : { current };
+  const [current, previous, next] = await Promise.all([
+    importSigningKey(stored.current),
+    stored.previous && importSigningKey(stored.previous),
+    stored.next && importSigningKey(stored.next),
+  ]);
+  return { current, ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+}
+
+/**
+ * The set as it stands at `nowSeconds`: a next key whose time has come is the current one, and
+ * the key it replaces the previous one. Works on stored and on imported sets alike.
+ */
+export function keySetAt<K extends { readonly nbf: number }>(
+  set: { readonly current: K; readonly previous?: K; readonly next?: K },
+  nowSeconds: number,
+): { readonly current: K; readonly previous?: K; readonly next?: K } {
+  if (!set.next || set.next.nbf > nowSeconds) return set;
+  return { current: set.next, previous: set.current };
+}
+
+/** The keys the JWKS publishes, the signing one first: current, next (pending), previous. */
+export function publishedKeys(set: SigningKeySet, nowSeconds: number): readonly SigningKey[] {
+  const { current, previous, next } = keySetAt(set, nowSeconds);
+  return [current, ...(next ? [next] : []), ...(previous ? [previous] : [])];
+}
+
+/**
+ * The stored set after a rotation at `nowSeconds`: a new key that signs after `delaySeconds`
+ * (published at once), or at once with a delay of 0. A pending next key that never signed is
+ * replaced.
+ */
+export async function rotatedKeySet(
+  stored: StoredSigningKeySet,
+  nowSeconds: number,
+  delaySeconds: number,
+): Promise<StoredSigningKeySet> {
+  const { current, previous } = keySetAt(stored, nowSeconds);
+  const key = await generateStoredSigningKey(nowSeconds + delaySeconds);
+  if (delaySeconds === 0) return { current: key, previous: current };
+  return { current, ...(previous ? { previous } : {}), next: key };
 }

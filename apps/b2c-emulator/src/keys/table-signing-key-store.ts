@@ -5,6 +5,9 @@ import { SECRETS_PARTITION, SIGNING_KEYS_ROW_KEY } from '../stores/secret-rows';
 import {
   generateStoredSigningKey,
   importSigningKeySet,
+  keySetAt,
+  publishedKeys,
+  rotatedKeySet,
   type SigningKey,
   type SigningKeySet,
   type StoredSigningKeySet,
@@ -54,27 +57,31 @@ export class TableSigningKeyStore implements SigningKeyStore {
   }
 
   async current(): Promise<SigningKey> {
-    return (await this.keys()).current;
+    return keySetAt(await this.keys(), this.nowSeconds()).current;
   }
 
   async published(): Promise<readonly SigningKey[]> {
-    const { current, previous } = await this.keys();
-    return previous ? [current, previous] : [current];
+    return publishedKeys(await this.keys(), this.nowSeconds());
   }
 
-  async rotate(): Promise<SigningKey> {
+  async rotate(delaySeconds: number): Promise<SigningKey> {
     await this.keys();
     const json = await retryOnConflict('rotate the signing key', async () => {
       const row = await this.table.get<SigningKeysRow>(SECRETS_PARTITION, SIGNING_KEYS_ROW_KEY);
       if (!row) throw new Error('the signing key row is gone');
-      const previous = (JSON.parse(row.keys) as StoredSigningKeySet).current;
-      const next = JSON.stringify({ current: await this.generate(), previous });
+      const stored = JSON.parse(row.keys) as StoredSigningKeySet;
+      const next = JSON.stringify(await rotatedKeySet(stored, this.nowSeconds(), delaySeconds));
       const replaced = await this.table.replace(keysRow(next), row.etag);
       return replaced.ok ? done(next) : CONFLICT;
     });
     // A read that started before the rotation must not cache the old keys after it.
     await this.reading?.catch(() => undefined);
-    return (await this.adopt(json)).current;
+    const keys = await this.adopt(json);
+    return delaySeconds === 0 ? keys.current : (keys.next ?? keys.current);
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.clock.now() / 1000);
   }
 
   private keys(): Promise<SigningKeySet> {

@@ -56,20 +56,38 @@ describe.each([
     expect((await other.current()).kid).toBe(key.kid);
   });
 
-  it('publishes the previous key after a rotation', async () => {
+  it('publishes the previous key after an immediate rotation', async () => {
     const first = await store.current();
-    const second = await store.rotate();
+    const second = await store.rotate(0);
     expect(second.kid).not.toBe(first.kid);
     expect((await store.current()).kid).toBe(second.kid);
     expect((await store.published()).map((published) => published.jwk.kid)).toEqual([
       second.kid,
       first.kid,
     ]);
-    const third = await store.rotate();
+    const third = await store.rotate(0);
     expect((await store.published()).map((published) => published.kid)).toEqual([
       third.kid,
       second.kid,
     ]);
+  });
+
+  it('publishes a key rotated in with a delay before it signs, and signs with it after the delay', async () => {
+    const first = await store.current();
+    const next = await store.rotate(600);
+    expect(next.nbf).toBe(Math.floor(clock.now() / 1000) + 600);
+    expect((await store.current()).kid).toBe(first.kid);
+    expect((await other.published()).map((key) => key.kid)).toEqual([first.kid, next.kid]);
+    try {
+      clock.setOffsetSeconds(600);
+      expect((await store.current()).kid).toBe(next.kid);
+      expect((await other.published()).map((key) => key.kid)).toEqual([next.kid, first.kid]);
+      // Rotating again starts from the set as it stands: the promoted key is the previous one.
+      const third = await store.rotate(0);
+      expect((await store.published()).map((key) => key.kid)).toEqual([third.kid, next.kid]);
+    } finally {
+      clock.setOffsetSeconds(0);
+    }
   });
 });
 
@@ -92,7 +110,7 @@ describe('TableSigningKeyStore', () => {
     const first = new TableSigningKeyStore(table, clock, options);
     const second = new TableSigningKeyStore(table, clock, options);
     const original = await second.current();
-    const rotated = await first.rotate();
+    const rotated = await first.rotate(0);
     elapsed = 4999;
     expect((await second.current()).kid).toBe(original.kid);
     elapsed = 5000;
@@ -104,7 +122,7 @@ describe('TableSigningKeyStore', () => {
     const first = new TableSigningKeyStore(table, clock);
     const second = new TableSigningKeyStore(table, clock, { refreshIntervalMs: 0 });
     await first.current();
-    const [a, b] = await Promise.all([first.rotate(), second.rotate()]);
+    const [a, b] = await Promise.all([first.rotate(0), second.rotate(0)]);
     const published = (await second.published()).map((key) => key.kid);
     expect(published).toHaveLength(2);
     expect([a.kid, b.kid]).toContain(published[0]);
