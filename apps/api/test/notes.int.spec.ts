@@ -294,6 +294,9 @@ describe('notes API (/api/notes) against the emulator', () => {
       const created = await call('POST', '/api/notes', { token: alice, raw, headers });
       expect(created.status).toBe(201);
       expect(noteOf(created)).toMatchObject({ title: '😀'.repeat(200), body: '😀'.repeat(10_000) });
+      expect(
+        (await call('DELETE', `/api/notes/${noteOf(created).id}`, { token: alice })).status,
+      ).toBe(204);
     });
 
     it('refuses a body over 128 KiB with 413, on create and on replace', async () => {
