@@ -1,0 +1,129 @@
+// Property-based fuzzing of the token endpoint over real HTTP: methods, URL forms, content types
+// and mutated or hostile forms. Whatever a client sends, the answer is no 5xx, a token response or
+// B2C's error body, and never the password or refresh token it sent.
+import { fuzzParameters } from '@ropc/fuzz-testing';
+import fc from 'fast-check';
+import {
+  CLIENT_ID,
+  POLICY,
+  TENANT,
+  aliceSignIn,
+  postForm,
+  startEmulator,
+  tokenUrl,
+  type RunningEmulator,
+} from './start-emulator';
+
+const RUNS = 300;
+
+/** Text a hostile client sends: separators, broken escapes, controls, astral characters. */
+const hostileText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('&', '=', '%', '+', '%2', '%zz', '%FF', '\u0000', '\uD800', '😀', '\r\n'),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  ),
+  maxLength: 80,
+});
+
+type Form = Record<string, string>;
+
+/** A valid form changed a little: a parameter dropped, replaced, repeated or added. */
+function mutated(base: Form): fc.Arbitrary<string> {
+  const names = Object.keys(base);
+  const mutation = fc.oneof(
+    fc.record({ drop: fc.constantFrom(...names) }),
+    fc.record({ set: fc.constantFrom(...names, 'resource', 'nonce'), to: hostileText }),
+    fc.record({ repeat: fc.constantFrom(...names) }),
+    fc.record({ huge: fc.constantFrom(...names), size: fc.integer({ min: 1000, max: 40_000 }) }),
+  );
+  return fc.array(mutation, { minLength: 1, maxLength: 3 }).map((mutations) => {
+    const pairs: [string, string][] = Object.entries(base);
+    for (const change of mutations) {
+      if ('drop' in change)
+        pairs.splice(
+          pairs.findIndex(([name]) => name === change.drop),
+          1,
+        );
+      else if ('set' in change) pairs.push([change.set, change.to]);
+      else if ('repeat' in change) pairs.push([change.repeat, base[change.repeat] ?? '']);
+      else pairs.push([change.huge, 'x'.repeat(change.size)]);
+    }
+    // URLSearchParams encodes what it can (a lone surrogate becomes U+FFFD); raw bytes come below.
+    return new URLSearchParams(pairs).toString();
+  });
+}
+
+describe('token endpoint fuzz (fast-check, over HTTP)', () => {
+  let emulator: RunningEmulator;
+  let refreshToken: string;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ flags: ['--trusted-hops', '1'] });
+    const signedIn = await postForm(tokenUrl(emulator), aliceSignIn());
+    refreshToken = String(signedIn.body['refresh_token']);
+  });
+
+  afterAll(async () => {
+    await emulator.stop();
+  });
+
+  const urls = () => [
+    tokenUrl(emulator),
+    `${emulator.url}/${TENANT}/oauth2/v2.0/token?p=${POLICY}`,
+    `${emulator.url}/tfp/${TENANT}/${POLICY}/oauth2/v2.0/token`,
+    `${emulator.url}/${TENANT}/B2C_1_Nope/oauth2/v2.0/token`,
+    `${emulator.url}/${TENANT}/oauth2/v2.0/token?p=%FF%00`,
+  ];
+
+  it('answers anything a client sends with tokens or a B2C error, never a 5xx or a secret it was sent', async () => {
+    const password = aliceSignIn({ password: 'Fuzz-Secret-Passw0rd!' });
+    const refresh: Form = {
+      grant_type: 'refresh_token',
+      client_id: CLIENT_ID,
+      refresh_token: refreshToken,
+      scope: 'openid offline_access',
+    };
+    const request = fc.record({
+      method: fc.constantFrom('POST', 'POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE', 'PATCH'),
+      url: fc.integer({ min: 0, max: 4 }),
+      contentType: fc.constantFrom(
+        'application/x-www-form-urlencoded',
+        'application/x-www-form-urlencoded; charset=utf-8',
+        'application/json',
+        'text/plain',
+        'multipart/form-data; boundary=x',
+        '',
+      ),
+      body: fc.oneof(mutated(password), mutated(refresh), hostileText),
+      clientIp: fc.ipV4(),
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async (sent) => {
+        const withBody = sent.method !== 'GET';
+        const response = await fetch(urls()[sent.url] ?? '', {
+          method: sent.method,
+          headers: {
+            'X-Forwarded-For': sent.clientIp,
+            ...(sent.contentType ? { 'Content-Type': sent.contentType } : {}),
+          },
+          ...(withBody ? { body: sent.body } : {}),
+        });
+        const text = await response.text();
+        expect(response.status).toBeLessThan(500);
+        const body = JSON.parse(text) as Record<string, unknown>;
+        if (response.status === 200) {
+          expect(
+            typeof body['access_token'] === 'string' || typeof body['id_token'] === 'string',
+          ).toBe(true);
+        } else {
+          expect(Object.keys(body).sort()).toEqual(['error', 'error_description']);
+          expect(String(body['error_description'])).toMatch(/^AADB2C9\d{4}: /u);
+          expect(text).not.toContain(refreshToken);
+        }
+        expect(text).not.toContain('Fuzz-Secret-Passw0rd!');
+        expect(response.headers.get('cache-control')).toBe('no-store');
+      }),
+      fuzzParameters(process.env, RUNS),
+    );
+  }, 120_000);
+});
