@@ -35,3 +35,12 @@ export function fuzzParameters<T>(env: FuzzEnvironment, runs: number): Parameter
       : {}),
   };
 }
+
+/**
+ * A fuzz test's timeout: `inNpmTest` for the short runs, or enough for a long run's time limit
+ * (FUZZ_SECONDS) plus set-up.
+ */
+export function fuzzTimeoutMs(env: FuzzEnvironment, inNpmTest: number): number {
+  const seconds = env.FUZZ_SECONDS === undefined ? 0 : Number(env.FUZZ_SECONDS);
+  return Math.max(inNpmTest, seconds * 1000 + 60_000);
+}
