@@ -290,8 +290,14 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
 describe('sign-in proxy when the authority misbehaves', () => {
   let stub: Server;
   let mode:
-    'fail' | 'throttle' | 'hang' | 'lockout' | 'tokens' | 'no-refresh-token' | 'slow-tokens' =
-    'fail';
+    | 'fail'
+    | 'throttle'
+    | 'hang'
+    | 'lockout'
+    | 'tokens'
+    | 'no-refresh-token'
+    | 'slow-tokens'
+    | 'unavailable' = 'fail';
   /** In `slow-tokens` mode the stub answers once this settles. */
   let release: Promise<void> = Promise.resolve();
   let forwarded = 0;
@@ -319,6 +325,7 @@ describe('sign-in proxy when the authority misbehaves', () => {
         refresh_token_expires_in: 1209600,
       }),
     ],
+    unavailable: [503, '7', JSON.stringify({ error: 'temporarily_unavailable' })],
     'no-refresh-token': [
       200,
       undefined,
@@ -411,6 +418,17 @@ describe('sign-in proxy when the authority misbehaves', () => {
     expect([answer.status, answer.body['error']]).toEqual([502, 'server_error']);
     expect(answer.headers.getSetCookie()).toEqual([]);
     expect(answer.text).not.toContain('access_token');
+  });
+
+  it("answers 503 temporarily_unavailable with the authority's Retry-After when it answers 503", async () => {
+    mode = 'unavailable';
+    const answer = await attempt({ username: 'quinn@contoso.com', password: 'x' });
+    expect([answer.status, answer.body['error'], answer.headers.get('retry-after')]).toEqual([
+      503,
+      'temporarily_unavailable',
+      '7',
+    ]);
+    expect(codeOf(answer)).toMatch(/^The sign-in service is unreachable/);
   });
 
   it('answers 503 temporarily_unavailable when the authority does not answer in time, without hanging', async () => {

@@ -22,7 +22,7 @@ export type ProxyRefusal =
       readonly reason: ProxyRefusalReason;
     }
   | { readonly kind: 'authority_locked'; readonly retryAfterSeconds: number }
-  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'unreachable'; readonly retryAfterSeconds?: number }
   | { readonly kind: 'storage_unavailable'; readonly retryAfterSeconds: number }
   | { readonly kind: 'upstream_failed' }
   | {
@@ -98,7 +98,7 @@ export function proxyErrorResponse(refusal: ProxyRefusal): HttpResponseInit {
           'The sign-in service is unreachable. Please try again in a moment.',
           correlationId,
         ),
-        { 'Retry-After': '5' },
+        { 'Retry-After': String(refusal.retryAfterSeconds ?? 5) },
       );
     case 'storage_unavailable':
       return answer(

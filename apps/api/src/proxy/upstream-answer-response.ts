@@ -101,7 +101,10 @@ export async function upstreamAnswerResponse(
       };
     }
     case 'unreachable':
-      return proxyErrorResponse({ kind: 'unreachable' });
+      return proxyErrorResponse({
+        kind: 'unreachable',
+        retryAfterSeconds: retryAfterSeconds(answer.retryAfter ?? null, 5),
+      });
     case 'failed':
       return proxyErrorResponse({ kind: 'upstream_failed' });
   }

@@ -17,13 +17,14 @@ export type UpstreamAnswer =
       readonly b2cCode: string | undefined;
       readonly retryAfter: string | null;
     }
-  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'unreachable'; readonly retryAfter?: string | null }
   | { readonly kind: 'failed' };
 
 /**
  * Sends a token request to the authority's token endpoint, server side, with a timeout. Maps the
- * answer to DESIGN.md's table: tokens; a 4xx B2C error passed on as is; unreachable or timed out;
- * a 5xx or anything non-conforming as failed. Never hangs, never throws for upstream trouble.
+ * answer to DESIGN.md's table: tokens; a 4xx B2C error passed on as is; unreachable, timed out or
+ * 503 (temporarily unavailable); another 5xx or anything non-conforming as failed. Never hangs,
+ * never throws for upstream trouble.
  */
 export async function forwardTokenRequest(
   tokenEndpoint: string,
@@ -39,6 +40,11 @@ export async function forwardTokenRequest(
   } catch (error) {
     if (error instanceof NetworkError) return { kind: 'unreachable' };
     throw error;
+  }
+  // The authority is there but cannot serve now (its storage is down, say): as unreachable.
+  if (response.status === 503) {
+    await response.body?.cancel();
+    return { kind: 'unreachable', retryAfter: response.headers.get('retry-after') };
   }
   let body: unknown;
   try {

@@ -29,7 +29,9 @@ export interface Instance {
   readonly url: string;
   output(): string;
   stop(): Promise<void>;
-  /** Starts it again on the same port with the same settings (a restart). */
+  /** kill -9, as a crashed host: nothing shuts down, requests in flight are cut. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port with the same settings (a restart, or after a kill). */
   restart(): Promise<void>;
 }
 
@@ -40,6 +42,8 @@ export interface ScaleOutStack {
   readonly authority: RoundRobinBalancer;
   readonly emulators: readonly [Instance, Instance];
   readonly apis: readonly [Instance, Instance];
+  /** The browser's origin for the API (Static Web Apps' front end), spreading over its instances. */
+  readonly frontEnd: RoundRobinBalancer;
   stop(): Promise<void>;
 }
 
@@ -56,10 +60,11 @@ export interface ScaleOutOptions {
 export async function startScaleOutStack(options: ScaleOutOptions = {}): Promise<ScaleOutStack> {
   const azurite = await startAzurite();
   const authority = await startRoundRobinBalancer();
+  const frontEnd = await startRoundRobinBalancer();
   const started: Instance[] = [];
   const stopAll = async (): Promise<void> => {
     await Promise.all(started.map((instance) => instance.stop()));
-    await authority.close();
+    await Promise.all([authority.close(), frontEnd.close()]);
     await azurite.stop();
   };
   const launch = async (plan: (port: number, dataDir: string) => LaunchPlan): Promise<Instance> => {
@@ -106,11 +111,13 @@ export async function startScaleOutStack(options: ScaleOutOptions = {}): Promise
         })),
       ),
     );
+    frontEnd.setTargets(apis.map((api) => api.url));
     return {
       azurite,
       authority,
       emulators: [emulators[0] as Instance, emulators[1] as Instance],
       apis: [apis[0] as Instance, apis[1] as Instance],
+      frontEnd,
       stop: stopAll,
     };
   } catch (error) {
@@ -146,6 +153,7 @@ async function startInstance(
       await running.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
+    kill: () => running.kill(),
     restart: async () => {
       await running.stop();
       earlierOutput += running.output();

@@ -7,6 +7,8 @@ export interface ServiceProcess {
   /** Everything it printed so far. */
   output(): string;
   stop(): Promise<void>;
+  /** kill -9: no shutdown, requests in flight are cut. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -24,6 +26,12 @@ export function startServiceProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';
+  const signal = async (name: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill(name);
+    await exited;
+  };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -40,12 +48,8 @@ export function startServiceProcess(
       resolve({
         url: `http://127.0.0.1:${port}`,
         output: () => printed,
-        stop: async () => {
-          if (child.exitCode !== null || child.signalCode !== null) return;
-          const exited = new Promise((done) => child.once('exit', done));
-          child.kill('SIGTERM');
-          await exited;
-        },
+        stop: () => signal('SIGTERM'),
+        kill: () => signal('SIGKILL'),
       });
     };
     child.stdout.on('data', onData);
