@@ -129,6 +129,13 @@ describe('API fuzz (fast-check, over HTTP)', () => {
     fuzzTimeoutMs(process.env, 120_000),
   );
 
+  it('never writes a secret it was sent to its log', () => {
+    const logged = api.output() + emulator.output();
+    expect(logged).not.toContain(FUZZ_PASSWORD);
+    expect(logged).not.toContain(session.slice('ropc_session='.length));
+    expect(logged).not.toContain(accessToken.split('.')[2]);
+  });
+
   it(
     'answers anything sent to /api/notes with a typed answer, and a refusal changes nothing',
     async () => {

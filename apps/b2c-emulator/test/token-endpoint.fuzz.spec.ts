@@ -130,4 +130,9 @@ describe('token endpoint fuzz (fast-check, over HTTP)', () => {
     },
     fuzzTimeoutMs(process.env, 120_000),
   );
+
+  it('never writes a password or refresh token it was sent to its log', () => {
+    expect(emulator.output()).not.toContain('Fuzz-Secret-Passw0rd!');
+    expect(emulator.output()).not.toContain(refreshToken);
+  });
 });
