@@ -12,6 +12,12 @@ import { epochMs, type StorageTable } from './storage-table';
  */
 export const RATE_COUNTER_SHARDS = 4;
 
+/**
+ * Attempts of one hit before it gives up: a burst on one key (every sign-in of an attacker's
+ * address) lands on a few shards, and a hit that gives up is a 503 for a legitimate request.
+ */
+const HIT_CONFLICT_ATTEMPTS = 24;
+
 interface CounterRow {
   readonly count: number;
   readonly expiresAt: number;
@@ -30,16 +36,20 @@ export class TableRateCounterStore implements RateCounterStore {
     const partitionKey = partitionOf(key, start);
     const rowKey = `s${Math.floor(Math.random() * RATE_COUNTER_SHARDS)}`;
     const expiresAt = epochMs(start + windowMs);
-    await retryOnConflict('count a rate-limited event', async () => {
-      const shard = await this.table.get<CounterRow>(partitionKey, rowKey);
-      const written = shard
-        ? await this.table.replace(
-            { partitionKey, rowKey, count: shard.count + 1, expiresAt },
-            shard.etag,
-          )
-        : await this.table.create({ partitionKey, rowKey, count: 1, expiresAt });
-      return written.ok ? done(undefined) : CONFLICT;
-    });
+    await retryOnConflict(
+      'count a rate-limited event',
+      async () => {
+        const shard = await this.table.get<CounterRow>(partitionKey, rowKey);
+        const written = shard
+          ? await this.table.replace(
+              { partitionKey, rowKey, count: shard.count + 1, expiresAt },
+              shard.etag,
+            )
+          : await this.table.create({ partitionKey, rowKey, count: 1, expiresAt });
+        return written.ok ? done(undefined) : CONFLICT;
+      },
+      HIT_CONFLICT_ATTEMPTS,
+    );
     return { start, count: await this.sum(partitionKey) };
   }
 
