@@ -93,6 +93,18 @@ const form = (values: Record<string, string>) => ({
   body: new URLSearchParams(values).toString(),
 });
 
+/** The password grant through the sign-in proxy, behind the front end. */
+const signInThroughProxy = (user: { username: string; password: string }) =>
+  send(
+    '/api/auth/token',
+    form({
+      grant_type: 'password',
+      username: user.username,
+      password: user.password,
+      scope: `openid offline_access ${NOTES_SCOPES}`,
+    }),
+  );
+
 /** A refresh was in flight at a fault if it started before the fault and ended after it. */
 function spansFault(started: number, ended: number, faults: Faults): boolean {
   return [faults.killedAt, faults.pausedAt, faults.resumedAt].some(
@@ -139,15 +151,7 @@ async function virtualUser(
   while (!stopAt()) {
     round++;
     if (!session) {
-      const signedIn = await send(
-        '/api/auth/token',
-        form({
-          grant_type: 'password',
-          username: user.username,
-          password: user.password,
-          scope: `openid offline_access ${NOTES_SCOPES}`,
-        }),
-      );
+      const signedIn = await signInThroughProxy(user);
       if (signedIn.status === 200 && signedIn.cookie) {
         session = { cookie: signedIn.cookie, token: String(signedIn.body['access_token']) };
         tainted = false;
@@ -255,15 +259,7 @@ describe('faults under load (two emulator and two API instances on one Azurite)'
     for (const tally of tallies) expect(tally.successesAfterRecovery).toBeGreaterThan(0);
     // Every acknowledged note is there.
     const tokenFor = async (user: { username: string; password: string }) => {
-      const answer = await send(
-        '/api/auth/token',
-        form({
-          grant_type: 'password',
-          username: user.username,
-          password: user.password,
-          scope: `openid offline_access ${NOTES_SCOPES}`,
-        }),
-      );
+      const answer = await signInThroughProxy(user);
       expect(answer.status).toBe(200);
       return String(answer.body['access_token']);
     };
