@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds and starts every part of the product that exists — the B2C emulator, the API
-// and the web client — on the ports of DESIGN.md, then prints the URLs and the demo credentials.
+// and the web client — on the ports of docs/architecture.md, then prints the URLs and the demo credentials.
 // Ctrl+C stops them all.
 //
 // `npm start -- --azurite` keeps the state of the emulator and the API in Azurite (Table storage,

@@ -52,7 +52,7 @@ describe('loadConfig: shared state storage', () => {
 });
 
 describe('loadConfig: identity protection of the sign-in proxy', () => {
-  it("defaults to DESIGN.md's budgets and throttles", () => {
+  it("defaults to docs/architecture.md's budgets and throttles", () => {
     expect(loadConfig(REQUIRED).protection).toEqual({
       authorityLockoutThreshold: 10,
       failureBudget: {

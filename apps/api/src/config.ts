@@ -18,7 +18,7 @@ export interface StorageSettings {
   readonly timeoutMs: number;
 }
 
-/** The API's settings (DESIGN.md, "API configuration"), validated. */
+/** The API's settings (docs/architecture.md, "API configuration"), validated. */
 export interface ApiConfig {
   /** The policy authority, e.g. `http://localhost:7072/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`. */
   readonly authority: string;
@@ -29,7 +29,7 @@ export interface ApiConfig {
   readonly audiences: readonly string[];
   /**
    * Origins whose pages may call `/api/auth/*` (the CSRF check's `Origin` allow-list). The API
-   * answers no CORS at all: the browser reaches it on its own origin (DESIGN.md, "One origin for
+   * answers no CORS at all: the browser reaches it on its own origin (docs/architecture.md, "One origin for
    * the browser"); see the README for an API on another origin.
    */
   readonly allowedOrigins: readonly string[];

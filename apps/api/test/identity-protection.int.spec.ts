@@ -1,4 +1,4 @@
-// The sign-in proxy as the identity protection of browser users (DESIGN.md, "The sign-in proxy"):
+// The sign-in proxy as the identity protection of browser users (docs/architecture.md, "The sign-in proxy"):
 // per-account failure budgets reserved before forwarding, known devices, and revocations — over
 // real HTTP against the real emulator, whose smart lockout is what must never trip.
 import {

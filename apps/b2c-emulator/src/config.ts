@@ -1,7 +1,7 @@
 import { isStorageConnectionString } from '@ropc/table-storage';
 import { join, resolve } from 'node:path';
 
-/** The emulator's settings (DESIGN.md, "Emulator configuration"). */
+/** The emulator's settings (docs/architecture.md, "Emulator configuration"). */
 export interface EmulatorConfig {
   readonly port: number;
   /** Undefined: no HTTPS listener. */

@@ -120,7 +120,7 @@ describe('b2c-emulator token endpoint', () => {
     );
   });
 
-  it('issues no id_token without id_token in response_type (reference §8.1)', async () => {
+  it('issues no id_token without id_token in response_type (docs/b2c-ropc-protocol.md §8.1)', async () => {
     const { status, body } = await postForm(
       tokenUrl(emulator),
       aliceSignIn({ response_type: 'token' }),

@@ -10,7 +10,7 @@ export interface ProtectedResource {
 }
 
 /**
- * The web client's runtime configuration: the `config.json` of DESIGN.md ("Web runtime
+ * The web client's runtime configuration: the `config.json` of docs/architecture.md ("Web runtime
  * configuration"), plus optional client settings. Validated by {@link provideRopcAuth}.
  */
 export interface RopcAuthConfig {

@@ -1,7 +1,7 @@
 import type { B2CIdTokenClaims } from '@ropc/protocol';
 import type { RopcAuthConfig } from '../src/ropc-auth-config';
 
-/** The default local tenant's web client and API (DESIGN.md). */
+/** The default local tenant's web client and API (docs/architecture.md). */
 export const CLIENT_ID = '360770b5-7e4f-4765-b292-87b8b2c5964d';
 export const NOTES_READ = 'https://contoso.onmicrosoft.com/api/notes.read';
 export const NOTES_WRITE = 'https://contoso.onmicrosoft.com/api/notes.write';

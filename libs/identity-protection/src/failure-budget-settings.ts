@@ -1,6 +1,6 @@
 /**
  * How many failed sign-ins per account the sign-in proxy lets reach the authority, and for how
- * long each one counts (DESIGN.md, "The sign-in proxy"). Attempts from browsers without a known
+ * long each one counts (docs/architecture.md, "The sign-in proxy"). Attempts from browsers without a known
  * device draw on the anonymous budget; attempts from a known device on that device's share of the
  * device budget, which anonymous failures cannot spend.
  */
@@ -17,7 +17,7 @@ export interface FailureBudgetSettings {
   readonly deviceTrustSeconds: number;
 }
 
-/** The defaults of DESIGN.md, for an authority that locks at 10 (B2C's smart lockout). */
+/** The defaults of docs/architecture.md, for an authority that locks at 10 (B2C's smart lockout). */
 export const DEFAULT_FAILURE_BUDGET: FailureBudgetSettings = {
   anonymous: 4,
   perDevice: 2,

@@ -1,5 +1,5 @@
 /**
- * A note as the API sends it (DESIGN.md, "Protected API"). `id` is a UUID; the times are ISO 8601
+ * A note as the API sends it (docs/architecture.md, "Protected API"). `id` is a UUID; the times are ISO 8601
  * UTC strings, so they sort as strings.
  */
 export interface Note {

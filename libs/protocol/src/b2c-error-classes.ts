@@ -1,5 +1,5 @@
 /**
- * The class of every AADB2C code of reference §4.3: what a client should do about an error. Kept
+ * The class of every AADB2C code of docs/b2c-ropc-protocol.md §4.3: what a client should do about an error. Kept
  * apart from the messages (`b2c-error-codes.ts`) so that a browser bundle that only classifies
  * errors does not carry every message text.
  */

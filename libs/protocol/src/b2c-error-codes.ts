@@ -1,7 +1,7 @@
 import type { B2CErrorCode } from './b2c-error-classes';
 
 /**
- * The AADB2C error codes a ROPC user flow can produce (reference §4.3), with the message, the
+ * The AADB2C error codes a ROPC user flow can produce (docs/b2c-ropc-protocol.md §4.3), with the message, the
  * `error` value and the HTTP status this project writes for each (their classes are in
  * `b2c-error-classes.ts`).
  *
@@ -44,7 +44,7 @@ const info = (
 });
 const guess = { unconfirmed: true } as const;
 
-/** Every AADB2C code of reference §4.3, keyed by code. */
+/** Every AADB2C code of docs/b2c-ropc-protocol.md §4.3, keyed by code. */
 export const B2C_ERROR_CODES = {
   AADB2C90225: info(
     'The username or password provided in the request are invalid.',

@@ -1,5 +1,5 @@
 /**
- * Claims of B2C tokens (`ver` 1.0, reference §5.1). Optional claims depend on the user flow's
+ * Claims of B2C tokens (`ver` 1.0, docs/b2c-ropc-protocol.md §5.1). Optional claims depend on the user flow's
  * application claims and token compatibility settings.
  */
 

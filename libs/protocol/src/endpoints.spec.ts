@@ -70,7 +70,7 @@ describe('buildEndpointUrl', () => {
 });
 
 describe('parseAuthority', () => {
-  it('parses the path-style authority of DESIGN.md and builds its token URL', () => {
+  it('parses the path-style authority of docs/architecture.md and builds its token URL', () => {
     const authority = parseAuthority(`http://localhost:7072/${TENANT}/${POLICY}/`);
     expect(authority).toEqual({
       origin: 'http://localhost:7072',

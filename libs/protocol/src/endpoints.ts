@@ -1,5 +1,5 @@
 /**
- * B2C endpoint URLs (reference §1). Every policy is its own authorization server, reachable in
+ * B2C endpoint URLs (docs/b2c-ropc-protocol.md §1). Every policy is its own authorization server, reachable in
  * three URL styles: path (`/{tenant}/{policy}/...`), query (`/{tenant}/...?p={policy}`) and
  * tfp (`/tfp/{tenant}/{policy}/...`, MSAL's authority format).
  */
@@ -154,7 +154,7 @@ export function authorityEndpointUrl(authority: PolicyAuthority, kind: EndpointK
   return buildEndpointUrl({ ...authority, kind });
 }
 
-/** Issuer styles of B2C's "issuer (iss) claim" token compatibility setting (reference §1.5). */
+/** Issuer styles of B2C's "issuer (iss) claim" token compatibility setting (docs/b2c-ropc-protocol.md §1.5). */
 export type IssuerStyle = 'tenant' | 'tfp';
 
 /** Builds the `iss` value: `{origin}/{tenantId}/v2.0/` by default, or the tfp form. */

@@ -1,6 +1,6 @@
 import { decodeBase64UrlText, encodeBase64UrlText } from './base64url';
 
-/** The decoded `profile_info` of a user-flow token response (reference §3). */
+/** The decoded `profile_info` of a user-flow token response (docs/b2c-ropc-protocol.md §3). */
 export interface ProfileInfo {
   readonly ver: '1.0';
   /** The tenant id. */

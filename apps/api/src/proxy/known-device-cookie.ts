@@ -3,7 +3,7 @@ import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { CookieKey } from '../config';
 
-/** The known-device cookie's name (DESIGN.md, "The sign-in proxy"). */
+/** The known-device cookie's name (docs/architecture.md, "The sign-in proxy"). */
 export const DEVICE_COOKIE = 'ropc_device';
 
 /** Accounts one browser is known for; signing in to a sixth evicts the oldest. */

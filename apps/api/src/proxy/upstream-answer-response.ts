@@ -70,7 +70,7 @@ export function waitOf(answer: UpstreamAnswer & { kind: 'refused' }): number | u
 /**
  * Turns the authority's answer into the browser's: tokens minus the refresh token (which goes
  * into the sealed cookie), B2C's own 4xx as is (counted when it is a throttle or a lockout), and
- * DESIGN.md's 503 and 502 for an unreachable or failing authority.
+ * docs/architecture.md's 503 and 502 for an unreachable or failing authority.
  */
 export async function upstreamAnswerResponse(
   request: HttpRequest,

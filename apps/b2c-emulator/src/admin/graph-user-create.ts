@@ -31,7 +31,7 @@ export interface NewGraphUser {
 }
 
 /**
- * Validates a create body (reference §9): `displayName`, `identities` and
+ * Validates a create body (docs/b2c-ropc-protocol.md §9): `displayName`, `identities` and
  * `passwordProfile.password` required; `accountEnabled` defaults to true and
  * `forceChangePasswordNextSignIn` to false (ROPC cannot complete a forced change).
  * @throws {GraphError} naming the first bad property.

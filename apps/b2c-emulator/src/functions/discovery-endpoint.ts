@@ -16,7 +16,7 @@ const CLAIM_NAMES: Readonly<Record<string, string>> = {
   objectId: 'oid',
 };
 
-/** The policy's output claims plus the protocol claims, as B2C lists them (reference §1.3). */
+/** The policy's output claims plus the protocol claims, as B2C lists them (docs/b2c-ropc-protocol.md §1.3). */
 function claimsSupported(flow: UserFlow): string[] {
   const output = flow.applicationClaims.map((claim) => CLAIM_NAMES[claim] ?? claim);
   return [

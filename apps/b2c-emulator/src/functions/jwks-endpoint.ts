@@ -5,7 +5,7 @@ import { policyMetadataResponse } from './policy-metadata-response';
 
 /**
  * GET the policy's key set: the current and the previous signing key, each with exactly
- * kid, nbf, use, kty, e, n (reference §1.4).
+ * kid, nbf, use, kty, e, n (docs/b2c-ropc-protocol.md §1.4).
  */
 export async function jwksEndpoint(request: HttpRequest): Promise<HttpResponseInit> {
   const emulator = await getEmulator();

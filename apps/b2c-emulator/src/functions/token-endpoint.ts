@@ -54,7 +54,7 @@ async function issue(
 }
 
 /**
- * The policy token endpoint (reference §1.2): password and refresh_token grants, form bodies
+ * The policy token endpoint (docs/b2c-ropc-protocol.md §1.2): password and refresh_token grants, form bodies
  * only, B2C's error body for everything a client can get wrong, `Cache-Control: no-store`.
  */
 export async function tokenEndpoint(

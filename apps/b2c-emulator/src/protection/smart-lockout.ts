@@ -33,7 +33,7 @@ const EMPTY: LockoutState = {
 };
 
 /**
- * B2C's smart lockout (reference §6), per client IP and account, atomic: admitting a password
+ * B2C's smart lockout (docs/b2c-ropc-protocol.md §6), per client IP and account, atomic: admitting a password
  * check is one conditional update together with the lock check, before any hashing, and every
  * admitted check holds a place toward the threshold until it finishes — so however many attempts
  * arrive at once, at most the threshold of wrong passwords is verified per lock period, and the

@@ -2,7 +2,7 @@ import { DEFAULT_LIFETIMES } from './tenant-defaults';
 import type { TenantFileProblem } from './tenant-file-error';
 import type { TokenLifetimes } from './tenant-model';
 
-/** The lifetimes B2C lets an administrator choose, in seconds (reference §5.2). */
+/** The lifetimes B2C lets an administrator choose, in seconds (docs/b2c-ropc-protocol.md §5.2). */
 export const B2C_LIFETIME_RANGES: Readonly<
   Record<keyof TokenLifetimes, { readonly min: number; readonly max: number }>
 > = {

@@ -52,7 +52,7 @@ async function tenantFileErrorOf(load: Promise<Tenant>): Promise<TenantFileError
 }
 
 describe('loadTenant', () => {
-  it('loads the default tenant of DESIGN.md', async () => {
+  it('loads the default tenant of docs/architecture.md', async () => {
     const tenant = await loadTenant(DEFAULT_TENANT);
 
     expect(tenant).toMatchObject({

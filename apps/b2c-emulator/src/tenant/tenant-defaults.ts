@@ -1,5 +1,5 @@
 /**
- * The values a tenant file may leave out, as B2C ships them (reference §5.2 and §6). The schema's
+ * The values a tenant file may leave out, as B2C ships them (docs/b2c-ropc-protocol.md §5.2 and §6). The schema's
  * `default` keywords say the same; a spec keeps the two in step.
  */
 import type {
@@ -50,7 +50,7 @@ export const USER_DEFAULTS: Pick<TenantUser, 'accountEnabled' | 'forceChangePass
 /**
  * Smart lockout: 10 failures, 1-minute lockouts growing every 10 up to 5 hours, near-identical
  * passwords counted together up to 3; 6,000 requests per 5 minutes per IP, 200 per second per
- * tenant (reference §6).
+ * tenant (docs/b2c-ropc-protocol.md §6).
  */
 export const DEFAULT_IDENTITY_PROTECTION: IdentityProtection = {
   lockoutThreshold: 10,

@@ -13,7 +13,7 @@ export type ApplicationClaim =
   | 'objectId'
   | `extension_${string}`;
 
-/** Token lifetimes in seconds (reference §5.2). */
+/** Token lifetimes in seconds (docs/b2c-ropc-protocol.md §5.2). */
 export interface TokenLifetimes {
   /** Access and id token; B2C range 300–86400, default 3600. */
   readonly accessTokenSeconds: number;
@@ -91,7 +91,7 @@ export interface TenantUser {
   readonly forceChangePasswordNextSignIn: boolean;
 }
 
-/** Smart lockout and service-limit settings (reference §6). */
+/** Smart lockout and service-limit settings (docs/b2c-ropc-protocol.md §6). */
 export interface IdentityProtection {
   /** Distinct wrong passwords before a lockout; default 10. */
   readonly lockoutThreshold: number;

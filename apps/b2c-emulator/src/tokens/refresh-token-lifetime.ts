@@ -9,7 +9,7 @@ export function slidingWindowEnd(lifetimes: TokenLifetimes, authTime: number): n
 
 /**
  * Epoch ms at which a refresh token issued at `now` expires: its own lifetime, but never past the
- * family's sliding window, counted from the password sign-in (reference §5.2).
+ * family's sliding window, counted from the password sign-in (docs/b2c-ropc-protocol.md §5.2).
  */
 export function refreshTokenExpiresAt(
   lifetimes: TokenLifetimes,

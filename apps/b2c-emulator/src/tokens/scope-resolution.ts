@@ -2,7 +2,7 @@ import { OFFLINE_ACCESS_SCOPE, OPENID_SCOPE, parseScope } from '@ropc/protocol';
 import { EmulatorError } from '../http/emulator-error';
 import type { Application, Tenant } from '../tenant/tenant-model';
 
-/** What a token request's `scope` and `resource` ask for (reference §2.2). */
+/** What a token request's `scope` and `resource` ask for (docs/b2c-ropc-protocol.md §2.2). */
 export interface ScopeResolution {
   readonly openid: boolean;
   readonly offlineAccess: boolean;

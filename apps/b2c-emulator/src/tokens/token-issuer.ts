@@ -29,7 +29,7 @@ export interface TokenIssue {
 
 /**
  * Decides which tokens a request gets: an id token only with `openid` in scope and `id_token` in
- * response_type (reference §8.1); an access token only for a resource scope.
+ * response_type (docs/b2c-ropc-protocol.md §8.1); an access token only for a resource scope.
  *
  * @throws EmulatorError AADB2C90107 when neither would be issued.
  */
@@ -106,7 +106,7 @@ function signIdToken(
   );
 }
 
-/** Signs the tokens and writes the response body in B2C's field order (reference §3). */
+/** Signs the tokens and writes the response body in B2C's field order (docs/b2c-ropc-protocol.md §3). */
 export async function issueTokens(issue: TokenIssue): Promise<TokenResponseBody> {
   const planned = plannedTokens(issue.scope, issue.responseTypes, issue.client.id);
   const iat = Math.floor(issue.now / 1000);

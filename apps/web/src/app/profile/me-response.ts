@@ -1,4 +1,4 @@
-/** `GET /api/me` (DESIGN.md, "Protected API"): who the API thinks the caller is. */
+/** `GET /api/me` (docs/architecture.md, "Protected API"): who the API thinks the caller is. */
 export interface MeResponse {
   readonly oid: string | null;
   readonly name: string | null;
