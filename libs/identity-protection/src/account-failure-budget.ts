@@ -69,10 +69,4 @@ export class AccountFailureBudget {
       return writeState(sealLedger(ledger, this.settings, now), undefined);
     });
   }
-
-  /** Whether `device` is still trusted for `account` (for issuing a device entry anew). */
-  async isTrusted(account: string, device: KnownDevice): Promise<boolean> {
-    const ledger = liveLedger(await this.store.get(account), this.settings, this.now());
-    return device.issuedAt >= ledger.devicesTrustedFrom;
-  }
 }

@@ -11,10 +11,7 @@ export type LimitCheck =
   | { readonly limited: false; readonly count: number }
   | { readonly limited: true; readonly count: number; readonly retryAfterSeconds: number };
 
-/**
- * A fixed-window limiter over a {@link RateCounterStore}. `hit` counts and checks; `check` only
- * checks (for limits on failures, counted with `hit` once a failure happened).
- */
+/** A fixed-window limiter over a {@link RateCounterStore}: `hit` counts and checks. */
 export class FixedWindowLimiter {
   constructor(
     private readonly store: RateCounterStore,
@@ -31,13 +28,6 @@ export class FixedWindowLimiter {
     const now = this.now();
     const window = await this.store.hit(key, this.windowMs, now);
     return this.answer(window.count > this.limit.limit, window.count, window.start, now);
-  }
-
-  /** Whether `key` has already reached the limit in the current window, without counting. */
-  async check(key: string): Promise<LimitCheck> {
-    const now = this.now();
-    const window = await this.store.peek(key, this.windowMs, now);
-    return this.answer(window.count >= this.limit.limit, window.count, window.start, now);
   }
 
   private get windowMs(): number {
