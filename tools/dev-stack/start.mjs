@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds and starts every part of the product that exists — the B2C emulator, the API
-// and the web client — on the ports of docs/architecture.md, then prints the URLs and the demo credentials.
-// Ctrl+C stops them all.
+// and the web client — on the ports of docs/architecture.md, then prints the URLs and the demo
+// credentials. Ctrl+C stops them all.
 //
 // `npm start -- --azurite` keeps the state of the emulator and the API in Azurite (Table storage,
 // on disk under .azurite/, port 10002; AZURITE_LOCATION and AZURITE_TABLE_PORT change them)

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves the built web app and proxies /api to the API on one origin, as Azure Static Web Apps
-// does with a linked Function app (docs/architecture.md, "One origin for the browser"). Used by `npm start`
-// and the browser tests; `npx nx serve web` (the Angular dev server) does the same in development.
+// does with a linked Function app (docs/architecture.md, "One origin for the browser"). Used by
+// `npm start` and the browser tests; `npx nx serve web` (the Angular dev server) does the same in
+// development.
 //
 //   node tools/web-server/serve-web.mjs --root dist/apps/web/browser --api http://127.0.0.1:7071
 //        [--port 4200] [--host 127.0.0.1] [--config path/to/config.json]

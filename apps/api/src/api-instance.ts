@@ -24,7 +24,8 @@ function createApi(): Api {
       refreshIntervalMs: config.jwksRefreshSeconds * 1000,
       refetchCooldownMs: config.jwksRefetchCooldownSeconds * 1000,
     },
-    // AUTH_TOKEN_CACHE=off: every request verifies its token's signature (the benchmarks' baseline).
+    // AUTH_TOKEN_CACHE=off: every request verifies its token's signature (the benchmarks'
+    // baseline).
     ...(config.tokenCache ? {} : { cache: false as const }),
   });
   const state = createApiState(config.storage);

@@ -29,8 +29,8 @@ export interface ApiConfig {
   readonly audiences: readonly string[];
   /**
    * Origins whose pages may call `/api/auth/*` (the CSRF check's `Origin` allow-list). The API
-   * answers no CORS at all: the browser reaches it on its own origin (docs/architecture.md, "One origin for
-   * the browser"); see the README for an API on another origin.
+   * answers no CORS at all: the browser reaches it on its own origin (docs/architecture.md, "One
+   * origin for the browser"); see the README for an API on another origin.
    */
   readonly allowedOrigins: readonly string[];
   /** Newest first: the first key encrypts, any key decrypts by kid. */

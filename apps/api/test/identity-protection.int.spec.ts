@@ -1,6 +1,6 @@
-// The sign-in proxy as the identity protection of browser users (docs/architecture.md, "The sign-in proxy"):
-// per-account failure budgets reserved before forwarding, known devices, and revocations — over
-// real HTTP against the real emulator, whose smart lockout is what must never trip.
+// The sign-in proxy as the identity protection of browser users (docs/architecture.md, "The sign-in
+// proxy"): per-account failure budgets reserved before forwarding, known devices, and revocations —
+// over real HTTP against the real emulator, whose smart lockout is what must never trip.
 import {
   XHR,
   SCOPE,

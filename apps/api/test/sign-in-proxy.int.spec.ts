@@ -265,7 +265,8 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
   });
 
   it('counts an upstream lockout for operators', async () => {
-    // Lock bob at the emulator directly, from the proxy's own loopback IP, then ask through the proxy.
+    // Lock bob at the emulator directly, from the proxy's own loopback IP, then ask through the
+    // proxy.
     for (let index = 0; index < 10; index++) {
       await post(
         `${emulator.url}/${TENANT}/${POLICY}/oauth2/v2.0/token`,

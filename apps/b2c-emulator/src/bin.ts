@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `b2c-emulator`: runs the emulator Functions app standalone on the local Functions host, taking
- * the flags of docs/architecture.md (a flag wins over its environment variable). Prints the policies, the
- * endpoint URLs and the development users on start.
+ * the flags of docs/architecture.md (a flag wins over its environment variable). Prints the
+ * policies, the endpoint URLs and the development users on start.
  */
 import { startFunctionsHost } from '@ropc/functions-host';
 import { buildEndpointUrl } from '@ropc/protocol';

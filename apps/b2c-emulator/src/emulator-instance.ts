@@ -54,9 +54,9 @@ async function createEmulator(): Promise<Emulator> {
 }
 
 /**
- * The process's emulator, created on first use from the environment (docs/architecture.md's settings).
- * A failed start is not cached, so the next request reports the problem again (or, when the
- * storage service was down, starts the emulator once it answers).
+ * The process's emulator, created on first use from the environment (docs/architecture.md's
+ * settings). A failed start is not cached, so the next request reports the problem again (or, when
+ * the storage service was down, starts the emulator once it answers).
  */
 export function getEmulator(): Promise<Emulator> {
   instance ??= createEmulator().catch((error: unknown) => {

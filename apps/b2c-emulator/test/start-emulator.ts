@@ -153,7 +153,8 @@ export function aliceSignIn(overrides: Record<string, string> = {}): Record<stri
 
 /**
  * The `index`-th of a series of wrong passwords that smart lockout counts as distinct: each ends
- * in its own letters, so none is near-identical to another (`prefix-a`, `prefix-b`, …, `prefix-ba`).
+ * in its own letters, so none is near-identical to another (`prefix-a`, `prefix-b`, …,
+ * `prefix-ba`).
  */
 export function distinctWrongPassword(prefix: string, index: number): string {
   let letters = '';

@@ -40,7 +40,8 @@ export class AuthService {
 
   /**
    * The access token, refreshed first when it expires within `refreshAheadSeconds`; null when
-   * signed out. Waits for the start-up silent refresh. Keep it in memory only, as this library does.
+   * signed out. Waits for the start-up silent refresh. Keep it in memory only, as this library
+   * does.
    *
    * @throws RopcAuthError when a needed refresh failed and the token has expired.
    */

@@ -183,7 +183,8 @@ export class AuthSession {
 
   /**
    * Whether a refresh ahead of expiry may go out: at most every min(60 s, half the token's life),
-   * so that the proxy's per-session refresh limit always has room (docs/architecture.md, "The sign-in proxy").
+   * so that the proxy's per-session refresh limit always has room (docs/architecture.md, "The
+   * sign-in proxy").
    */
   private mayRefreshAgain(): boolean {
     if (this.refreshedAt === null) return true;

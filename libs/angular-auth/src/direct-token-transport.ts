@@ -14,9 +14,9 @@ import { authError } from './to-auth-error';
 import type { TokenTransport, TokenTransportDeps } from './token-transport';
 
 /**
- * Token calls straight to a token endpoint that allows CORS (docs/architecture.md: direct mode). Sends
- * `client_id`, the configured scopes and `response_type=token id_token` on both grants, and keeps
- * the rotating refresh token in the configured {@link RefreshTokenStore}.
+ * Token calls straight to a token endpoint that allows CORS (docs/architecture.md: direct mode).
+ * Sends `client_id`, the configured scopes and `response_type=token id_token` on both grants, and
+ * keeps the rotating refresh token in the configured {@link RefreshTokenStore}.
  */
 export class DirectTokenTransport implements TokenTransport {
   constructor(

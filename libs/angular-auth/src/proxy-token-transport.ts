@@ -22,9 +22,9 @@ export function proxyEndpoint(tokenEndpoint: string, name: 'refresh' | 'sign-out
 }
 
 /**
- * Token calls through the same-origin sign-in proxy (docs/architecture.md "The sign-in proxy"). The proxy
- * answers like B2C minus `refresh_token`, which it keeps in an HttpOnly `SameSite=Strict` cookie
- * that JavaScript never sees; `credentials: 'same-origin'` sends it along.
+ * Token calls through the same-origin sign-in proxy (docs/architecture.md "The sign-in proxy"). The
+ * proxy answers like B2C minus `refresh_token`, which it keeps in an HttpOnly `SameSite=Strict`
+ * cookie that JavaScript never sees; `credentials: 'same-origin'` sends it along.
  */
 export class ProxyTokenTransport implements TokenTransport {
   constructor(

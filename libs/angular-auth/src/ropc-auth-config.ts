@@ -16,7 +16,8 @@ export interface ProtectedResource {
 export interface RopcAuthConfig {
   /**
    * `proxy` (default deployment): token calls go to the same-origin sign-in proxy, which keeps the
-   * refresh token in an HttpOnly cookie. `direct`: the browser calls a token endpoint that allows CORS.
+   * refresh token in an HttpOnly cookie. `direct`: the browser calls a token endpoint that allows
+   * CORS.
    */
   readonly mode: 'proxy' | 'direct';
   /** `/api/auth/token` (proxy) or the authority's token URL (direct). */

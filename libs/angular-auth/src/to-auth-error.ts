@@ -24,7 +24,8 @@ export function authError(
 
 function kindOfResponseBodyError(error: ResponseBodyError): AuthErrorKind {
   if (error.status >= 500) return 'server_error';
-  // The sign-in proxy's refusal while the account is under attack (docs/architecture.md, "The sign-in proxy").
+  // The sign-in proxy's refusal while the account is under attack (docs/architecture.md, "The
+  // sign-in proxy").
   if (error.proxyReason === 'account_protected') return 'account_protected';
   // The proxy's CSRF refusal (403 access_denied, no AADB2C code) is a deployment fault, not a
   // wrong password, although B2C's rule reads a bare access_denied as refused credentials.

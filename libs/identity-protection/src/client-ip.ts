@@ -1,6 +1,6 @@
 /**
- * The client IP rule shared by the sign-in proxy and the emulator (docs/architecture.md, "Client IP"):
- * with N trusted hops, the client is the N-th address from the right of `X-Forwarded-For`,
+ * The client IP rule shared by the sign-in proxy and the emulator (docs/architecture.md, "Client
+ * IP"): with N trusted hops, the client is the N-th address from the right of `X-Forwarded-For`,
  * after the local host has appended the socket address, as a reverse proxy does.
  */
 

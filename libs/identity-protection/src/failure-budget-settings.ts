@@ -1,8 +1,8 @@
 /**
  * How many failed sign-ins per account the sign-in proxy lets reach the authority, and for how
- * long each one counts (docs/architecture.md, "The sign-in proxy"). Attempts from browsers without a known
- * device draw on the anonymous budget; attempts from a known device on that device's share of the
- * device budget, which anonymous failures cannot spend.
+ * long each one counts (docs/architecture.md, "The sign-in proxy"). Attempts from browsers without
+ * a known device draw on the anonymous budget; attempts from a known device on that device's share
+ * of the device budget, which anonymous failures cannot spend.
  */
 export interface FailureBudgetSettings {
   /** `AUTH_ANONYMOUS_FAILURE_BUDGET`: failures per account without a known device (default 4). */

@@ -1,6 +1,6 @@
 /**
- * A note as the API sends it (docs/architecture.md, "Protected API"). `id` is a UUID; the times are ISO 8601
- * UTC strings, so they sort as strings.
+ * A note as the API sends it (docs/architecture.md, "Protected API"). `id` is a UUID; the times are
+ * ISO 8601 UTC strings, so they sort as strings.
  */
 export interface Note {
   readonly id: string;

@@ -1,7 +1,7 @@
 /**
- * The class of every AADB2C code of docs/b2c-ropc-protocol.md §4.3: what a client should do about an error. Kept
- * apart from the messages (`b2c-error-codes.ts`) so that a browser bundle that only classifies
- * errors does not carry every message text.
+ * The class of every AADB2C code of docs/b2c-ropc-protocol.md §4.3: what a client should do about
+ * an error. Kept apart from the messages (`b2c-error-codes.ts`) so that a browser bundle that only
+ * classifies errors does not carry every message text.
  */
 
 /** What a client should do about an error: the stable classes of this protocol. */

@@ -1,8 +1,8 @@
 import type { B2CErrorCode } from './b2c-error-classes';
 
 /**
- * The AADB2C error codes a ROPC user flow can produce (docs/b2c-ropc-protocol.md §4.3), with the message, the
- * `error` value and the HTTP status this project writes for each (their classes are in
+ * The AADB2C error codes a ROPC user flow can produce (docs/b2c-ropc-protocol.md §4.3), with the
+ * message, the `error` value and the HTTP status this project writes for each (their classes are in
  * `b2c-error-classes.ts`).
  *
  * Where Microsoft's documentation or captured responses fix the `error` value it is used as is;

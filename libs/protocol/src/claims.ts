@@ -1,6 +1,6 @@
 /**
- * Claims of B2C tokens (`ver` 1.0, docs/b2c-ropc-protocol.md §5.1). Optional claims depend on the user flow's
- * application claims and token compatibility settings.
+ * Claims of B2C tokens (`ver` 1.0, docs/b2c-ropc-protocol.md §5.1). Optional claims depend on the
+ * user flow's application claims and token compatibility settings.
  */
 
 /** Claims common to B2C id tokens and access tokens. */

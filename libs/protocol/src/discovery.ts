@@ -1,5 +1,6 @@
 /**
- * The per-policy OpenID Provider metadata B2C serves (docs/b2c-ropc-protocol.md §1.3) and its key set (§1.4).
+ * The per-policy OpenID Provider metadata B2C serves (docs/b2c-ropc-protocol.md §1.3) and its key
+ * set (§1.4).
  *
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata
  */

@@ -1,7 +1,7 @@
 /**
- * B2C endpoint URLs (docs/b2c-ropc-protocol.md §1). Every policy is its own authorization server, reachable in
- * three URL styles: path (`/{tenant}/{policy}/...`), query (`/{tenant}/...?p={policy}`) and
- * tfp (`/tfp/{tenant}/{policy}/...`, MSAL's authority format).
+ * B2C endpoint URLs (docs/b2c-ropc-protocol.md §1). Every policy is its own authorization server,
+ * reachable in three URL styles: path (`/{tenant}/{policy}/...`), query
+ * (`/{tenant}/...?p={policy}`) and tfp (`/tfp/{tenant}/{policy}/...`, MSAL's authority format).
  */
 
 /** The three URL styles B2C answers. */

@@ -9,8 +9,9 @@ export function formatB2CTimestamp(instant: Date): string {
 
 /**
  * B2C's `error_description` layout: the first line, `Correlation ID: guid`, `Timestamp: ...`,
- * each ended by `\r\n` (docs/b2c-ropc-protocol.md §4.1). The first line is `AADB2Cxxxxx: message` for B2C's own
- * errors; a relay without a code of its own (the sign-in proxy) writes a plain sentence.
+ * each ended by `\r\n` (docs/b2c-ropc-protocol.md §4.1). The first line is `AADB2Cxxxxx: message`
+ * for B2C's own errors; a relay without a code of its own (the sign-in proxy) writes a plain
+ * sentence.
  */
 export function formatErrorDescription(
   firstLine: string,

@@ -1,9 +1,9 @@
 import { B2C_ERROR_CLASSES, isKnownB2CErrorCode, type B2CErrorClass } from './b2c-error-classes';
 
 /**
- * B2C's error body: exactly two fields (docs/b2c-ropc-protocol.md §4.1). `error_description` holds three lines
- * joined by `\r\n` plus a trailing `\r\n`: `AADB2Cxxxxx: message`, `Correlation ID: guid`,
- * `Timestamp: yyyy-MM-dd HH:mm:ssZ`.
+ * B2C's error body: exactly two fields (docs/b2c-ropc-protocol.md §4.1). `error_description` holds
+ * three lines joined by `\r\n` plus a trailing `\r\n`: `AADB2Cxxxxx: message`, `Correlation ID:
+ * guid`, `Timestamp: yyyy-MM-dd HH:mm:ssZ`.
  */
 export interface ErrorResponseBody {
   readonly error: string;

@@ -114,7 +114,8 @@ export function parseRetryAfter(
 
 /**
  * Checks a token endpoint's answer: a 200 becomes a normalised {@link TokenResponse}; an OAuth
- * error body becomes a {@link ResponseBodyError}; anything else a {@link NonConformingResponseError}.
+ * error body becomes a {@link ResponseBodyError}; anything else a {@link
+ * NonConformingResponseError}.
  */
 export async function processTokenResponse(response: Response): Promise<TokenResponse> {
   const text = await response.text();

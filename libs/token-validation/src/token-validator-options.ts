@@ -1,7 +1,7 @@
 /**
  * Options of {@link createTokenValidator}. Every policy of B2C is its own authorization server
- * (docs/b2c-ropc-protocol.md §1.1), so a validator trusts a list of policy authorities, or one explicit issuer and
- * key set for issuers without discovery.
+ * (docs/b2c-ropc-protocol.md §1.1), so a validator trusts a list of policy authorities, or one
+ * explicit issuer and key set for issuers without discovery.
  */
 import type { SignatureAlgorithm } from './signature-algorithm';
 

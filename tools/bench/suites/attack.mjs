@@ -1,9 +1,10 @@
-// An account under attack through the sign-in proxy (part of the proxy suite, on its api): attackers send wrong passwords for bob, at
-// many times his failure budget, from many client IPs (each within AUTH_THROTTLE_IP, so that the
-// per-account budget is what stops them), while bob signs in from the browser he used before (its
-// ropc_device cookie). Reported per run: the attempts that reached the emulator (goal: never more
-// than the anonymous budget), bob's success rate (goal: every one), and the api's CPU per refused
-// attempt against its CPU per forwarded sign-in (measured by the proxy suite's sign-in runs).
+// An account under attack through the sign-in proxy (part of the proxy suite, on its api):
+// attackers send wrong passwords for bob, at many times his failure budget, from many client IPs
+// (each within AUTH_THROTTLE_IP, so that the per-account budget is what stops them), while bob
+// signs in from the browser he used before (its ropc_device cookie). Reported per run: the attempts
+// that reached the emulator (goal: never more than the anonymous budget), bob's success rate (goal:
+// every one), and the api's CPU per refused attempt against its CPU per forwarded sign-in (measured
+// by the proxy suite's sign-in runs).
 import { postForm } from '../lib/http-client.mjs';
 import { passwordForm, processCpuSeconds } from '../lib/emulator-process.mjs';
 import { throughputOf } from '../lib/measure.mjs';

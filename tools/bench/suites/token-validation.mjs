@@ -103,7 +103,8 @@ export async function run({ runs, seconds }) {
         title: 'raw node:crypto RS256 verify of the same token',
         unit: 'ops/s',
       },
-      // The goal: validate() costs at most 1.1× a bare jose jwtVerify (the ratio shown is the cost).
+      // The goal: validate() costs at most 1.1× a bare jose jwtVerify (the ratio shown is the
+      // cost).
       {
         ...clocks['validate-cold'].fields(),
         title: 'validate(), verified-token cache off (cold path)',

@@ -59,7 +59,8 @@ export interface RunningFunctionsHost {
   readonly timers: readonly HostTimer[];
   /**
    * What each entry file of the app exports, in load order: in-process tests reach the app's own
-   * instances through it (an app may export a clock, say) — the same module instances the host runs.
+   * instances through it (an app may export a clock, say) — the same module instances the host
+   * runs.
    */
   readonly entryExports: readonly unknown[];
   /** Runs a timer function now (by name, case-insensitive); rejects if its handler fails. */

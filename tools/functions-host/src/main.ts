@@ -1,4 +1,5 @@
-// CLI entry point: `node dist/tools/functions-host/main.js <appDir> [options]`. See cli/parse-cli-args.ts.
+// CLI entry point: `node dist/tools/functions-host/main.js <appDir> [options]`. See
+// cli/parse-cli-args.ts.
 import { formatStartupBanner } from './cli/format-startup-banner';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli/parse-cli-args';
 import { describeError } from './describe-error';

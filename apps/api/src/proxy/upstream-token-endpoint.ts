@@ -22,9 +22,9 @@ export type UpstreamAnswer =
 
 /**
  * Sends a token request to the authority's token endpoint, server side, with a timeout. Maps the
- * answer to docs/architecture.md's table: tokens; a 4xx B2C error passed on as is; unreachable, timed out or
- * 503 (temporarily unavailable); another 5xx or anything non-conforming as failed. Never hangs,
- * never throws for upstream trouble.
+ * answer to docs/architecture.md's table: tokens; a 4xx B2C error passed on as is; unreachable,
+ * timed out or 503 (temporarily unavailable); another 5xx or anything non-conforming as failed.
+ * Never hangs, never throws for upstream trouble.
  */
 export async function forwardTokenRequest(
   tokenEndpoint: string,

@@ -5,7 +5,8 @@ export type CorsEndpoint = 'token' | 'metadata';
 
 /**
  * B2C answers discovery and JWKS cross-origin (msal-browser fetches them), but not the token
- * endpoint for ROPC (docs/b2c-ropc-protocol.md §7). `permissive` also opens the token endpoint, for direct mode.
+ * endpoint for ROPC (docs/b2c-ropc-protocol.md §7). `permissive` also opens the token endpoint, for
+ * direct mode.
  */
 export function corsHeaders(
   request: HttpRequest,

@@ -9,10 +9,10 @@ import type { IdentityProtection, RequestLimit } from '../tenant/tenant-model';
 const UNLIMITED: LimitCheck = { limited: false, count: 0 };
 
 /**
- * B2C's service limits on the token endpoint (docs/b2c-ropc-protocol.md §6): 6,000 requests per 5 minutes per
- * client IP and 200 per second per tenant by default, each a fixed window; either is off when the
- * tenant sets it to null (benchmark tenants). Read per request, as an imported tenant may change
- * them.
+ * B2C's service limits on the token endpoint (docs/b2c-ropc-protocol.md §6): 6,000 requests per 5
+ * minutes per client IP and 200 per second per tenant by default, each a fixed window; either is
+ * off when the tenant sets it to null (benchmark tenants). Read per request, as an imported tenant
+ * may change them.
  */
 export class ServiceLimits {
   constructor(

@@ -33,12 +33,12 @@ const EMPTY: LockoutState = {
 };
 
 /**
- * B2C's smart lockout (docs/b2c-ropc-protocol.md §6), per client IP and account, atomic: admitting a password
- * check is one conditional update together with the lock check, before any hashing, and every
- * admitted check holds a place toward the threshold until it finishes — so however many attempts
- * arrive at once, at most the threshold of wrong passwords is verified per lock period, and the
- * right password sent behind them is refused. Distinct wrong passwords count; the same one again
- * counts once, near-identical ones share a count (see `password-fingerprints.ts`). At the
+ * B2C's smart lockout (docs/b2c-ropc-protocol.md §6), per client IP and account, atomic: admitting
+ * a password check is one conditional update together with the lock check, before any hashing, and
+ * every admitted check holds a place toward the threshold until it finishes — so however many
+ * attempts arrive at once, at most the threshold of wrong passwords is verified per lock period,
+ * and the right password sent behind them is refused. Distinct wrong passwords count; the same one
+ * again counts once, near-identical ones share a count (see `password-fingerprints.ts`). At the
  * threshold the pair locks for a period that starts at the configured duration and doubles every
  * `lockoutsPerStep` lockouts up to the maximum; a failure after an automatic unlock locks again;
  * a success while unlocked resets, and a success never clears a lock. State idle for

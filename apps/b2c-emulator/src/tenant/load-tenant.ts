@@ -38,8 +38,8 @@ export async function parseTenantFile(
 }
 
 /**
- * Loads a tenant: `source` is a file path (or `file:` URL) to read, or an already-parsed tenant file
- * object. A file's path is named in the {@link TenantFileError} it may throw.
+ * Loads a tenant: `source` is a file path (or `file:` URL) to read, or an already-parsed tenant
+ * file object. A file's path is named in the {@link TenantFileError} it may throw.
  */
 export async function loadTenant(
   source: unknown,

@@ -2,7 +2,8 @@ import type { TenantFileProblem } from './tenant-file-error';
 
 /**
  * Orders problems as their places appear in the file (a missing property after its siblings), so
- * the report reads top to bottom whichever check found them. Problems at one place keep their order.
+ * the report reads top to bottom whichever check found them. Problems at one place keep their
+ * order.
  */
 export function sortProblems(
   problems: readonly TenantFileProblem[],

@@ -1,6 +1,6 @@
 /**
- * The values a tenant file may leave out, as B2C ships them (docs/b2c-ropc-protocol.md §5.2 and §6). The schema's
- * `default` keywords say the same; a spec keeps the two in step.
+ * The values a tenant file may leave out, as B2C ships them (docs/b2c-ropc-protocol.md §5.2 and
+ * §6). The schema's `default` keywords say the same; a spec keeps the two in step.
  */
 import type {
   Application,

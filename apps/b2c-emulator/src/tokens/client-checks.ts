@@ -24,7 +24,8 @@ const SUPPORTED_RESPONSE_TYPES = new Set(['token', 'id_token']);
 
 /**
  * Parses `response_type`. Absent means `token`, as MSAL's requests without it got no id token.
- * `token` needs the implicit flow allowed on the application (AADB2C90057, docs/b2c-ropc-protocol.md §2.2).
+ * `token` needs the implicit flow allowed on the application (AADB2C90057,
+ * docs/b2c-ropc-protocol.md §2.2).
  *
  * @throws EmulatorError AADB2C90013 or 90057.
  */

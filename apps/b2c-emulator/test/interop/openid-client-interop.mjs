@@ -13,7 +13,8 @@ const signIn = await client.genericGrantRequest(config, 'password', {
   scope,
   response_type: 'token id_token',
 });
-// B2C sends an id token only when response_type asks for one (docs/b2c-ropc-protocol.md §8.1), on refresh too.
+// B2C sends an id token only when response_type asks for one (docs/b2c-ropc-protocol.md §8.1), on
+// refresh too.
 const refreshed = await client.refreshTokenGrant(config, signIn.refresh_token, {
   scope,
   response_type: 'token id_token',

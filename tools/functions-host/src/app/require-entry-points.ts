@@ -7,7 +7,8 @@ import type { WorkerRuntime } from '../core/worker-runtime';
 
 /**
  * Loads the app's entry files with Node's real `require` while `@azure/functions-core` answers
- * with the runtime's core API (or `coreApi`), so `app.http(...)` and friends register with this host. Returns what each entry file exports.
+ * with the runtime's core API (or `coreApi`), so `app.http(...)` and friends register with this
+ * host. Returns what each entry file exports.
  *
  * Cached copies of the app's own files and of its `@azure/functions` are evicted first: a module
  * registers only when it runs, and a library copy from an earlier load keeps the core API (or the
