@@ -56,7 +56,9 @@ export interface ApiConfig {
   readonly upstreamTimeoutMs: number;
   /** The sign-in proxy's identity protection: failure budgets and throttles. */
   readonly protection: ProxyProtectionSettings;
-  /** Where notes, ended sessions and throttle counters live; `undefined`: this instance's memory. */
+  /**
+   * Where notes, ended sessions and throttle counters live; `undefined`: this instance's memory.
+   */
   readonly storage: StorageSettings | undefined;
 }
 
@@ -126,7 +128,9 @@ function readStorage(env: Env, problems: string[]): StorageSettings | undefined 
   return { connectionString, timeoutMs };
 }
 
-/** Reads the API's environment; returns a frozen config or throws ConfigError listing every problem. */
+/**
+ * Reads the API's environment; returns a frozen config or throws ConfigError listing every problem.
+ */
 export function loadConfig(env: Env = process.env): ApiConfig {
   const problems: string[] = [];
   const authority = (env['B2C_AUTHORITY'] ?? '').replace(/\/+$/, '');

@@ -10,7 +10,9 @@ export interface ThrottleLimit {
   readonly windowSeconds: number;
 }
 
-/** The sign-in proxy's identity protection (docs/architecture.md, "The sign-in proxy"), validated. */
+/**
+ * The sign-in proxy's identity protection (docs/architecture.md, "The sign-in proxy"), validated.
+ */
 export interface ProxyProtectionSettings {
   /** `AUTH_AUTHORITY_LOCKOUT_THRESHOLD` (default 10): the authority's smart-lockout threshold. */
   readonly authorityLockoutThreshold: number;

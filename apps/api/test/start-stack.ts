@@ -41,7 +41,9 @@ export interface Started {
   resume(): void;
 }
 
-/** Spawns `node args`; resolves once `ready` matches its output, with the port `portPattern` finds. */
+/**
+ * Spawns `node args`; resolves once `ready` matches its output, with the port `portPattern` finds.
+ */
 function startProcess(
   args: string[],
   env: Record<string, string>,
@@ -87,7 +89,9 @@ function startProcess(
   });
 }
 
-/** Starts the built emulator (default tenant) with an admin key; `extraFlags` as its bin takes them. */
+/**
+ * Starts the built emulator (default tenant) with an admin key; `extraFlags` as its bin takes them.
+ */
 export async function startEmulator(
   extraFlags: string[] = [],
 ): Promise<Started & { admin(method: string, path: string, body?: unknown): Promise<Response> }> {
@@ -162,7 +166,9 @@ export function startApi(env: Record<string, string>): Promise<Started> {
   return startProcess([FUNCTIONS_HOST, API_APP, '--port', '0'], env, listening, listening);
 }
 
-/** A password grant at the emulator for `user` with the notes scopes; returns the token response. */
+/**
+ * A password grant at the emulator for `user` with the notes scopes; returns the token response.
+ */
 export async function signIn(
   emulatorUrl: string,
   user: { username: string; password: string },

@@ -12,7 +12,9 @@ export interface EmulatorConfig {
   readonly tenantFile: string | undefined;
   /** Signing keys and the HTTPS certificate live here. */
   readonly dataDir: string;
-  /** `strict`: no CORS on the token endpoint, as B2C; `permissive`: CORS everywhere (direct mode). */
+  /**
+   * `strict`: no CORS on the token endpoint, as B2C; `permissive`: CORS everywhere (direct mode).
+   */
   readonly cors: 'strict' | 'permissive';
   /** Undefined: the admin API is off. */
   readonly adminKey: string | undefined;
@@ -118,7 +120,9 @@ function readKeyRollover(env: Env, problems: string[]): number {
   return seconds;
 }
 
-/** Reads and validates the emulator's environment; returns a frozen config or throws ConfigError. */
+/**
+ * Reads and validates the emulator's environment; returns a frozen config or throws ConfigError.
+ */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): EmulatorConfig {
   const problems: string[] = [];
   const cors = env['B2C_EMULATOR_CORS'] || 'strict';

@@ -19,7 +19,9 @@ const log: LogLine = (line) => {
   console.log(`[b2c-emulator] ${line}`);
 };
 
-/** Loads the tenant file named by the configuration, warning loudly about out-of-range lifetimes. */
+/**
+ * Loads the tenant file named by the configuration, warning loudly about out-of-range lifetimes.
+ */
 export function loadConfiguredTenant(tenantFile: string | undefined): Promise<Tenant> {
   return loadTenant(tenantFile ?? DEFAULT_TENANT_FILE, {
     onWarning: (message) => {

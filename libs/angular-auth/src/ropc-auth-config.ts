@@ -37,7 +37,9 @@ export interface RopcAuthConfig {
   readonly refreshTokenStorage?: 'memory' | 'sessionStorage';
   /** Refresh the access token when it expires within this many seconds. Default 60. */
   readonly refreshAheadSeconds?: number;
-  /** The sign-in route the guard and the interceptor send signed-out users to. Default `/sign-in`. */
+  /**
+   * The sign-in route the guard and the interceptor send signed-out users to. Default `/sign-in`.
+   */
   readonly signInPath?: string;
 }
 

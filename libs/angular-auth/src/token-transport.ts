@@ -13,7 +13,9 @@ export interface TokenTransport {
   signOut(): Promise<void>;
   /** False when a refresh cannot work (direct mode without a refresh token). */
   canRefresh(): boolean;
-  /** Keeps what this transport needs from an accepted token set (direct mode: the refresh token). */
+  /**
+   * Keeps what this transport needs from an accepted token set (direct mode: the refresh token).
+   */
   remember(tokens: TokenSet): void;
   /** Drops whatever {@link remember} kept. */
   forget(): void;

@@ -17,7 +17,9 @@ export interface FailureBudgetSettings {
   readonly deviceTrustSeconds: number;
 }
 
-/** The defaults of docs/architecture.md, for an authority that locks at 10 (B2C's smart lockout). */
+/**
+ * The defaults of docs/architecture.md, for an authority that locks at 10 (B2C's smart lockout).
+ */
 export const DEFAULT_FAILURE_BUDGET: FailureBudgetSettings = {
   anonymous: 4,
   perDevice: 2,

@@ -37,7 +37,9 @@ export interface B2CCommonClaims {
 export interface B2CIdTokenClaims extends B2CCommonClaims {
   /** Epoch seconds. */
   readonly auth_time?: number;
-  /** Left half of SHA-256 of the access token, base64url (OIDC Core §3.1.3.6); with an access token. */
+  /**
+   * Left half of SHA-256 of the access token, base64url (OIDC Core §3.1.3.6); with an access token.
+   */
   readonly at_hash?: string;
   readonly nonce?: string;
 }

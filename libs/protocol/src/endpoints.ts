@@ -19,7 +19,10 @@ export const ENDPOINT_SUFFIXES: Readonly<Record<EndpointKind, string>> = {
 
 /** What {@link buildEndpointUrl} needs. */
 export interface EndpointUrlOptions {
-  /** Scheme, host and optional base path, e.g. `https://contoso.b2clogin.com` or `http://localhost:7072`. */
+  /**
+   * Scheme, host and optional base path, e.g. `https://contoso.b2clogin.com` or
+   * `http://localhost:7072`.
+   */
   readonly origin: string;
   /** `contoso.onmicrosoft.com` or the tenant id. */
   readonly tenant: string;
@@ -125,7 +128,9 @@ export function policyEquals(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/** A policy authority, e.g. `https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`. */
+/**
+ * A policy authority, e.g. `https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`.
+ */
 export interface PolicyAuthority {
   readonly origin: string;
   readonly tenant: string;
@@ -154,7 +159,10 @@ export function authorityEndpointUrl(authority: PolicyAuthority, kind: EndpointK
   return buildEndpointUrl({ ...authority, kind });
 }
 
-/** Issuer styles of B2C's "issuer (iss) claim" token compatibility setting (docs/b2c-ropc-protocol.md §1.5). */
+/**
+ * Issuer styles of B2C's "issuer (iss) claim" token compatibility setting
+ * (docs/b2c-ropc-protocol.md §1.5).
+ */
 export type IssuerStyle = 'tenant' | 'tfp';
 
 /** Builds the `iss` value: `{origin}/{tenantId}/v2.0/` by default, or the tfp form. */

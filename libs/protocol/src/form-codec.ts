@@ -42,7 +42,9 @@ export interface DecodeTokenRequestOptions {
   readonly defaults?: Readonly<Partial<Record<TokenRequestParameter, string>>>;
 }
 
-/** Encodes a token request as `application/x-www-form-urlencoded`; undefined fields are left out. */
+/**
+ * Encodes a token request as `application/x-www-form-urlencoded`; undefined fields are left out.
+ */
 export function encodeTokenRequest(request: TokenRequest): string {
   const params = new URLSearchParams();
   const fields = request as unknown as Partial<Record<TokenRequestParameter, string>>;

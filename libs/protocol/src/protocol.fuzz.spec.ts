@@ -11,7 +11,9 @@ import type { TokenRequest } from './token-request';
 const RUNS = 400;
 const params = <T>() => fuzzParameters<T>(process.env, RUNS);
 
-/** Characters a careless or hostile client puts in a form: separators, escapes, astral, controls. */
+/**
+ * Characters a careless or hostile client puts in a form: separators, escapes, astral, controls.
+ */
 const hostileText = fc.string({
   unit: fc.oneof(
     fc.constantFrom('&', '=', '%', '+', ' ', '%2', '%zz', '%C3', '%FF', '\u0000', '\uD800', '😀'),

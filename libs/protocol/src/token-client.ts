@@ -31,7 +31,10 @@ export interface PasswordGrantParameters {
   readonly username: string;
   readonly password: string;
   readonly scope?: string;
-  /** Default `token id_token`: without `id_token` B2C sends no id_token (docs/b2c-ropc-protocol.md §8.1). */
+  /**
+   * Default `token id_token`: without `id_token` B2C sends no id_token (docs/b2c-ropc-protocol.md
+   * §8.1).
+   */
   readonly responseType?: string;
   readonly resource?: string;
 }

@@ -13,7 +13,10 @@ export interface CommonTokenRequestParameters {
   readonly scope?: string;
   /** B2C issues an id_token only when this contains `id_token` and `scope` contains `openid`. */
   readonly response_type?: string;
-  /** Older B2C samples and custom policies name the audience here; a plain string, not always a GUID. */
+  /**
+   * Older B2C samples and custom policies name the audience here; a plain string, not always a
+   * GUID.
+   */
   readonly resource?: string;
   /**
    * Must not be sent: ROPC is a public-client flow. Parsed only so that a server can refuse it

@@ -1,7 +1,10 @@
 import { isErrorResponseBody } from './error-response';
 import { NonConformingResponseError, ResponseBodyError } from './errors';
 
-/** A numeric field as B2C sends it: a number, or a numeric string in older samples (docs/b2c-ropc-protocol.md §3). */
+/**
+ * A numeric field as B2C sends it: a number, or a numeric string in older samples
+ * (docs/b2c-ropc-protocol.md §3).
+ */
 export type WireNumber = number | string;
 
 /** A successful token response as it arrives on the wire. */

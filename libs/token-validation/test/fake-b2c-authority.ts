@@ -72,7 +72,10 @@ export class FakeB2CAuthority {
     return authority;
   }
 
-  /** B2C's default issuer form (docs/b2c-ropc-protocol.md §1.5): the tenant id, with the trailing slash. */
+  /**
+   * B2C's default issuer form (docs/b2c-ropc-protocol.md §1.5): the tenant id, with the trailing
+   * slash.
+   */
   get issuer(): string {
     return `${this.origin}/${TENANT_ID}/v2.0/`;
   }
@@ -163,7 +166,10 @@ export function accessTokenClaims(
   };
 }
 
-/** Signs claims as B2C does: `{"typ":"JWT","alg":"RS256","kid":...}` (docs/b2c-ropc-protocol.md §1.4). */
+/**
+ * Signs claims as B2C does: `{"typ":"JWT","alg":"RS256","kid":...}` (docs/b2c-ropc-protocol.md
+ * §1.4).
+ */
 export async function signToken(
   key: Pick<SigningKey, 'kid' | 'privateKey'>,
   claims: Record<string, unknown>,

@@ -14,7 +14,9 @@ export async function rateOf(fn, seconds) {
   return count / ((performance.now() - start) / 1000);
 }
 
-/** Runs `concurrency` closed loops of `fn(loopIndex)` for `seconds`; returns completions per second. */
+/**
+ * Runs `concurrency` closed loops of `fn(loopIndex)` for `seconds`; returns completions per second.
+ */
 export async function throughputOf(fn, { concurrency, seconds }) {
   const end = performance.now() + seconds * 1000;
   const start = performance.now();

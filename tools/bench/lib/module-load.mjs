@@ -9,7 +9,9 @@ import { ROOT } from './emulator-process.mjs';
 const run = promisify(execFile);
 const CHILD = join(import.meta.dirname, 'module-load-child.mjs');
 
-/** Bundles the host's app-loading modules from tools/functions-host/src; returns the bundle path. */
+/**
+ * Bundles the host's app-loading modules from tools/functions-host/src; returns the bundle path.
+ */
 export async function buildHostLoader() {
   const host = './tools/functions-host/src';
   const outfile = join(ROOT, 'tmp', 'bench', 'functions-host-loader.cjs');

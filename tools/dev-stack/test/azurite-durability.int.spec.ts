@@ -30,7 +30,9 @@ interface Stack {
   output(): string;
 }
 
-/** `npm start -- --azurite` in its own process group, as a terminal runs it; resolves when ready. */
+/**
+ * `npm start -- --azurite` in its own process group, as a terminal runs it; resolves when ready.
+ */
 function startStack(env: Record<string, string>): Promise<Stack> {
   const child = spawn(process.execPath, [START, '--azurite'], {
     cwd: ROOT,

@@ -10,7 +10,9 @@ export interface FunctionsHostHttpsOptions {
 
 /** Options of {@link startFunctionsHost}. */
 export interface FunctionsHostOptions {
-  /** The Functions app folder: host.json, package.json with "main", optional local.settings.json. */
+  /**
+   * The Functions app folder: host.json, package.json with "main", optional local.settings.json.
+   */
   readonly appDir: string;
   /** Default: local.settings.json `Host.LocalHttpPort`, else 7071. 0 picks a free port. */
   readonly port?: number;
@@ -45,7 +47,9 @@ export interface HostRoute {
 export interface HostTimer {
   readonly functionName: string;
   readonly schedule: string;
-  /** False when the schedule is not supported; {@link RunningFunctionsHost.runTimer} still works. */
+  /**
+   * False when the schedule is not supported; {@link RunningFunctionsHost.runTimer} still works.
+   */
   readonly scheduled: boolean;
 }
 

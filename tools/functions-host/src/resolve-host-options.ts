@@ -28,7 +28,9 @@ const KNOWN_OPTIONS = new Set([
 /** 1 MiB. */
 export const DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
-/** Checks the caller's options; misuse (wrong types, unknown keys, bad numbers) throws a TypeError. */
+/**
+ * Checks the caller's options; misuse (wrong types, unknown keys, bad numbers) throws a TypeError.
+ */
 export function resolveHostOptions(options: FunctionsHostOptions): ResolvedHostOptions {
   if (typeof options !== 'object' || (options as unknown) === null) {
     throw new TypeError('startFunctionsHost: options must be an object.');

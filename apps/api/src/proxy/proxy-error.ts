@@ -11,14 +11,19 @@ import {
 import { randomUUID } from 'node:crypto';
 import { NO_STORE } from './no-store';
 
-/** The sign-in proxy's own refusals, in B2C's two-field error shape (docs/architecture.md's table). */
+/**
+ * The sign-in proxy's own refusals, in B2C's two-field error shape (docs/architecture.md's table).
+ */
 export type ProxyRefusal =
   | { readonly kind: 'cross_site' }
   | { readonly kind: 'no_session' }
   | {
       readonly kind: 'throttled';
       readonly retryAfterSeconds: number;
-      /** `account_protected`: only known devices may try this account for now (docs/architecture.md). */
+      /**
+       * `account_protected`: only known devices may try this account for now
+       * (docs/architecture.md).
+       */
       readonly reason: ProxyRefusalReason;
     }
   | { readonly kind: 'authority_locked'; readonly retryAfterSeconds: number }

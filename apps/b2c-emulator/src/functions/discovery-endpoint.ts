@@ -5,20 +5,15 @@ import { getEmulator } from '../emulator-instance';
 import { requestOrigin } from '../http/request-origin';
 import type { ResolvedPolicy } from '../http/resolve-policy';
 import type { UserFlow } from '../tenant/tenant-model';
+import { applicationClaimName } from '../tokens/user-claims';
 import { policyMetadataResponse } from './policy-metadata-response';
 
-const CLAIM_NAMES: Readonly<Record<string, string>> = {
-  displayName: 'name',
-  givenName: 'given_name',
-  surname: 'family_name',
-  emailAddresses: 'emails',
-  identityProvider: 'idp',
-  objectId: 'oid',
-};
-
-/** The policy's output claims plus the protocol claims, as B2C lists them (docs/b2c-ropc-protocol.md §1.3). */
+/**
+ * The policy's output claims plus the protocol claims, as B2C lists them
+ * (docs/b2c-ropc-protocol.md §1.3).
+ */
 function claimsSupported(flow: UserFlow): string[] {
-  const output = flow.applicationClaims.map((claim) => CLAIM_NAMES[claim] ?? claim);
+  const output = flow.applicationClaims.map(applicationClaimName);
   return [
     ...new Set([
       ...output,

@@ -2,7 +2,9 @@ import type { AtomicStateStore } from '@ropc/identity-protection';
 
 /** One counted wrong password, and the near-identical ones it also covers. */
 export interface CountedFailure {
-  /** Keyed fingerprints of the password's forms (see `password-fingerprints.ts`); never passwords. */
+  /**
+   * Keyed fingerprints of the password's forms (see `password-fingerprints.ts`); never passwords.
+   */
   readonly fingerprints: readonly string[];
   /** How many distinct near-identical passwords this failure covers, itself included. */
   readonly variants: number;

@@ -2,7 +2,9 @@ import type { TenantUser } from '../tenant/tenant-model';
 
 /** A user as the emulator keeps it: the tenant model plus session state. */
 export interface StoredUser extends TenantUser {
-  /** Epoch ms: refresh grants from sign-ins before this are revoked (password change, revocation). */
+  /**
+   * Epoch ms: refresh grants from sign-ins before this are revoked (password change, revocation).
+   */
   readonly refreshTokensValidFrom: number;
 }
 

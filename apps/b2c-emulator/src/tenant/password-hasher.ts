@@ -9,7 +9,9 @@ import { hash, parseOptions, verify, type Algorithm, type Options } from '@node-
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- see above
 const ARGON2ID = 2 as Algorithm.Argon2id;
 
-/** OWASP's argon2id baseline: 19 MiB, two passes, one lane (≈ 18 ms per hash on this machine kind). */
+/**
+ * OWASP's argon2id baseline: 19 MiB, two passes, one lane (≈ 18 ms per hash on this machine kind).
+ */
 const HASH_OPTIONS: Options = {
   algorithm: ARGON2ID,
   memoryCost: 19456,

@@ -32,7 +32,9 @@ export interface UserFlow {
   readonly applicationClaims: readonly ApplicationClaim[];
   /** Which claim names the policy: `tfp` (default) or the legacy, lowercased `acr`. */
   readonly policyClaim: 'tfp' | 'acr';
-  /** `tenant` (default): `{host}/{tenantId}/v2.0/`; `tfp`: `{host}/tfp/{tenantId}/{policy}/v2.0/`. */
+  /**
+   * `tenant` (default): `{host}/{tenantId}/v2.0/`; `tfp`: `{host}/tfp/{tenantId}/{policy}/v2.0/`.
+   */
   readonly issuerStyle: 'tenant' | 'tfp';
   /** `objectId` (default) or `notSupported` ("Not supported currently. Use oid claim."). */
   readonly subjectClaim: 'objectId' | 'notSupported';
@@ -59,7 +61,10 @@ export interface Application {
   /** App ID URI of an API application, e.g. `https://contoso.onmicrosoft.com/api`. */
   readonly identifierUri?: string;
   readonly exposedScopes: readonly ExposedScope[];
-  /** Full scope URIs this (client) application was granted, e.g. `https://contoso.onmicrosoft.com/api/notes.read`. */
+  /**
+   * Full scope URIs this (client) application was granted, e.g.
+   * `https://contoso.onmicrosoft.com/api/notes.read`.
+   */
   readonly grantedScopes: readonly string[];
   readonly enabled: boolean;
 }

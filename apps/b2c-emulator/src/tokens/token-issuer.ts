@@ -106,7 +106,10 @@ function signIdToken(
   );
 }
 
-/** Signs the tokens and writes the response body in B2C's field order (docs/b2c-ropc-protocol.md §3). */
+/**
+ * Signs the tokens and writes the response body in B2C's field order (docs/b2c-ropc-protocol.md
+ * §3).
+ */
 export async function issueTokens(issue: TokenIssue): Promise<TokenResponseBody> {
   const planned = plannedTokens(issue.scope, issue.responseTypes, issue.client.id);
   const iat = Math.floor(issue.now / 1000);

@@ -7,37 +7,56 @@ export const SUB_NOT_SUPPORTED = 'Not supported currently. Use oid claim.';
 /** The identity provider of every local account, as B2C names it. */
 export const LOCAL_ACCOUNT_IDP = 'LocalAccount';
 
+/** A built-in application claim of a user flow: its name in tokens and its value for a user. */
+interface ApplicationClaim {
+  readonly name: string;
+  /** Undefined leaves the claim out, as B2C does for a user without the value. */
+  value(user: StoredUser): unknown;
+}
+
+const emailsOf = (user: StoredUser): string[] =>
+  user.identities
+    .filter((identity) => identity.signInType === 'emailAddress')
+    .map((identity) => identity.issuerAssignedId);
+
+/** The user-flow application claims B2C offers, by the name the tenant file uses. */
+const APPLICATION_CLAIMS: Readonly<Record<string, ApplicationClaim>> = {
+  displayName: { name: 'name', value: (user) => user.displayName },
+  givenName: { name: 'given_name', value: (user) => user.givenName },
+  surname: { name: 'family_name', value: (user) => user.surname },
+  emailAddresses: {
+    name: 'emails',
+    value: (user) => {
+      const emails = emailsOf(user);
+      return emails.length > 0 ? emails : undefined;
+    },
+  },
+  identityProvider: { name: 'idp', value: () => LOCAL_ACCOUNT_IDP },
+  objectId: { name: 'oid', value: (user) => user.id },
+};
+
+/** The name in tokens of a user flow's application claim (an extension attribute keeps its own). */
+export function applicationClaimName(claim: string): string {
+  return Object.hasOwn(APPLICATION_CLAIMS, claim)
+    ? (APPLICATION_CLAIMS[claim]?.name ?? claim)
+    : claim;
+}
+
 /**
  * The claims a user flow's "application claims" put into both tokens, in B2C's claim names.
  * Claims without a value (no surname, no email identity) are left out, as B2C does.
  */
 export function userFlowClaims(user: StoredUser, flow: UserFlow): Record<string, unknown> {
   const claims: Record<string, unknown> = {};
-  const emails = user.identities
-    .filter((identity) => identity.signInType === 'emailAddress')
-    .map((identity) => identity.issuerAssignedId);
   for (const claim of flow.applicationClaims) {
-    switch (claim) {
-      case 'displayName':
-        claims['name'] = user.displayName;
-        break;
-      case 'givenName':
-        if (user.givenName !== undefined) claims['given_name'] = user.givenName;
-        break;
-      case 'surname':
-        if (user.surname !== undefined) claims['family_name'] = user.surname;
-        break;
-      case 'emailAddresses':
-        if (emails.length > 0) claims['emails'] = emails;
-        break;
-      case 'identityProvider':
-        claims['idp'] = LOCAL_ACCOUNT_IDP;
-        break;
-      case 'objectId':
-        claims['oid'] = user.id;
-        break;
-      default:
-        if (Object.hasOwn(user.attributes, claim)) claims[claim] = user.attributes[claim];
+    const builtIn = Object.hasOwn(APPLICATION_CLAIMS, claim)
+      ? APPLICATION_CLAIMS[claim]
+      : undefined;
+    if (builtIn) {
+      const value = builtIn.value(user);
+      if (value !== undefined) claims[builtIn.name] = value;
+    } else if (Object.hasOwn(user.attributes, claim)) {
+      claims[claim] = user.attributes[claim];
     }
   }
   return claims;

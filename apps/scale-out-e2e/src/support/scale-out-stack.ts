@@ -42,7 +42,9 @@ export interface ScaleOutStack {
   readonly authority: RoundRobinBalancer;
   readonly emulators: readonly [Instance, Instance];
   readonly apis: readonly [Instance, Instance];
-  /** The browser's origin for the API (Static Web Apps' front end), spreading over its instances. */
+  /**
+   * The browser's origin for the API (Static Web Apps' front end), spreading over its instances.
+   */
   readonly frontEnd: RoundRobinBalancer;
   stop(): Promise<void>;
 }

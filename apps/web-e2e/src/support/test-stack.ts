@@ -21,7 +21,9 @@ const ADMIN_KEY = `e2e-${randomBytes(12).toString('hex')}`;
 export interface TestStackOptions {
   /** `permissive` answers cross-origin token requests (direct mode). Default `strict`. */
   readonly cors?: 'strict' | 'permissive';
-  /** Served as `/config.json` instead of the built one; a function gets the emulator's token URL. */
+  /**
+   * Served as `/config.json` instead of the built one; a function gets the emulator's token URL.
+   */
   readonly runtimeConfig?: (emulatorTokenEndpoint: string) => WebRuntimeConfig;
   /** Extra API settings, e.g. `AUTH_ANONYMOUS_FAILURE_BUDGET`. */
   readonly apiEnv?: Readonly<Record<string, string>>;
@@ -33,7 +35,9 @@ export interface TestStack {
   readonly webUrl: string;
   /** The emulator's token endpoint for the e2e policy. */
   readonly tokenEndpoint: string;
-  /** `POST /.emulator/reset`: users, refresh tokens, lockouts and the clock as in the tenant file. */
+  /**
+   * `POST /.emulator/reset`: users, refresh tokens, lockouts and the clock as in the tenant file.
+   */
   resetEmulator(): Promise<void>;
   /** `POST /.emulator/clock`: moves every time rule of the emulator by `offsetSeconds`. */
   setEmulatorClock(offsetSeconds: number): Promise<void>;

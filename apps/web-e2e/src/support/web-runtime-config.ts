@@ -1,6 +1,9 @@
 import { CLIENT_ID, NOTES_SCOPES } from './e2e-tenant';
 
-/** The web app's `config.json` (docs/architecture.md, "Web runtime configuration"), as the tests write it. */
+/**
+ * The web app's `config.json` (docs/architecture.md, "Web runtime configuration"), as the tests
+ * write it.
+ */
 export interface WebRuntimeConfig {
   readonly mode: 'proxy' | 'direct';
   readonly tokenEndpoint: string;

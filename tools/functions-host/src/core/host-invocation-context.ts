@@ -24,7 +24,9 @@ export class HostInvocationContext implements CoreInvocationContext {
     this.invocationId = request.invocationId;
   }
 
-  /** Logs on behalf of the invocation (user logs from `context.log`, system logs from the library). */
+  /**
+   * Logs on behalf of the invocation (user logs from `context.log`, system logs from the library).
+   */
   log(level: RpcLogLevel, category: RpcLogCategory, message: string): void {
     const { name: functionName } = this.metadata;
     const entry = { level, category, message, functionName, invocationId: this.invocationId };

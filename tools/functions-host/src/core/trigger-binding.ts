@@ -8,7 +8,9 @@ export interface TriggerBinding {
   readonly type: string;
 }
 
-/** Finds the function's trigger: the one binding whose type ends in "Trigger", as the library does. */
+/**
+ * Finds the function's trigger: the one binding whose type ends in "Trigger", as the library does.
+ */
 export function triggerBinding(metadata: RpcFunctionMetadata): TriggerBinding {
   for (const [name, binding] of Object.entries(metadata.bindings)) {
     const type = binding.type?.toLowerCase() ?? '';

@@ -3,7 +3,9 @@ import { HttpErrorResponse } from '@angular/common/http';
 /** Validation messages per request-body property, as the API's 400 problems carry them. */
 export type FieldErrors = Readonly<Record<string, readonly string[]>>;
 
-/** An RFC 9457 problem details body, as the API sends it (docs/architecture.md, "Protected API"). */
+/**
+ * An RFC 9457 problem details body, as the API sends it (docs/architecture.md, "Protected API").
+ */
 export interface ProblemDetails {
   readonly type?: string;
   readonly title?: string;

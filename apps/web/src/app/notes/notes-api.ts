@@ -3,7 +3,10 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { Note, NoteInput, NoteList, VersionedNote } from './note';
 
-/** Same origin as the app (docs/architecture.md, "One origin for the browser"); the interceptor adds the token. */
+/**
+ * Same origin as the app (docs/architecture.md, "One origin for the browser"); the interceptor adds
+ * the token.
+ */
 export const NOTES_URL = '/api/notes';
 
 /**
