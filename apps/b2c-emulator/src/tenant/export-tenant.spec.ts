@@ -6,7 +6,11 @@ import type { TenantUser } from './tenant-model';
 const never = (): Promise<string> => Promise.reject(new Error('an exported file has no passwords'));
 
 describe('exportTenant', () => {
-  it.each(['default-tenant.json', 'e2e-tenant.json', 'bench-tenant.json'])(
+  it.each([
+    'default-tenant.json',
+    '../../test/fixtures/short-lifetime-tenant.json',
+    'bench-tenant.json',
+  ])(
     'round-trips %s: the exported file loads into an equal tenant without hashing',
     async (name) => {
       const tenant = await loadTenant(join(__dirname, name), { onWarning: () => undefined });

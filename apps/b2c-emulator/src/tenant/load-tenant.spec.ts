@@ -8,7 +8,7 @@ import { TenantFileError, isTenantFileError } from './tenant-file-error';
 import type { Tenant } from './tenant-model';
 
 const DEFAULT_TENANT = join(__dirname, 'default-tenant.json');
-const E2E_TENANT = join(__dirname, 'e2e-tenant.json');
+const SHORT_LIFETIME_TENANT = join(__dirname, '../../test/fixtures/short-lifetime-tenant.json');
 const BENCH_TENANT = join(__dirname, 'bench-tenant.json');
 
 const ALICE_ID = '26926d34-dad3-45bb-8bff-84a5f01522d9';
@@ -134,9 +134,11 @@ describe('loadTenant', () => {
     await expect(verifyPassword(bob!.passwordHash, 'Bob-Passw0rd!')).resolves.toBe(true);
   });
 
-  it('loads the e2e tenant with short lifetimes, a warning for each, and a lockout after 5', async () => {
+  it('loads a tenant with short lifetimes, a warning for each, and a lockout after 5', async () => {
     const warnings: string[] = [];
-    const tenant = await loadTenant(E2E_TENANT, { onWarning: (message) => warnings.push(message) });
+    const tenant = await loadTenant(SHORT_LIFETIME_TENANT, {
+      onWarning: (message) => warnings.push(message),
+    });
 
     expect(tenant.allowOutOfRangeLifetimes).toBe(true);
     expect(tenant.userFlows[0]?.lifetimes).toEqual({
