@@ -63,7 +63,7 @@ describe('module boundaries', () => {
   it('let the platform-neutral library import what it may', async () => {
     const messages = await lintProbe(
       'libs/protocol/src',
-      "import { parseScope } from './scope';\nexport const probe = parseScope;\n",
+      "import { parseScope } from './oauth/scope';\nexport const probe = parseScope;\n",
     );
     expect(messages).toEqual([]);
   });

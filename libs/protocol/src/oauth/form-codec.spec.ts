@@ -4,7 +4,7 @@ import {
   CLIENT_ID,
   PASSWORD_REQUEST_BODY,
   SEED_REFRESH_REQUEST_BODY,
-} from '../test/fixtures/reference-examples';
+} from '../../test/fixtures/reference-examples';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 

@@ -1,30 +1,20 @@
-import { FORM_CONTENT_TYPE, encodeTokenRequest } from './form-codec';
-import { NetworkError } from './errors';
-import { processTokenResponse } from './token-response';
-import { toTokenSet, type TokenSet } from './token-set';
-import type { PasswordGrantRequest, RefreshTokenGrantRequest, TokenRequest } from './token-request';
+import {
+  tokenEndpointRequest,
+  type TokenCallOptions,
+  type TokenClientOptions,
+} from '../oauth/token-endpoint-request';
+import type {
+  PasswordGrantRequest,
+  RefreshTokenGrantRequest,
+  TokenRequest,
+} from '../oauth/token-request';
+import { toTokenSet, type TokenSet } from '../oauth/token-set';
+import { processTokenResponse } from './process-token-response';
 
-/** How to reach a token endpoint. */
-export interface TokenClientOptions {
-  /** A B2C policy token URL, or a sign-in proxy's `/api/auth/token`. */
-  readonly tokenEndpoint: string;
-  readonly clientId: string;
-  /** Default: the global fetch. */
-  readonly fetch?: typeof fetch;
-  /** Per request; default 10 s. */
-  readonly timeoutMs?: number;
-  /** Epoch milliseconds; injectable for tests. */
-  readonly now?: () => number;
-  /** Extra request headers, e.g. the proxy's `X-Requested-With`. */
-  readonly headers?: Readonly<Record<string, string>>;
-  /** Fetch credentials mode, e.g. `same-origin` for a proxy's session cookie. */
-  readonly credentials?: RequestCredentials;
-}
-
-/** Per-call options. */
-export interface TokenCallOptions {
-  readonly signal?: AbortSignal;
-}
+/**
+ * The ROPC client of a B2C user flow: the password and refresh grants with B2C's parameters, sent
+ * by the kind-neutral `tokenEndpointRequest` and checked by `processTokenResponse`.
+ */
 
 /** Parameters of {@link passwordGrant}. */
 export interface PasswordGrantParameters {
@@ -48,42 +38,7 @@ export interface RefreshTokenGrantParameters {
   readonly resource?: string;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RESPONSE_TYPE = 'token id_token';
-
-/**
- * Sends a token request and returns the raw answer. Failing to get an answer throws a
- * {@link NetworkError} (`ERR_NETWORK`, `ERR_TIMEOUT` or `ERR_ABORTED`) whose message holds no
- * request content. Use {@link processTokenResponse} on the result.
- */
-export async function tokenEndpointRequest(
-  options: TokenClientOptions,
-  request: TokenRequest,
-  callOptions: TokenCallOptions = {},
-): Promise<Response> {
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, timeout]) : timeout;
-  const doFetch = options.fetch ?? fetch;
-  try {
-    return await doFetch(options.tokenEndpoint, {
-      method: 'POST',
-      headers: {
-        ...options.headers,
-        'Content-Type': FORM_CONTENT_TYPE,
-        Accept: 'application/json',
-      },
-      body: encodeTokenRequest(request),
-      signal,
-      ...(options.credentials ? { credentials: options.credentials } : {}),
-    });
-  } catch {
-    if (callOptions.signal?.aborted)
-      throw new NetworkError('ERR_ABORTED', 'the token request was aborted');
-    if (timeout.aborted)
-      throw new NetworkError('ERR_TIMEOUT', 'the token endpoint did not answer in time');
-    throw new NetworkError('ERR_NETWORK', 'the token endpoint could not be reached');
-  }
-}
 
 /** Builds the password grant request (RFC 6749 §4.3.2) with B2C's parameters. */
 export function passwordGrantRequest(

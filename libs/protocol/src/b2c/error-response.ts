@@ -1,22 +1,11 @@
 import { B2C_ERROR_CLASSES, isKnownB2CErrorCode, type B2CErrorClass } from './b2c-error-classes';
 
 /**
- * B2C's error body: exactly two fields (docs/b2c-ropc-protocol.md §4.1). `error_description` holds
- * three lines joined by `\r\n` plus a trailing `\r\n`: `AADB2Cxxxxx: message`, `Correlation ID:
- * guid`, `Timestamp: yyyy-MM-dd HH:mm:ssZ`.
+ * Reading B2C's error answers. B2C's `error_description` holds three lines joined by `\r\n` plus a
+ * trailing `\r\n`: `AADB2Cxxxxx: message`, `Correlation ID: guid`, `Timestamp: yyyy-MM-dd
+ * HH:mm:ssZ` (docs/b2c-ropc-protocol.md §4.1). The body's shape itself is OAuth's
+ * (oauth/error-response-body.ts).
  */
-export interface ErrorResponseBody {
-  readonly error: string;
-  readonly error_description: string;
-  /**
-   * Not B2C's: the sign-in proxy's reason for a 429 it answered itself — `account_protected`
-   * (sign-in to this account from a new device is paused) or `throttled`.
-   */
-  readonly reason?: ProxyRefusalReason;
-}
-
-/** Why the sign-in proxy refused an attempt itself (the `reason` of its 429 bodies). */
-export type ProxyRefusalReason = 'throttled' | 'account_protected';
 
 /** The parts of a B2C `error_description`. Fields that are absent stay undefined. */
 export interface ParsedErrorDescription {
@@ -73,11 +62,4 @@ export function classifyError(error: string, code: string | undefined): B2CError
   if (code !== undefined && isKnownB2CErrorCode(code)) return B2C_ERROR_CLASSES[code];
   if (error === 'access_denied') return 'invalid_credentials';
   return CLASS_BY_ERROR[error] ?? 'server_error';
-}
-
-/** True when `value` has B2C's error shape: string `error` and string `error_description`. */
-export function isErrorResponseBody(value: unknown): value is ErrorResponseBody {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return typeof record['error'] === 'string' && typeof record['error_description'] === 'string';
 }

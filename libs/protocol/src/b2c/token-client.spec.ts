@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NetworkError, ResponseBodyError } from './errors';
-import { passwordGrant, refreshTokenGrant, type TokenClientOptions } from './token-client';
-import seedRefreshResponse from '../test/fixtures/seed-refresh-response.json';
-import { CLIENT_ID, INVALID_CREDENTIALS_ERROR } from '../test/fixtures/reference-examples';
+import { NetworkError } from '../oauth/errors';
+import type { TokenClientOptions } from '../oauth/token-endpoint-request';
+import { ResponseBodyError } from './response-body-error';
+import { passwordGrant, refreshTokenGrant } from './token-client';
+import seedRefreshResponse from '../../test/fixtures/seed-refresh-response.json';
+import { CLIENT_ID, INVALID_CREDENTIALS_ERROR } from '../../test/fixtures/reference-examples';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 

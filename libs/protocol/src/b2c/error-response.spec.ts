@@ -5,8 +5,8 @@ import {
   formatB2CTimestamp,
   formatErrorDescription,
 } from './error-response-writer';
-import { classifyError, isErrorResponseBody, parseErrorDescription } from './error-response';
-import { FILLED_MESSAGES, INVALID_CREDENTIALS_ERROR } from '../test/fixtures/reference-examples';
+import { classifyError, parseErrorDescription } from './error-response';
+import { FILLED_MESSAGES, INVALID_CREDENTIALS_ERROR } from '../../test/fixtures/reference-examples';
 
 describe('parseErrorDescription', () => {
   it('splits the observed AADB2C90225 answer into code, message, correlation id and timestamp', () => {
@@ -164,13 +164,5 @@ describe('classifyError', () => {
   it('knows the registry codes only', () => {
     expect(isKnownB2CErrorCode('AADB2C90225')).toBe(true);
     expect(isKnownB2CErrorCode('toString')).toBe(false);
-  });
-});
-
-describe('isErrorResponseBody', () => {
-  it('requires string error and error_description', () => {
-    expect(isErrorResponseBody(INVALID_CREDENTIALS_ERROR)).toBe(true);
-    expect(isErrorResponseBody({ error: 'x' })).toBe(false);
-    expect(isErrorResponseBody(null)).toBe(false);
   });
 });

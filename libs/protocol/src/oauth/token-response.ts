@@ -1,13 +1,19 @@
-import { isErrorResponseBody } from './error-response';
-import { NonConformingResponseError, ResponseBodyError } from './errors';
+import { isErrorResponseBody, type ErrorResponseBody } from './error-response-body';
+import { NonConformingResponseError, type RopcError } from './errors';
 
 /**
- * A numeric field as B2C sends it: a number, or a numeric string in older samples
+ * A numeric field as it may arrive: a number, or a numeric string as in older B2C samples
  * (docs/b2c-ropc-protocol.md §3).
  */
 export type WireNumber = number | string;
 
-/** A successful token response as it arrives on the wire. */
+/**
+ * A successful token response as it arrives on the wire: RFC 6749 §5.1's fields, OpenID Connect's
+ * `id_token`, and those B2C adds (`not_before`, `expires_on`, `resource`, `id_token_expires_in`,
+ * `profile_info`, `refresh_token_expires_in`; docs/b2c-ropc-protocol.md §3).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ */
 export interface TokenResponseBody {
   readonly access_token?: string;
   readonly token_type: string;
@@ -116,11 +122,25 @@ export function parseRetryAfter(
 }
 
 /**
- * Checks a token endpoint's answer: a 200 becomes a normalised {@link TokenResponse}; an OAuth
- * error body becomes a {@link ResponseBodyError}; anything else a {@link
- * NonConformingResponseError}.
+ * Builds the error an authority kind throws for an OAuth error body answered with `status`;
+ * `retryAfterSeconds` comes from a `Retry-After` header. B2C's is `ResponseBodyError`.
  */
-export async function processTokenResponse(response: Response): Promise<TokenResponse> {
+export type ErrorBodyReader = (
+  status: number,
+  body: ErrorResponseBody,
+  retryAfterSeconds: number | undefined,
+) => RopcError;
+
+/**
+ * Checks a token endpoint's answer: a 200 becomes a normalised {@link TokenResponse}; an OAuth
+ * error body becomes the error `readErrorBody` builds; anything else a {@link
+ * NonConformingResponseError}. Each authority kind passes its own reader (B2C:
+ * `processTokenResponse`).
+ */
+export async function processTokenEndpointResponse(
+  response: Response,
+  readErrorBody: ErrorBodyReader,
+): Promise<TokenResponse> {
   const text = await response.text();
   let body: unknown;
   try {
@@ -134,7 +154,7 @@ export async function processTokenResponse(response: Response): Promise<TokenRes
     return normaliseTokenResponse(body);
   }
   if (response.status >= 400 && isErrorResponseBody(body)) {
-    throw new ResponseBodyError(
+    throw readErrorBody(
       response.status,
       body,
       parseRetryAfter(response.headers.get('retry-after')),

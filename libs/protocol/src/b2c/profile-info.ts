@@ -1,4 +1,4 @@
-import { decodeBase64UrlText, encodeBase64UrlText } from './base64url';
+import { decodeBase64UrlText, encodeBase64UrlText } from '../oauth/base64url';
 
 /** The decoded `profile_info` of a user-flow token response (docs/b2c-ropc-protocol.md §3). */
 export interface ProfileInfo {

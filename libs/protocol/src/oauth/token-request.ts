@@ -1,13 +1,15 @@
 /**
- * Token request types for the two grants a ROPC user flow serves.
+ * Token request types for the password and refresh grants of OAuth 2.0. `response_type` and
+ * `resource` are not RFC 6749's token parameters, but B2C reads them (docs/b2c-ropc-protocol.md
+ * §2), so the shared form codec carries them.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.3.2 (password grant)
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6 (refresh grant)
  */
 
-/** Parameters every B2C token request may carry, besides the grant-specific ones. */
+/** Parameters every token request may carry, besides the grant-specific ones. */
 export interface CommonTokenRequestParameters {
-  /** Application (client) id of the B2C app registration. */
+  /** Application (client) id of the app registration. */
   readonly client_id: string;
   /** Space-separated scopes, e.g. `openid offline_access {api scope}`. */
   readonly scope?: string;
@@ -20,7 +22,7 @@ export interface CommonTokenRequestParameters {
   readonly resource?: string;
   /**
    * Must not be sent: ROPC is a public-client flow. Parsed only so that a server can refuse it
-   * (AADB2C90084) instead of silently ignoring it.
+   * (B2C: AADB2C90084) instead of silently ignoring it.
    */
   readonly client_secret?: string;
 }
@@ -40,10 +42,10 @@ export interface RefreshTokenGrantRequest extends CommonTokenRequestParameters {
   readonly refresh_token: string;
 }
 
-/** Any token request this protocol knows. */
+/** Any token request the form codec knows. */
 export type TokenRequest = PasswordGrantRequest | RefreshTokenGrantRequest;
 
-/** The grant types served by a ROPC user flow. */
+/** The grant types the form codec decodes (those a B2C ROPC user flow serves). */
 export type GrantType = TokenRequest['grant_type'];
 
 /** Every parameter name a token request may carry, in the order the encoder writes them. */

@@ -1,3 +1,4 @@
+import type { OAuthErrorValue } from '../oauth/oauth-error-value';
 import type { B2CErrorCode } from './b2c-error-classes';
 
 /**
@@ -8,19 +9,6 @@ import type { B2CErrorCode } from './b2c-error-classes';
  * Where Microsoft's documentation or captured responses fix the `error` value it is used as is;
  * where it is unconfirmed, the value a careful client must survive is chosen and marked so.
  */
-
-/** The OAuth `error` values this protocol writes. */
-export type OAuthErrorValue =
-  | 'access_denied'
-  | 'invalid_request'
-  | 'invalid_client'
-  | 'invalid_grant'
-  | 'invalid_scope'
-  | 'unauthorized_client'
-  | 'unsupported_grant_type'
-  | 'unsupported_response_type'
-  | 'server_error'
-  | 'temporarily_unavailable';
 
 /** The registry entry of one AADB2C code. */
 export interface B2CErrorCodeInfo {

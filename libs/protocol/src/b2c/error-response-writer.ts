@@ -1,6 +1,7 @@
+import type { ErrorResponseBody } from '../oauth/error-response-body';
+import type { OAuthErrorValue } from '../oauth/oauth-error-value';
 import type { B2CErrorCode } from './b2c-error-classes';
-import { B2C_ERROR_CODES, type OAuthErrorValue } from './b2c-error-codes';
-import type { ErrorResponseBody } from './error-response';
+import { B2C_ERROR_CODES } from './b2c-error-codes';
 
 /** Formats an instant the way B2C writes it in error descriptions: `yyyy-MM-dd HH:mm:ssZ` (UTC). */
 export function formatB2CTimestamp(instant: Date): string {

@@ -1,5 +1,5 @@
+import type { FormDecodeError } from '../oauth/form-codec';
 import type { B2CErrorCode } from './b2c-error-classes';
-import type { FormDecodeError } from './form-codec';
 
 /** How a form decode failure is answered in B2C's shape. */
 export interface FormDecodeErrorAnswer {

@@ -13,7 +13,7 @@ import {
   POLICY,
   TENANT,
   TENANT_ID,
-} from '../test/fixtures/reference-examples';
+} from '../../test/fixtures/reference-examples';
 
 describe('parseEndpointUrl', () => {
   it.each(ENDPOINT_URLS)('takes $url apart into tenant and policy', ({ url, ...expected }) => {
