@@ -18,7 +18,7 @@ function validatorOptionsWith(env: Record<string, string>): unknown {
   Object.assign(process.env, ENV, env);
   try {
     jest.isolateModules(() => {
-      jest.requireActual<typeof import('./api-instance')>('./api-instance').getApi();
+      void jest.requireActual<typeof import('./api-instance')>('./api-instance').getApi();
     });
   } finally {
     process.env = saved;

@@ -34,10 +34,15 @@ function createApi(): Api {
 }
 
 /**
- * The process's API services, created on first use from the environment. A configuration error
- * is thrown on every call (listing every bad setting) rather than cached as a broken instance.
+ * The process's API services, created on first use from the environment; asynchronous like the
+ * emulator's `getEmulator()`, so both apps reach their services the same way. A configuration
+ * error rejects every call (listing every bad setting) rather than being cached as a broken instance.
  */
-export function getApi(): Api {
-  instance ??= createApi();
-  return instance;
+export function getApi(): Promise<Api> {
+  // The executor runs at once, so the first call builds the services synchronously; what it
+  // throws rejects this call's promise.
+  return new Promise((resolve) => {
+    instance ??= createApi();
+    resolve(instance);
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * The api Functions app: protected resources (`/api/me`, `/api/notes`) validating B2C tokens via
  * JWKS, the browser sign-in proxy (`/api/auth/*`), and the `cleanup` timer. Each module registers
- * its functions with `app.http(...)` or `app.timer(...)` when imported.
+ * its functions when imported (`registerHttpFunction` of @ropc/functions-edge, with each
+ * function's answer to a storage failure, or `app.timer`).
  */
 import { app } from '@azure/functions';
 import { getApi } from './api-instance';
@@ -13,7 +14,6 @@ import './functions/auth-token';
 import './functions/auth-refresh';
 import './functions/auth-sign-out';
 import './functions/cleanup';
-import { answerStorageFailure } from './http/storage-failure-hook';
 
 export { apiClock } from './api-clock';
 
@@ -21,8 +21,6 @@ app.setup({ enableHttpStream: false });
 
 // Fail at start, with every bad setting listed, rather than on the first request; say where the
 // shared state lives (an endpoint, never a key).
-app.hook.appStart(() => {
-  console.info(`api: shared state ${getApi().state.description}`);
+app.hook.appStart(async () => {
+  console.info(`api: shared state ${(await getApi()).state.description}`);
 });
-
-app.hook.postInvocation(answerStorageFailure);

@@ -1,14 +1,14 @@
 /**
  * The b2c-emulator Functions app: a local Azure AD B2C tenant for the ROPC flow. Each module
- * registers its functions with `app.http(...)` or `app.timer(...)` when imported.
+ * registers its functions when imported (`registerHttpFunction` of @ropc/functions-edge, with each
+ * function's answer to a storage failure, or `app.timer`). B2C's routes live in `b2c/`.
  */
 import { app } from '@azure/functions';
 import { isStorageError } from '@ropc/table-storage';
 import { getEmulator } from './emulator-instance';
-import { answerStorageFailure } from './http/storage-failure-response';
-import './functions/token-endpoint';
-import './functions/discovery-endpoint';
-import './functions/jwks-endpoint';
+import './b2c/functions/token-endpoint';
+import './b2c/functions/discovery-endpoint';
+import './b2c/functions/jwks-endpoint';
 import './functions/admin-endpoints';
 import './functions/graph-users-endpoints';
 import './functions/tenant-transfer-endpoints';
@@ -26,5 +26,3 @@ app.hook.appStart(async () => {
     console.warn(`[b2c-emulator] WARNING: ${error.message}; requests will retry`);
   }
 });
-
-app.hook.postInvocation(answerStorageFailure);

@@ -2,7 +2,7 @@ import { TableStorage } from '@ropc/table-storage';
 import { startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
 import { decodeJwt } from 'jose';
 import { TABLE_NAMES } from '../src/stores/table-names';
-import { hashRefreshToken } from '../src/tokens/refresh-token-codec';
+import { hashRefreshToken } from '../src/b2c/tokens/refresh-token-codec';
 import {
   ALICE,
   BOB,

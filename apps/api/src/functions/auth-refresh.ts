@@ -1,14 +1,11 @@
-import {
-  app,
-  type HttpRequest,
-  type HttpResponseInit,
-  type InvocationContext,
-} from '@azure/functions';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { registerHttpFunction } from '@ropc/functions-edge';
 import { getApi } from '../api-instance';
 import { passesCsrfCheck } from '../proxy/csrf-check';
 import { proxyErrorResponse } from '../proxy/proxy-error';
 import { readRefreshScope } from '../proxy/read-proxy-form';
 import { sessionRefresh } from '../proxy/session-refresh';
+import { proxyStorageFailure } from '../proxy/proxy-storage-failure';
 
 /**
  * POST /api/auth/refresh: redeems the refresh token kept in the cookie and rotates the cookie.
@@ -19,7 +16,7 @@ export async function authRefresh(
   request: HttpRequest,
   context: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const { proxy, config } = getApi();
+  const { proxy, config } = await getApi();
   if (!passesCsrfCheck(request, config.allowedOrigins))
     return proxyErrorResponse({ kind: 'cross_site' });
   const read = await readRefreshScope(request);
@@ -29,9 +26,9 @@ export async function authRefresh(
   });
 }
 
-app.http('auth-refresh', {
+registerHttpFunction('auth-refresh', {
   route: 'auth/refresh',
   methods: ['POST'],
-  authLevel: 'anonymous',
   handler: authRefresh,
+  storageFailure: proxyStorageFailure,
 });

@@ -1,10 +1,12 @@
-import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { registerHttpFunction } from '@ropc/functions-edge';
 import { getApi } from '../api-instance';
 import { passesCsrfCheck } from '../proxy/csrf-check';
 import { NO_STORE } from '../proxy/no-store';
 import { proxyErrorResponse } from '../proxy/proxy-error';
 import { clearedSessionCookie } from '../proxy/session-cookie-header';
 import { liveSession } from '../proxy/live-session';
+import { proxyStorageFailure } from '../proxy/proxy-storage-failure';
 
 /**
  * The longest a cookie of an ended session can live: B2C's longest refresh-token lifetime (90
@@ -19,7 +21,7 @@ export const MAX_SESSION_COOKIE_SECONDS = 90 * 86_400;
  * live.
  */
 export async function authSignOut(request: HttpRequest): Promise<HttpResponseInit> {
-  const { proxy, config } = getApi();
+  const { proxy, config } = await getApi();
   if (!passesCsrfCheck(request, config.allowedOrigins))
     return proxyErrorResponse({ kind: 'cross_site' });
   const session = await liveSession(request, proxy);
@@ -35,9 +37,9 @@ export async function authSignOut(request: HttpRequest): Promise<HttpResponseIni
   };
 }
 
-app.http('auth-sign-out', {
+registerHttpFunction('auth-sign-out', {
   route: 'auth/sign-out',
   methods: ['POST'],
-  authLevel: 'anonymous',
   handler: authSignOut,
+  storageFailure: proxyStorageFailure,
 });

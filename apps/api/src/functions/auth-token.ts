@@ -1,14 +1,11 @@
-import {
-  app,
-  type HttpRequest,
-  type HttpResponseInit,
-  type InvocationContext,
-} from '@azure/functions';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { registerHttpFunction } from '@ropc/functions-edge';
 import { getApi } from '../api-instance';
 import { passesCsrfCheck } from '../proxy/csrf-check';
 import { passwordSignIn } from '../proxy/password-sign-in';
 import { proxyErrorResponse } from '../proxy/proxy-error';
 import { readSignInForm } from '../proxy/read-proxy-form';
+import { proxyStorageFailure } from '../proxy/proxy-storage-failure';
 
 /**
  * POST /api/auth/token: the password grant through the sign-in proxy. Same form protocol as B2C;
@@ -19,7 +16,7 @@ export async function authToken(
   request: HttpRequest,
   context: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const { proxy, config } = getApi();
+  const { proxy, config } = await getApi();
   if (!passesCsrfCheck(request, config.allowedOrigins))
     return proxyErrorResponse({ kind: 'cross_site' });
   const read = await readSignInForm(request, config.clientId);
@@ -29,9 +26,9 @@ export async function authToken(
   });
 }
 
-app.http('auth-token', {
+registerHttpFunction('auth-token', {
   route: 'auth/token',
   methods: ['POST'],
-  authLevel: 'anonymous',
   handler: authToken,
+  storageFailure: proxyStorageFailure,
 });

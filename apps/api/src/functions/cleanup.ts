@@ -9,7 +9,7 @@ import { deleteExpiredState } from '../state/delete-expired-state';
  * occurrence; locally, `POST /admin/functions/cleanup` runs it at once.
  */
 export async function cleanup(_timer: Timer, context: InvocationContext): Promise<void> {
-  const deleted = await deleteExpiredState(getApi().state, apiClock.now());
+  const deleted = await deleteExpiredState((await getApi()).state, apiClock.now());
   context.log(
     `cleanup: deleted ${deleted.endedSessions} ended sessions, ${deleted.rateCounters} rate-counter rows, ${deleted.accountBudgets} account budgets and ${deleted.deletedNotes} note tombstones`,
   );

@@ -1,4 +1,6 @@
-import { app, type HttpResponseInit } from '@azure/functions';
+import type { HttpResponseInit } from '@azure/functions';
+import { registerHttpFunction } from '@ropc/functions-edge';
+import { problemStorageFailure } from '../http/problem-storage-failure';
 
 /** GET /api/health: 200 `{"status":"ok"}` for load balancers; no authentication. */
 export function health(): Promise<HttpResponseInit> {
@@ -9,4 +11,9 @@ export function health(): Promise<HttpResponseInit> {
   });
 }
 
-app.http('health', { route: 'health', methods: ['GET'], authLevel: 'anonymous', handler: health });
+registerHttpFunction('health', {
+  route: 'health',
+  methods: ['GET'],
+  handler: health,
+  storageFailure: problemStorageFailure,
+});

@@ -1,11 +1,8 @@
-import {
-  app,
-  type HttpRequest,
-  type HttpResponseInit,
-  type InvocationContext,
-} from '@azure/functions';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { registerHttpFunction } from '@ropc/functions-edge';
 import type { ValidatedToken } from '@ropc/token-validation';
 import { protectedHandler } from '../http/protected-handler';
+import { problemStorageFailure } from '../http/problem-storage-failure';
 
 const isoSeconds = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString();
 
@@ -31,9 +28,9 @@ export function me(
   });
 }
 
-app.http('me', {
+registerHttpFunction('me', {
   route: 'me',
   methods: ['GET'],
-  authLevel: 'anonymous',
   handler: protectedHandler(me),
+  storageFailure: problemStorageFailure,
 });

@@ -1,4 +1,5 @@
-import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { registerHttpFunction } from '@ropc/functions-edge';
 import { problemResponse } from '../http/problem-details';
 import { readJsonBody } from '../http/read-json-body';
 import { parseIfMatch, resolveExpectedEtag } from '../notes/if-match';
@@ -11,6 +12,7 @@ import {
 } from '../notes/note-responses';
 import { notesHandler, type NotesRequestContext } from '../notes/notes-handler';
 import { parseNoteInput } from '../notes/parse-note-input';
+import { problemStorageFailure } from '../http/problem-storage-failure';
 
 // The item resource `/api/notes/{id}`: one function per method, because each needs its own scope.
 // An id that is not a UUID, a missing note and another user's note all get the same 404.
@@ -70,23 +72,23 @@ function currentEtag(
   return async () => (await store.get(owner, id))?.etag;
 }
 
-app.http('getNote', {
+registerHttpFunction('note-get', {
   route: 'notes/{id}',
   methods: ['GET'],
-  authLevel: 'anonymous',
   handler: notesHandler(getNote, 'notes.read'),
+  storageFailure: problemStorageFailure,
 });
 
-app.http('replaceNote', {
+registerHttpFunction('note-replace', {
   route: 'notes/{id}',
   methods: ['PUT'],
-  authLevel: 'anonymous',
   handler: notesHandler(replaceNote, 'notes.write'),
+  storageFailure: problemStorageFailure,
 });
 
-app.http('deleteNote', {
+registerHttpFunction('note-delete', {
   route: 'notes/{id}',
   methods: ['DELETE'],
-  authLevel: 'anonymous',
   handler: notesHandler(deleteNote, 'notes.write'),
+  storageFailure: problemStorageFailure,
 });

@@ -1,9 +1,11 @@
-import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { registerHttpFunction } from '@ropc/functions-edge';
 import { problemResponse } from '../http/problem-details';
 import { readJsonBody } from '../http/read-json-body';
 import { noteListResponse, noteResponse, NOTE_PROBLEMS } from '../notes/note-responses';
 import { notesHandler, type NotesRequestContext } from '../notes/notes-handler';
 import { parseNoteInput } from '../notes/parse-note-input';
+import { problemStorageFailure } from '../http/problem-storage-failure';
 
 // The collection resource `/api/notes`: one function per method, because each needs its own scope.
 
@@ -33,16 +35,16 @@ export async function createNote(
   return noteResponse(created, 201, { Location: `/api/notes/${created.note.id}` });
 }
 
-app.http('listNotes', {
+registerHttpFunction('notes-list', {
   route: 'notes',
   methods: ['GET'],
-  authLevel: 'anonymous',
   handler: notesHandler(listNotes, 'notes.read'),
+  storageFailure: problemStorageFailure,
 });
 
-app.http('createNote', {
+registerHttpFunction('notes-create', {
   route: 'notes',
   methods: ['POST'],
-  authLevel: 'anonymous',
   handler: notesHandler(createNote, 'notes.write'),
+  storageFailure: problemStorageFailure,
 });

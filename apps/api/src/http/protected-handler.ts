@@ -14,8 +14,8 @@ export function protectedHandler(
   options: RequireAuthOptions = {},
 ): ReturnType<typeof requireAuth> {
   let guarded: ReturnType<typeof requireAuth> | undefined;
-  return (request, context) => {
-    guarded ??= requireAuth(getApi().validator, handler, { realm: 'api', ...options });
+  return async (request, context) => {
+    guarded ??= requireAuth((await getApi()).validator, handler, { realm: 'api', ...options });
     return guarded(request, context);
   };
 }

@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
+import { readBoundedBody, requestMediaType } from '@ropc/functions-edge';
 import { problemDetails, type ProblemDetails } from './problem-details';
 
 /**
@@ -32,10 +33,8 @@ export async function readJsonBody(
   const { maxBytes = MAX_JSON_BODY_BYTES } = options;
   const unsupported = unsupportedMediaType(request);
   if (unsupported !== undefined) return refuse(415, unsupported);
-  // A declared length over the cap is refused before reading anything.
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return tooLarge(maxBytes);
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > maxBytes) return tooLarge(maxBytes);
+  const bytes = await readBoundedBody(request, maxBytes);
+  if (!bytes) return refuse(413, `The request body must be at most ${maxBytes} bytes`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -51,10 +50,10 @@ export async function readJsonBody(
 
 /** Why the request's media type or coding is refused, or `undefined` when it is JSON in UTF-8. */
 function unsupportedMediaType(request: HttpRequest): string | undefined {
-  const [mediaType = '', ...parameters] = (request.headers.get('content-type') ?? '').split(';');
-  if (mediaType.trim().toLowerCase() !== 'application/json') {
+  if (requestMediaType(request) !== 'application/json') {
     return 'The request body must be sent as application/json';
   }
+  const parameters = (request.headers.get('content-type') ?? '').split(';').slice(1);
   const charset = parameters
     .map((parameter) => parameter.split('='))
     .find(([name]) => name?.trim().toLowerCase() === 'charset')?.[1];
@@ -66,10 +65,6 @@ function unsupportedMediaType(request: HttpRequest): string | undefined {
     return 'The request body must not have a content coding';
   }
   return undefined;
-}
-
-function tooLarge(maxBytes: number): ReadJsonBodyResult {
-  return refuse(413, `The request body must be at most ${maxBytes} bytes`);
 }
 
 function refuse(status: 400 | 413 | 415, detail: string): ReadJsonBodyResult {

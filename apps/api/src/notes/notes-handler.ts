@@ -34,10 +34,10 @@ export function notesHandler(
   scope: NotesScope,
 ): ReturnType<typeof protectedHandler> {
   return protectedHandler(
-    (request, invocation, auth) => {
+    async (request, invocation, auth) => {
       const owner = noteOwnerOf(auth.claims);
-      if (owner === undefined) return Promise.resolve(problemResponse(NOTE_PROBLEMS.noUser));
-      const { notes: store } = getApi().state;
+      if (owner === undefined) return problemResponse(NOTE_PROBLEMS.noUser);
+      const { notes: store } = (await getApi()).state;
       return handler(request, { owner, store, now: () => new Date(), invocation });
     },
     { scopes: [scope] },

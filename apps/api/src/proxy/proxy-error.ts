@@ -54,8 +54,10 @@ function answer(
 }
 
 /** Writes a refusal: its status, B2C's error body, `Cache-Control: no-store`. */
-export function proxyErrorResponse(refusal: ProxyRefusal): HttpResponseInit {
-  const correlationId = randomUUID();
+export function proxyErrorResponse(
+  refusal: ProxyRefusal,
+  correlationId: string = randomUUID(),
+): HttpResponseInit {
   const timestamp = new Date();
   switch (refusal.kind) {
     case 'cross_site':

@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
+import { readBoundedBody, requestMediaType } from '@ropc/functions-edge';
 import {
   FORM_CONTENT_TYPE,
   decodeTokenRequest,
@@ -10,12 +11,6 @@ import type { ProxyRefusal } from './proxy-error';
 
 /** The proxy's form limit: as the emulator's, far above any real sign-in. */
 export const MAX_PROXY_FORM_BYTES = 16 * 1024;
-
-async function readBody(request: HttpRequest): Promise<Uint8Array | undefined> {
-  if (Number(request.headers.get('content-length') ?? '0') > MAX_PROXY_FORM_BYTES) return undefined;
-  const body = new Uint8Array(await request.arrayBuffer());
-  return body.byteLength > MAX_PROXY_FORM_BYTES ? undefined : body;
-}
 
 const tooLarge = (): ProxyRefusal => {
   const answer = formDecodeErrorAnswer({ code: 'body_too_large' }, MAX_PROXY_FORM_BYTES);
@@ -35,11 +30,9 @@ export async function readSignInForm(
   request: HttpRequest,
   clientId: string,
 ): Promise<{ form: PasswordGrantRequest } | { refusal: ProxyRefusal }> {
-  const body = await readBody(request);
+  const body = await readBoundedBody(request, MAX_PROXY_FORM_BYTES);
   if (!body) return { refusal: tooLarge() };
-  const isForm =
-    (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ===
-    FORM_CONTENT_TYPE;
+  const isForm = requestMediaType(request) === FORM_CONTENT_TYPE;
   const decoded = decodeTokenRequest(isForm ? body : new Uint8Array(), {
     maxBytes: MAX_PROXY_FORM_BYTES,
     defaults: { client_id: clientId },
@@ -66,7 +59,7 @@ export async function readSignInForm(
 export async function readRefreshScope(
   request: HttpRequest,
 ): Promise<{ scope: string | undefined } | { refusal: ProxyRefusal }> {
-  const body = await readBody(request);
+  const body = await readBoundedBody(request, MAX_PROXY_FORM_BYTES);
   if (!body) return { refusal: tooLarge() };
   const parsed = parseFormBody(body);
   if (!parsed) {

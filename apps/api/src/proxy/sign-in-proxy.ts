@@ -1,11 +1,11 @@
 import type { HttpRequest } from '@azure/functions';
+import { requestClientIp } from '@ropc/functions-edge';
 import {
   AccountFailureBudget,
   FixedWindowLimiter,
   MemoryRateCounterStore,
   MemoryStateStore,
   clientBucket,
-  clientIpFromForwardedFor,
   normaliseUsername,
   type AccountLedger,
   type AtomicStateStore,
@@ -95,8 +95,7 @@ export class SignInProxy {
    * shares one bucket, which fails closed; the first one logs how to fix it.
    */
   client(request: HttpRequest): string {
-    const forwarded = request.headers.get('x-forwarded-for');
-    const ip = forwarded && clientIpFromForwardedFor(forwarded, this.config.trustedHops);
+    const ip = requestClientIp(request, this.config.trustedHops);
     if (ip) return clientBucket(ip);
     if (!this.warnedUnknownClient) {
       this.warnedUnknownClient = true;

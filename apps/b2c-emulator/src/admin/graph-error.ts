@@ -1,4 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
+import { ADMIN_JSON_HEADERS } from './admin-error';
 
 /** The top-level Microsoft Graph error codes the users API answers with. */
 export type GraphErrorCode =
@@ -44,7 +45,7 @@ export function graphErrorResponse(error: GraphError): HttpResponseInit {
   const details = error.detail === undefined ? {} : { details: [{ ...error.detail }] };
   return {
     status: error.status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: { ...ADMIN_JSON_HEADERS },
     jsonBody: { error: { code: error.code, message: error.message, ...details } },
   };
 }

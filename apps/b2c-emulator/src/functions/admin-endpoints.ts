@@ -1,37 +1,22 @@
-import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
-import { checkAdminKey } from '../admin/admin-auth';
-import { adminError, readJsonObject } from '../admin/admin-error';
-import type { Emulator } from '../emulator';
+import type { HttpResponseInit } from '@azure/functions';
+import { registerHttpFunction } from '@ropc/functions-edge';
+import { adminError } from '../admin/admin-error';
+import { adminJson, adminRoute, readAdminJsonBody } from '../admin/admin-route';
+import { adminStorageFailure } from '../admin/admin-storage-failure';
 import { MAX_KEY_ROLLOVER_SECONDS } from '../config';
 import { getEmulator, loadConfiguredTenant } from '../emulator-instance';
-
-const json = (status: number, body: unknown): HttpResponseInit => ({
-  status,
-  headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-  jsonBody: body,
-});
-
-/** Wraps an admin handler with the admin-key check. */
-function adminRoute(
-  handler: (emulator: Emulator, request: HttpRequest) => Promise<HttpResponseInit>,
-) {
-  return async (request: HttpRequest): Promise<HttpResponseInit> => {
-    const emulator = await getEmulator();
-    return checkAdminKey(request, emulator.config) ?? handler(emulator, request);
-  };
-}
 
 /** GET /.emulator/health: 200 once the tenant is loaded and keys are ready; no key needed. */
 export async function health(): Promise<HttpResponseInit> {
   try {
     const emulator = await getEmulator();
-    return json(200, {
+    return adminJson(200, {
       status: 'ready',
       tenant: emulator.tenant.name,
       policies: emulator.tenant.userFlows.map((f) => f.name),
     });
   } catch {
-    return json(503, { status: 'unavailable' });
+    return adminJson(503, { status: 'unavailable' });
   }
 }
 
@@ -51,9 +36,8 @@ export const reset = adminRoute(async (emulator) => {
 export const rotateKeys = adminRoute(async (emulator, request) => {
   let delaySeconds = emulator.config.keyRolloverSeconds;
   if (request.headers.get('content-type') !== null) {
-    const body = await readJsonObject(request, 1024);
-    if ('error' in body) return body.error;
-    const delay = body.value['delaySeconds'] ?? delaySeconds;
+    const body = await readAdminJsonBody(request, 1024);
+    const delay = body['delaySeconds'] ?? delaySeconds;
     if (
       typeof delay !== 'number' ||
       !Number.isInteger(delay) ||
@@ -71,7 +55,7 @@ export const rotateKeys = adminRoute(async (emulator, request) => {
   emulator.log(
     `signing key rotated; kid ${key.kid} signs ${delaySeconds === 0 ? 'now' : `in ${delaySeconds} s`}`,
   );
-  return json(200, { kid: key.kid, nbf: key.nbf });
+  return adminJson(200, { kid: key.kid, nbf: key.nbf });
 });
 
 /**
@@ -79,16 +63,17 @@ export const rotateKeys = adminRoute(async (emulator, request) => {
  * store. Under the local host `POST /admin/functions/cleanup` runs the timer itself; this route
  * also works in Azure, where that one needs the master key.
  */
-export const cleanup = adminRoute(async (emulator) => json(200, await emulator.deleteExpired()));
+export const cleanup = adminRoute(async (emulator) =>
+  adminJson(200, await emulator.deleteExpired()),
+);
 
 const TEN_YEARS_SECONDS = 10 * 366 * 24 * 3600;
 
 /** GET or POST /.emulator/clock `{ "offsetSeconds": N }`: moves every time rule of the tenant. */
 export const clock = adminRoute(async (emulator, request) => {
   if (request.method === 'POST') {
-    const body = await readJsonObject(request, 1024);
-    if ('error' in body) return body.error;
-    const offset = body.value['offsetSeconds'];
+    const body = await readAdminJsonBody(request, 1024);
+    const offset = body['offsetSeconds'];
     if (
       typeof offset !== 'number' ||
       !Number.isFinite(offset) ||
@@ -103,39 +88,18 @@ export const clock = adminRoute(async (emulator, request) => {
     emulator.clock.setOffsetSeconds(offset);
     emulator.log(`clock offset set to ${offset} s`);
   }
-  return json(200, {
+  return adminJson(200, {
     offsetSeconds: emulator.clock.offsetSeconds,
     now: new Date(emulator.clock.now()).toISOString(),
   });
 });
 
-app.http('emulator-health', {
-  route: '.emulator/health',
-  methods: ['GET'],
-  authLevel: 'anonymous',
-  handler: health,
-});
-app.http('emulator-reset', {
-  route: '.emulator/reset',
-  methods: ['POST'],
-  authLevel: 'anonymous',
-  handler: reset,
-});
-app.http('emulator-keys-rotate', {
-  route: '.emulator/keys/rotate',
-  methods: ['POST'],
-  authLevel: 'anonymous',
-  handler: rotateKeys,
-});
-app.http('emulator-cleanup', {
-  route: '.emulator/cleanup',
-  methods: ['POST'],
-  authLevel: 'anonymous',
-  handler: cleanup,
-});
-app.http('emulator-clock', {
-  route: '.emulator/clock',
-  methods: ['GET', 'POST'],
-  authLevel: 'anonymous',
-  handler: clock,
-});
+for (const [name, route, methods, handler] of [
+  ['emulator-health', '.emulator/health', ['GET'], health],
+  ['emulator-reset', '.emulator/reset', ['POST'], reset],
+  ['emulator-keys-rotate', '.emulator/keys/rotate', ['POST'], rotateKeys],
+  ['emulator-cleanup', '.emulator/cleanup', ['POST'], cleanup],
+  ['emulator-clock', '.emulator/clock', ['GET', 'POST'], clock],
+] as const) {
+  registerHttpFunction(name, { route, methods, handler, storageFailure: adminStorageFailure });
+}

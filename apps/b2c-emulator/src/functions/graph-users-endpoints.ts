@@ -1,11 +1,13 @@
 /**
- * The Microsoft Graph users API (v1.0) of a B2C tenant, as far as local accounts go (reference
- * §9), behind the admin key. Graph's own access tokens are not modelled: the admin key stands in.
+ * The Microsoft Graph users API (v1.0) of a B2C tenant, as far as local accounts go
+ * (docs/b2c-ropc-protocol.md §9), behind the admin key. Graph's own access tokens are not modelled: the admin key stands in.
  */
-import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { registerHttpFunction } from '@ropc/functions-edge';
 import { normaliseUsername } from '@ropc/identity-protection';
 import { GraphError, userNotFound } from '../admin/graph-error';
-import { adminJson, graphAdminRoute, readAdminJsonBody } from '../admin/graph-admin-route';
+import { adminJson, adminRoute, readAdminJsonBody } from '../admin/admin-route';
+import { adminStorageFailure } from '../admin/admin-storage-failure';
 import { createStoredUser, readNewUser } from '../admin/graph-user-create';
 import { readGraphUserQuery, type GraphUserQuery } from '../admin/graph-user-query';
 import {
@@ -62,7 +64,7 @@ async function findByIdentity(
 }
 
 /** POST /v1.0/users: 201 with the new user and its Location. */
-export const createUser = graphAdminRoute(async (emulator, request) => {
+export const createUser = adminRoute(async (emulator, request) => {
   const input = readNewUser(await readAdminJsonBody(request, MAX_BODY_BYTES), emulator.tenant);
   const stored = await createStoredUser(input);
   const user = await saving(() => emulator.stores.users.create(stored));
@@ -79,7 +81,7 @@ export const createUser = graphAdminRoute(async (emulator, request) => {
 });
 
 /** GET /v1.0/users, with `$select` and the identities `$filter`. */
-export const listUsers = graphAdminRoute(async (emulator, request) => {
+export const listUsers = adminRoute(async (emulator, request) => {
   const query = readGraphUserQuery(request.query, emulator.tenant, true);
   const users = query.identity
     ? await findByIdentity(emulator, query.identity)
@@ -93,7 +95,7 @@ export const listUsers = graphAdminRoute(async (emulator, request) => {
 });
 
 /** GET /v1.0/users/{id}, with `$select`. */
-export const getUser = graphAdminRoute(async (emulator, request) => {
+export const getUser = adminRoute(async (emulator, request) => {
   const query = readGraphUserQuery(request.query, emulator.tenant, false);
   const user = await findUser(emulator, userId(request));
   return adminJson(200, {
@@ -103,7 +105,7 @@ export const getUser = graphAdminRoute(async (emulator, request) => {
 });
 
 /** PATCH /v1.0/users/{id}: 204. A new password revokes the user's refresh grants. */
-export const updateUser = graphAdminRoute(async (emulator, request) => {
+export const updateUser = adminRoute(async (emulator, request) => {
   const id = userId(request);
   const body = await readAdminJsonBody(request, MAX_BODY_BYTES);
   const update = readUserUpdate(body, emulator.tenant, await findUser(emulator, id));
@@ -119,7 +121,7 @@ export const updateUser = graphAdminRoute(async (emulator, request) => {
 });
 
 /** DELETE /v1.0/users/{id}: 204; the user's refresh grants then end with AADB2C90128. */
-export const deleteUser = graphAdminRoute(async (emulator, request) => {
+export const deleteUser = adminRoute(async (emulator, request) => {
   const id = userId(request);
   if (!(await emulator.stores.users.delete(id))) throw userNotFound(id);
   emulator.log(`user ${id} deleted`);
@@ -130,7 +132,7 @@ export const deleteUser = graphAdminRoute(async (emulator, request) => {
  * POST /v1.0/users/{id}/revokeSignInSessions: refresh grants from earlier sign-ins end with
  * AADB2C90129; a new password sign-in works at once.
  */
-export const revokeSignInSessions = graphAdminRoute(async (emulator, request) => {
+export const revokeSignInSessions = adminRoute(async (emulator, request) => {
   const id = userId(request);
   const now = emulator.clock.now();
   const updated = await emulator.stores.users.update(id, (user) => ({
@@ -154,5 +156,10 @@ for (const [name, route, method, handler] of [
   ['graph-user-delete', 'v1.0/users/{id}', 'DELETE', deleteUser],
   ['graph-user-revoke', 'v1.0/users/{id}/revokeSignInSessions', 'POST', revokeSignInSessions],
 ] as const) {
-  app.http(name, { route, methods: [method], authLevel: 'anonymous', handler });
+  registerHttpFunction(name, {
+    route,
+    methods: [method],
+    handler,
+    storageFailure: adminStorageFailure,
+  });
 }

@@ -2,8 +2,9 @@
  * Tenant export and import behind the admin key: the current state as a tenant file, and a
  * tenant file that replaces the whole tenant (users, applications, flows and settings).
  */
-import { app } from '@azure/functions';
-import { adminJson, graphAdminRoute, readAdminJsonBody } from '../admin/graph-admin-route';
+import { registerHttpFunction } from '@ropc/functions-edge';
+import { adminJson, adminRoute, readAdminJsonBody } from '../admin/admin-route';
+import { adminStorageFailure } from '../admin/admin-storage-failure';
 import { exportTenant } from '../tenant/export-tenant';
 import { parseTenantFile } from '../tenant/load-tenant';
 import { isTenantFileError } from '../tenant/tenant-file-error';
@@ -15,7 +16,7 @@ const MAX_TENANT_BYTES = 1024 * 1024;
  * GET /.emulator/tenant: the tenant file of the current state, users as the store holds them now
  * (password hashes, never a password). Importing it gives the same tenant back.
  */
-export const exportTenantFile = graphAdminRoute(async (emulator) => {
+export const exportTenantFile = adminRoute(async (emulator) => {
   const users = await emulator.stores.users.list();
   return adminJson(200, exportTenant(emulator.tenant, users));
 });
@@ -26,7 +27,7 @@ export const exportTenantFile = graphAdminRoute(async (emulator) => {
  * tenant and all state with it: grants, lockouts and rate counts are cleared; the clock and the
  * signing keys stay. 204 on success.
  */
-export const importTenantFile = graphAdminRoute(async (emulator, request) => {
+export const importTenantFile = adminRoute(async (emulator, request) => {
   const json = await readAdminJsonBody(request, MAX_TENANT_BYTES);
   try {
     const tenant = await parseTenantFile(json, {
@@ -50,15 +51,15 @@ export const importTenantFile = graphAdminRoute(async (emulator, request) => {
   }
 });
 
-app.http('emulator-tenant-export', {
+registerHttpFunction('emulator-tenant-export', {
   route: '.emulator/tenant',
   methods: ['GET'],
-  authLevel: 'anonymous',
   handler: exportTenantFile,
+  storageFailure: adminStorageFailure,
 });
-app.http('emulator-tenant-import', {
+registerHttpFunction('emulator-tenant-import', {
   route: '.emulator/tenant',
   methods: ['PUT'],
-  authLevel: 'anonymous',
   handler: importTenantFile,
+  storageFailure: adminStorageFailure,
 });

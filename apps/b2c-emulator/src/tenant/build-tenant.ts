@@ -12,7 +12,8 @@ import type {
   TenantFileUser,
   TenantFileUserFlow,
 } from './tenant-file';
-import type { Application, Tenant, TenantUser, UserFlow } from './tenant-model';
+import type { Application, Tenant, TenantUser } from './tenant-model';
+import type { UserFlow } from '../b2c/user-flow';
 
 /** Turns a clear-text password into an argon2id PHC string. */
 export type PasswordHashFunction = (plain: string) => Promise<string>;

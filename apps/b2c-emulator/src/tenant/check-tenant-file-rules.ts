@@ -1,4 +1,4 @@
-import { checkLifetimes } from './check-lifetimes';
+import { checkLifetimes } from '../b2c/check-lifetimes';
 import { ARGON2ID_PHC_PATTERN, isArgon2idPhc } from './password-hasher';
 import { DEFAULT_IDENTITY_PROTECTION } from './tenant-defaults';
 import type { TenantFileProblem } from './tenant-file-error';

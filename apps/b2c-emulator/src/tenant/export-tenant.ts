@@ -4,7 +4,8 @@ import type {
   TenantFileUser,
   TenantFileUserFlow,
 } from './tenant-file';
-import type { Application, Tenant, TenantUser, UserFlow } from './tenant-model';
+import type { Application, Tenant, TenantUser } from './tenant-model';
+import type { UserFlow } from '../b2c/user-flow';
 
 /**
  * Writes a tenant back as a tenant file that {@link parseTenantFile} accepts and that loads into an

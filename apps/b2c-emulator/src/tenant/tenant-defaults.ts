@@ -7,9 +7,8 @@ import type {
   IdentityProtection,
   RefreshTokenSettings,
   TenantUser,
-  TokenLifetimes,
-  UserFlow,
 } from './tenant-model';
+import type { TokenLifetimes, UserFlow } from '../b2c/user-flow';
 
 /** 60 min access and id tokens, 14-day refresh tokens, 90-day sliding window. */
 export const DEFAULT_LIFETIMES: TokenLifetimes = {

@@ -3,7 +3,7 @@
  * take their defaults at load time. `parseTenantFile()` turns a file into the model of
  * `tenant-model.ts`; `exportTenant()` writes one back.
  */
-import type { ApplicationClaim } from './tenant-model';
+import type { ApplicationClaim } from '../b2c/user-flow';
 
 /** Token lifetimes in seconds; each one defaults independently. */
 export interface TenantFileLifetimes {

@@ -2,46 +2,7 @@
  * The tenant file's model, after validation and with defaults applied. The JSON Schema in
  * `tenant.schema.json` describes the file; `loadTenant()` turns a file into this model.
  */
-
-/** Application claims a user flow can put into tokens (B2C's "Application claims" list). */
-export type ApplicationClaim =
-  | 'displayName'
-  | 'givenName'
-  | 'surname'
-  | 'emailAddresses'
-  | 'identityProvider'
-  | 'objectId'
-  | `extension_${string}`;
-
-/** Token lifetimes in seconds (docs/b2c-ropc-protocol.md §5.2). */
-export interface TokenLifetimes {
-  /** Access and id token; B2C range 300–86400, default 3600. */
-  readonly accessTokenSeconds: number;
-  readonly idTokenSeconds: number;
-  /** Refresh token; B2C range 86400–7776000, default 1209600. */
-  readonly refreshTokenSeconds: number;
-  /** Sliding window; B2C range 86400–31536000 or null for "no expiry"; default 7776000. */
-  readonly slidingWindowSeconds: number | null;
-}
-
-/** A ROPC user flow (policy). */
-export interface UserFlow {
-  /** `B2C_1_ROPC_Auth`; matched case-insensitively. */
-  readonly name: string;
-  readonly type: 'ropc';
-  readonly applicationClaims: readonly ApplicationClaim[];
-  /** Which claim names the policy: `tfp` (default) or the legacy, lowercased `acr`. */
-  readonly policyClaim: 'tfp' | 'acr';
-  /**
-   * `tenant` (default): `{host}/{tenantId}/v2.0/`; `tfp`: `{host}/tfp/{tenantId}/{policy}/v2.0/`.
-   */
-  readonly issuerStyle: 'tenant' | 'tfp';
-  /** `objectId` (default) or `notSupported` ("Not supported currently. Use oid claim."). */
-  readonly subjectClaim: 'objectId' | 'notSupported';
-  readonly lifetimes: TokenLifetimes;
-  /** Emit `expires_in` as a string ("3600"), like the documented 2017 sample. */
-  readonly expiresInAsString: boolean;
-}
+import type { B2CUserFlows } from '../b2c/user-flow';
 
 /** A scope an API application exposes, e.g. `notes.read`. */
 export interface ExposedScope {
@@ -131,13 +92,15 @@ export interface RefreshTokenSettings {
   readonly reuseGraceSeconds: number;
 }
 
-/** The whole tenant. */
-export interface Tenant {
+/**
+ * What every tenant has, whatever its authority kind: its names, applications, users, identity
+ * protection and refresh-token rules.
+ */
+export interface TenantDirectory {
   /** `contoso.onmicrosoft.com` */
   readonly name: string;
   /** Tenant id, a GUID. */
   readonly id: string;
-  readonly userFlows: readonly UserFlow[];
   readonly applications: readonly Application[];
   readonly users: readonly TenantUser[];
   readonly identityProtection: IdentityProtection;
@@ -145,3 +108,9 @@ export interface Tenant {
   /** Lifetimes outside B2C's ranges were accepted (the loader logs this loudly). */
   readonly allowOutOfRangeLifetimes: boolean;
 }
+
+/**
+ * The whole tenant: the kind-neutral directory and what its authority kind adds — for Azure AD
+ * B2C, its ROPC user flows (`b2c/user-flow.ts`).
+ */
+export type Tenant = TenantDirectory & B2CUserFlows;

@@ -1,0 +1,54 @@
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { registerHttpFunction } from '@ropc/functions-edge';
+import { randomUUID } from 'node:crypto';
+import { getEmulator } from '../../emulator-instance';
+import { b2cErrorResponse } from '../b2c-error-response';
+import { corsHeaders, preflightResponse } from '../cors';
+import { B2CError } from '../b2c-error';
+import { tokenStorageFailure } from '../b2c-storage-failure';
+import { JSON_HEADERS } from '../response-headers';
+import { exchangeToken } from '../grants/token-exchange-steps';
+
+/** Routes every method, so that anything but POST gets B2C's AADB2C90226 rather than a 405. */
+const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+
+/**
+ * The policy token endpoint (docs/b2c-ropc-protocol.md §1.2): password and refresh_token grants,
+ * form bodies only, B2C's error body for everything a client can get wrong, `Cache-Control:
+ * no-store`.
+ */
+export async function tokenEndpoint(
+  request: HttpRequest,
+  context: InvocationContext,
+): Promise<HttpResponseInit> {
+  const emulator = await getEmulator();
+  const preflight = preflightResponse(request, 'token', emulator.config.cors);
+  if (preflight) return preflight;
+  const correlationId = randomUUID();
+  const now = emulator.clock.now();
+  const cors = corsHeaders(request, 'token', emulator.config.cors);
+  try {
+    const body = await exchangeToken(emulator, request, now);
+    context.log(`token issued correlationId=${correlationId}`);
+    return { status: 200, headers: { ...JSON_HEADERS, ...cors }, jsonBody: body };
+  } catch (error) {
+    if (!(error instanceof B2CError)) throw error;
+    context.log(
+      `token refused ${error.b2cCode} status=${error.status} correlationId=${correlationId}`,
+    );
+    return b2cErrorResponse(error, correlationId, now, cors);
+  }
+}
+
+for (const [name, route] of [
+  ['token', '{tenant}/{policy}/oauth2/v2.0/token'],
+  ['token-query', '{tenant}/oauth2/v2.0/token'],
+  ['token-tfp', 'tfp/{tenant}/{policy}/oauth2/v2.0/token'],
+] as const) {
+  registerHttpFunction(name, {
+    route,
+    methods: ALL_METHODS,
+    handler: tokenEndpoint,
+    storageFailure: tokenStorageFailure,
+  });
+}

@@ -1,0 +1,85 @@
+import type { HttpRequest } from '@azure/functions';
+import { requestClientIp } from '@ropc/functions-edge';
+import { buildIssuer, type TokenRequest, type TokenResponseBody } from '@ropc/protocol';
+import type { Emulator } from '../../emulator';
+import { B2CError } from '../b2c-error';
+import { readTokenRequest } from '../read-token-request';
+import { requestOrigin } from '../../http/request-origin';
+import { resolvePolicy } from '../resolve-policy';
+import type { UserFlow } from '../user-flow';
+import { handleGrant } from './grant-registry';
+
+/** What the steps of a token request know so far; each step adds to it or refuses. */
+interface Exchange {
+  readonly emulator: Emulator;
+  readonly request: HttpRequest;
+  /** Epoch ms, read once per request from the emulator's clock. */
+  readonly now: number;
+  readonly flow?: UserFlow;
+  readonly clientIp?: string;
+  readonly tokenRequest?: TokenRequest;
+}
+
+/** B2C's token endpoint takes POST only (AADB2C90226). */
+function requirePost(exchange: Exchange): Exchange {
+  if (exchange.request.method !== 'POST') throw new B2CError('AADB2C90226');
+  return exchange;
+}
+
+/** The user flow the URL names, in any of its three forms (AADB2C90066 for an unknown one). */
+function resolveUserFlow(exchange: Exchange): Exchange {
+  const resolved = resolvePolicy(exchange.request, exchange.emulator.tenant);
+  if ('missing' in resolved) throw new B2CError('AADB2C90066', [resolved.missing.slice(0, 64)]);
+  return { ...exchange, flow: resolved.found.flow };
+}
+
+/** B2C's per-IP and per-tenant service limits, before any body is read (AADB2C90244). */
+async function enforceServiceLimits(exchange: Exchange): Promise<Exchange> {
+  // Without X-Forwarded-For every client shares one bucket: the limit fails closed.
+  const clientIp =
+    requestClientIp(exchange.request, exchange.emulator.config.trustedHops) ?? 'unknown';
+  const limit = await exchange.emulator.serviceLimits.hit(clientIp);
+  if (limit.limited)
+    throw new B2CError('AADB2C90244', [], {
+      headers: { 'Retry-After': String(limit.retryAfterSeconds) },
+    });
+  return { ...exchange, clientIp };
+}
+
+/** The form body, strictly decoded by the protocol library. */
+async function readRequest(exchange: Exchange): Promise<Exchange> {
+  return { ...exchange, tokenRequest: await readTokenRequest(exchange.request) };
+}
+
+/** The steps of a token request, in order: each refuses with B2C's error, or hands on. */
+const STEPS: readonly ((exchange: Exchange) => Exchange | Promise<Exchange>)[] = [
+  requirePost,
+  resolveUserFlow,
+  enforceServiceLimits,
+  readRequest,
+];
+
+/**
+ * A token request through the steps of B2C's token endpoint, then the grant it names (as
+ * node-oidc-provider chains its token endpoint's middleware over a grant registry).
+ *
+ * @throws B2CError in B2C's shape for everything a client can get wrong.
+ */
+export async function exchangeToken(
+  emulator: Emulator,
+  request: HttpRequest,
+  now: number,
+): Promise<TokenResponseBody> {
+  let exchange: Exchange = { emulator, request, now };
+  for (const step of STEPS) exchange = await step(exchange);
+  const { flow, clientIp, tokenRequest } = exchange;
+  if (!flow || clientIp === undefined || !tokenRequest)
+    throw new TypeError('the token steps did not resolve the flow, client and request');
+  const issuer = buildIssuer(
+    requestOrigin(request, emulator.config),
+    emulator.tenant.id,
+    flow.name,
+    flow.issuerStyle,
+  );
+  return handleGrant({ emulator, flow, issuer, clientIp, now }, tokenRequest);
+}
