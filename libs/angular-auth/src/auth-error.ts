@@ -10,8 +10,9 @@ export type AuthErrorKind =
   | 'unknown';
 
 /**
- * A failed sign-in, refresh or sign-out, mapped from `@ropc/protocol`'s errors. `message` is
- * user-facing English without codes or secrets; the page may show it as is.
+ * A failed sign-in, refresh or sign-out, mapped from `@ropc/protocol`'s errors. `message` is its
+ * kind's user-facing English from the one message table (`auth-error-message.ts`), without codes
+ * or secrets; `describeAuthError` gives the same sentence naming the wait when one is known.
  */
 export interface AuthError {
   readonly kind: AuthErrorKind;

@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { setUpAuth, settle, type AuthTest } from '../test/auth-test-bed';
 import { Deferred, FakeFetch, jsonResponse } from '../test/fake-fetch';
 import { PROXY_CONFIG, b2cError, tokenBody } from '../test/token-fixtures';
-import { AUTH_ERROR_MESSAGES } from './to-auth-error';
+import { AUTH_ERROR_MESSAGES } from './auth-error-message';
 import { SKIP_AUTH } from './skip-auth';
 
 const INVALID_TOKEN = new HttpHeaders({

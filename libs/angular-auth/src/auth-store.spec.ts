@@ -3,7 +3,7 @@ import { setUpAuth, settle } from '../test/auth-test-bed';
 import { Deferred, FakeFetch, jsonResponse } from '../test/fake-fetch';
 import { ALICE, b2cError, idTokenFor, tokenBody } from '../test/token-fixtures';
 import type { AuthStatus } from './auth-status';
-import { AUTH_ERROR_MESSAGES } from './to-auth-error';
+import { AUTH_ERROR_MESSAGES } from './auth-error-message';
 
 describe('AuthStore', () => {
   afterEach(() => {

@@ -14,6 +14,8 @@ export { RopcAuthConfigError, type RopcAuthConfigErrorCode } from './ropc-auth-c
 export { provideRopcAuth } from './provide-ropc-auth';
 export type { AuthStatus } from './auth-status';
 export { RopcAuthError, isAuthError, type AuthError, type AuthErrorKind } from './auth-error';
+export { toAuthError } from './to-auth-error';
+export { describeAuthError } from './auth-error-message';
 export { AuthStore } from './auth-store';
 export { AuthService } from './auth-service';
 export { authInterceptor } from './auth-interceptor';

@@ -3,7 +3,8 @@ import { setUpAuth } from '../test/auth-test-bed';
 import { FakeFetch, jsonResponse, textResponse } from '../test/fake-fetch';
 import { CORRELATION_ID, b2cError } from '../test/token-fixtures';
 import { isAuthError, type AuthError, type AuthErrorKind } from './auth-error';
-import { AUTH_ERROR_MESSAGES, authError, toAuthError } from './to-auth-error';
+import { AUTH_ERROR_MESSAGES } from './auth-error-message';
+import { authError, toAuthError } from './to-auth-error';
 
 async function signInFailure(
   answer: Response | Error,

@@ -1,18 +1,6 @@
 import { NetworkError, NonConformingResponseError, ResponseBodyError } from '@ropc/protocol';
-import { RopcAuthError, isAuthError, type AuthErrorKind } from './auth-error';
-
-/** The user-facing message of each kind. */
-export const AUTH_ERROR_MESSAGES: Readonly<Record<AuthErrorKind, string>> = {
-  invalid_credentials: 'The email address or password is incorrect.',
-  locked_out: 'Your account is temporarily locked after too many attempts. Try again later.',
-  throttled: 'There have been too many attempts. Wait a moment and try again.',
-  account_protected:
-    'For your protection, sign-in to this account from a new device is paused. Try again later, or use a device you signed in from before.',
-  network: 'The sign-in service could not be reached. Check your connection and try again.',
-  server_error: 'The sign-in service is not working right now. Try again in a few minutes.',
-  session_expired: 'Your session has ended. Please sign in again.',
-  unknown: 'Sign-in did not work. Try again, or contact support if it keeps happening.',
-};
+import { RopcAuthError, isAuthError, type AuthError, type AuthErrorKind } from './auth-error';
+import { AUTH_ERROR_MESSAGES } from './auth-error-message';
 
 /** Creates the error of a kind with its standard message. */
 export function authError(
@@ -20,6 +8,17 @@ export function authError(
   details?: { correlationId?: string | undefined; retryAfterSeconds?: number | undefined },
 ): RopcAuthError {
   return new RopcAuthError(kind, AUTH_ERROR_MESSAGES[kind], details);
+}
+
+const KINDS: ReadonlySet<string> = new Set(Object.keys(AUTH_ERROR_MESSAGES));
+
+/**
+ * An `AuthError` that is not a `RopcAuthError`: one that lost its class (a structured clone, a
+ * test double standing in for `AuthService`). It keeps its kind.
+ */
+function hasAuthErrorKind(value: unknown): value is AuthError {
+  if (typeof value !== 'object' || value === null || !('kind' in value)) return false;
+  return typeof value.kind === 'string' && KINDS.has(value.kind);
 }
 
 function kindOfResponseBodyError(error: ResponseBodyError): AuthErrorKind {
@@ -47,8 +46,10 @@ function kindOfResponseBodyError(error: ResponseBodyError): AuthErrorKind {
 }
 
 /**
- * Maps anything a token call throws to an {@link RopcAuthError}, by `@ropc/protocol`'s error class.
- * Keeps the correlation id; `retryAfterSeconds` only when the server sent `Retry-After`.
+ * Maps anything a token call throws to an {@link RopcAuthError}, by `@ropc/protocol`'s error class;
+ * an `AuthError` keeps its kind. Keeps the correlation id; `retryAfterSeconds` only when the server
+ * sent `Retry-After`. Anything else (a bug, not a sign-in outcome) becomes kind `unknown`, so a
+ * page always has one message to show.
  */
 export function toAuthError(error: unknown): RopcAuthError {
   if (isAuthError(error)) return error;
@@ -60,5 +61,11 @@ export function toAuthError(error: unknown): RopcAuthError {
   }
   if (error instanceof NetworkError) return authError('network');
   if (error instanceof NonConformingResponseError) return authError('server_error');
+  if (hasAuthErrorKind(error)) {
+    return authError(error.kind, {
+      correlationId: error.correlationId,
+      retryAfterSeconds: error.retryAfterSeconds,
+    });
+  }
   return authError('unknown');
 }

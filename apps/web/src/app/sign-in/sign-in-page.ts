@@ -9,10 +9,15 @@ import {
   viewChild,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import { AuthService, AuthStore, ROPC_AUTH_CONFIG, type AuthError } from '@ropc/angular-auth';
-import { describeAuthError } from './describe-auth-error';
+import {
+  AuthService,
+  AuthStore,
+  ROPC_AUTH_CONFIG,
+  describeAuthError,
+  toAuthError,
+  type AuthError,
+} from '@ropc/angular-auth';
 import { safeReturnUrl } from './safe-return-url';
-import { toAuthError } from './to-auth-error';
 
 /**
  * The sign-in form. Sends the username and password once per submit through `AuthService`, shows
@@ -49,7 +54,7 @@ export class SignInPage {
   protected readonly error = signal<AuthError | null>(sessionEndedError(inject(AuthStore)));
   protected readonly errorMessage = computed(() => {
     const error = this.error();
-    return error === null ? null : describeAuthError(error);
+    return error === null ? null : signInFailureMessage(error);
   });
   protected readonly usernameMissing = computed(
     () => this.attempted() && this.username().trim() === '',
@@ -97,4 +102,14 @@ export class SignInPage {
 function sessionEndedError(store: AuthStore): AuthError | null {
   const error = store.lastError();
   return error?.kind === 'session_expired' ? error : null;
+}
+
+/**
+ * The library's sentence for the failure (`describeAuthError`), except that this page words kind
+ * `unknown` as a sign-in that went wrong.
+ */
+function signInFailureMessage(error: AuthError): string {
+  return error.kind === 'unknown'
+    ? 'Something went wrong while signing you in. Try again.'
+    : describeAuthError(error);
 }
