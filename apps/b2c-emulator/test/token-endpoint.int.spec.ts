@@ -169,7 +169,6 @@ describe('b2c-emulator token endpoint', () => {
       'AADB2C90092',
       { client_id: '7d1c0e0a-1111-4a4a-9a9a-000000000004', scope: 'openid' },
     ],
-    ['a client secret', 'invalid_request', 'AADB2C90084', { client_secret: 'shh' }],
     ['an unknown scope', 'invalid_scope', 'AADB2C90117', { scope: 'openid read' }],
     [
       'two resources',
@@ -210,6 +209,54 @@ describe('b2c-emulator token endpoint', () => {
     expect(status).toBe(400);
     expect(expectB2CError(body, error).code).toBe(code);
     expect(JSON.stringify(body)).not.toContain(ALICE.password);
+  });
+
+  it('ignores a client_secret sent by a public client, as B2C does not validate it', async () => {
+    const { status, body } = await postForm(
+      tokenUrl(emulator),
+      aliceSignIn({ client_secret: 'shh' }),
+    );
+    expect(status).toBe(200);
+    expect(body).toHaveProperty('access_token');
+  });
+
+  it('answers invalid_grant AADB2C90085 to a token request that names no policy', async () => {
+    const { status, body } = await postForm(
+      `${emulator.url}/${TENANT}/oauth2/v2.0/token`,
+      aliceSignIn(),
+    );
+    expect(status).toBe(400);
+    expect(expectB2CError(body, 'invalid_grant')).toEqual({
+      code: 'AADB2C90085',
+      message:
+        'The service has encountered an internal error. Please reauthenticate and try again.',
+    });
+  });
+
+  it('refuses a user who must change the password, with B2C’s expired-password text, only after the right password', async () => {
+    const email = 'grace@contoso.com';
+    const password = 'Grace-Passw0rd!';
+    const created = await emulator.admin('POST', '/v1.0/users', {
+      displayName: 'Grace Example',
+      identities: [{ signInType: 'emailAddress', issuer: TENANT, issuerAssignedId: email }],
+      passwordProfile: { password, forceChangePasswordNextSignIn: true },
+      passwordPolicies: 'DisablePasswordExpiration',
+    });
+    expect(created.status).toBe(201);
+    const right = await postForm(tokenUrl(emulator), aliceSignIn({ username: email, password }));
+    expect(right.status).toBe(400);
+    expect(expectB2CError(right.body, 'access_denied')).toEqual({
+      code: 'AADB2C90225',
+      message: 'Your password has expired.',
+    });
+    const wrong = await postForm(
+      tokenUrl(emulator),
+      aliceSignIn({ username: email, password: 'Not-Grace-1!' }),
+    );
+    expect(expectB2CError(wrong.body, 'access_denied')).toEqual({
+      code: 'AADB2C90225',
+      message: 'The username or password provided in the request are invalid.',
+    });
   });
 
   it('names the policy in AADB2C90066 for an unknown policy', async () => {

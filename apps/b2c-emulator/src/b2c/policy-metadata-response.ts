@@ -20,8 +20,9 @@ export function policyMetadataResponse(
   if (preflight) return preflight;
   const cors = corsHeaders(request, 'metadata', emulator.config.cors);
   const resolved = resolvePolicy(request, emulator.tenant);
-  if ('missing' in resolved) {
-    const error = new B2CError('AADB2C90066', [resolved.missing.slice(0, 64)], {
+  if (!('found' in resolved)) {
+    const named = 'missing' in resolved ? resolved.missing : '';
+    const error = new B2CError('AADB2C90066', [named.slice(0, 64)], {
       status: 404,
     });
     return b2cErrorResponse(error, randomUUID(), emulator.clock.now(), cors);

@@ -12,13 +12,14 @@ export interface ResolvedPolicy {
   readonly tenantSegment: string;
 }
 
+/** What a request URL names: a user flow, an unknown policy, or no policy at all. */
+export type PolicyLookup =
+  { readonly found: ResolvedPolicy } | { readonly missing: string } | { readonly noPolicy: true };
+
 /** Looks up the tenant (by name or id) and the policy (case-insensitively) of a request URL. */
-export function resolvePolicy(
-  request: HttpRequest,
-  tenant: Tenant,
-): { found: ResolvedPolicy } | { missing: string } {
+export function resolvePolicy(request: HttpRequest, tenant: Tenant): PolicyLookup {
   const parsed = parseEndpointUrl(request.url);
-  if (!parsed) return { missing: '' };
+  if (!parsed || parsed.policy === '') return { noPolicy: true };
   const resolved = resolveTenant([tenant], parsed.tenant);
   if (!resolved) return { missing: parsed.policy };
   const flow = resolved.userFlows.find((candidate) => policyEquals(candidate.name, parsed.policy));

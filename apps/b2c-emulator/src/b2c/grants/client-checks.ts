@@ -4,9 +4,9 @@ import type { Application, Tenant } from '../../tenant/tenant-model';
 
 /**
  * Checks the application registration against a ROPC request, in B2C's order: known, enabled,
- * public, ROPC enabled, and no client secret from a public client.
+ * public, ROPC enabled.
  *
- * @throws B2CError AADB2C90018, 90092, 90058, 90224 or 90084.
+ * @throws B2CError AADB2C90018, 90092, 90058 or 90224.
  */
 export function checkClient(tenant: Tenant, request: TokenRequest): Application {
   const client = tenant.applications.find(
@@ -16,7 +16,8 @@ export function checkClient(tenant: Tenant, request: TokenRequest): Application 
   if (!client.enabled) throw new B2CError('AADB2C90092', [client.id, tenant.name]);
   if (!client.publicClient) throw new B2CError('AADB2C90058');
   if (!client.ropcEnabled) throw new B2CError('AADB2C90224');
-  if (request.client_secret !== undefined) throw new B2CError('AADB2C90084');
+  // A client_secret from a public client is ignored, not refused: B2C does not validate the
+  // secret on ROPC (docs/b2c-ropc-protocol.md §2.1).
   return client;
 }
 

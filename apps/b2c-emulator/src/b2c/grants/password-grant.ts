@@ -12,6 +12,9 @@ import { resolveScope, type ScopeResolution } from './scope-resolution';
 import { issueTokens, plannedTokens } from '../tokens/token-issuer';
 import type { TokenRequestContext } from './token-request-context';
 
+/** B2C's text for an expired password (its `UserMessageIfPasswordExpired`). */
+export const PASSWORD_MUST_CHANGE_MESSAGE = 'Your password has expired.';
+
 /** Verified against when the user does not exist, so that unknown names cost a full hash too. */
 let decoyHash: Promise<string> | undefined;
 
@@ -62,6 +65,11 @@ async function authenticate(
   if (after.locked) throw lockedError(after.retryAfterSeconds);
   // Only after a correct password, so that the state of an account is not disclosed to guessers.
   if (!user.accountEnabled) throw new B2CError('AADB2C90111');
+  // ROPC cannot complete a password change (docs/b2c-ropc-protocol.md §8.1). B2C's code for this
+  // is not established: the emulator answers its failed-sign-in code with B2C's own text for an
+  // expired password, so a client treats it as a failed sign-in and can show why.
+  if (user.forceChangePasswordNextSignIn)
+    throw new B2CError('AADB2C90225', [], { message: PASSWORD_MUST_CHANGE_MESSAGE });
   return user;
 }
 

@@ -26,9 +26,14 @@ function requirePost(exchange: Exchange): Exchange {
   return exchange;
 }
 
-/** The user flow the URL names, in any of its three forms (AADB2C90066 for an unknown one). */
+/**
+ * The user flow the URL names, in any of its three forms: AADB2C90066 for an unknown one, and
+ * `invalid_grant` for a request that names none, as B2C answered one (docs/b2c-ropc-protocol.md
+ * §1.2; the code, AADB2C90085, is B2C's `invalid_grant` for a request it cannot serve).
+ */
 function resolveUserFlow(exchange: Exchange): Exchange {
   const resolved = resolvePolicy(exchange.request, exchange.emulator.tenant);
+  if ('noPolicy' in resolved) throw new B2CError('AADB2C90085');
   if ('missing' in resolved) throw new B2CError('AADB2C90066', [resolved.missing.slice(0, 64)]);
   return { ...exchange, flow: resolved.found.flow };
 }
