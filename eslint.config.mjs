@@ -15,6 +15,13 @@ const nonNodeSources = [
   'apps/web/src/**/*.ts',
 ];
 
+/**
+ * The workspace's Node scripts (bench, soak, fuzz, dev stack, web server, test runner): checked
+ * JavaScript, run by `node` as they are. Each folder's tsconfig.json has `checkJs`, so the
+ * type-aware rules apply to them as to TypeScript.
+ */
+const toolScripts = ['tools/**/*.mjs', 'tools/test-summary/**/*.cjs'];
+
 /** Tags: `type:app|lib|tool` and `platform:neutral|browser|node`. */
 const moduleBoundaries = {
   enforceBuildableLibDependency: true,
@@ -54,12 +61,13 @@ export default tseslint.config(
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',
+      ...toolScripts.map((pattern) => `!${pattern}`),
     ],
   },
   ...nx.configs['flat/base'],
   ...tseslint.configs.strictTypeChecked,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', ...toolScripts],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -92,6 +100,22 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],
     },
+  },
+  {
+    // The soak drives the processes the bench starts: it imports tools/bench/lib by relative path,
+    // since plain Node ESM has no path aliases. Nx still records soak → bench in the graph.
+    files: ['tools/soak/**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { ...moduleBoundaries, allow: ['../bench/lib/*', '../../bench/lib/*'] },
+      ],
+    },
+  },
+  {
+    // A Jest reporter is loaded with require(), so it stays CommonJS.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Tests may use Node built-ins (servers, child processes) and looser typing of fixtures.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm test`: every check and every test of the workspace, in the order a reviewer would want them
 // to fail: format, lint and typecheck first, then unit and integration tests, then browser tests.
 // Ends with one closing line: "tests: N passed, N failed".
@@ -10,6 +11,12 @@ import { ensureChromium } from './browser/ensure-chromium.mjs';
 const root = join(import.meta.dirname, '..');
 const resultsDir = join(root, 'tmp', 'test-results');
 
+/**
+ * Runs a command in the workspace root with inherited output; true when it exits with 0.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {Record<string, string>} [env] Added to this process's environment.
+ */
 function run(command, args, env = {}) {
   console.log(`\n$ ${[command, ...args].join(' ')}`);
   const result = spawnSync(command, args, {
@@ -20,12 +27,20 @@ function run(command, args, env = {}) {
   return result.status === 0;
 }
 
+/** @typedef {{ passed: number, failed: number, skipped: number }} TestCounts */
+
+/**
+ * The counts every Jest run wrote (tools/test-summary/jest-summary-reporter.cjs), added up.
+ * @returns {TestCounts}
+ */
 function totals() {
   const sum = { passed: 0, failed: 0, skipped: 0 };
   if (!existsSync(resultsDir)) return sum;
   for (const file of readdirSync(resultsDir)) {
-    const part = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
-    for (const key of Object.keys(sum)) sum[key] += part[key];
+    /** @type {unknown} */
+    const parsed = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
+    const part = /** @type {TestCounts} */ (parsed);
+    for (const key of /** @type {(keyof TestCounts)[]} */ (Object.keys(sum))) sum[key] += part[key];
   }
   return sum;
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Finds Chromium for the browser tests: CHROMIUM_PATH, else Debian's /usr/bin/chromium. Where it
 // is missing, installs Debian's `chromium` when this process can (root and apt-get), otherwise
 // stops at once and names the command to run. `npx playwright install` cannot work offline here.

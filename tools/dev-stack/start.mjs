@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm start`: builds and starts every part of the product that exists — the B2C emulator, the API
 // and the web client — on the ports of docs/architecture.md, then prints the URLs and the demo
 // credentials. Ctrl+C stops them all.
@@ -17,6 +18,20 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+/** @import { ChildProcess } from 'node:child_process' */
+
+/**
+ * A process of the stack.
+ * @typedef {object} Service
+ * @property {string} name
+ * @property {string} project The folder that must exist for the service to start.
+ * @property {string[]} [build] The Nx projects it needs built (default: the one named `name`).
+ * @property {string[]} command Node's arguments.
+ * @property {() => NodeJS.ProcessEnv} [env] Its environment (default: this process's).
+ * @property {string} ready A URL that answers once it is ready.
+ * @property {boolean} [readyOnAnyAnswer] Whether any HTTP answer means ready, not only a 2xx.
+ */
+
 const root = join(import.meta.dirname, '..', '..');
 const useAzurite = process.argv.includes('--azurite');
 const azuritePort = process.env.AZURITE_TABLE_PORT ?? '10002';
@@ -31,7 +46,10 @@ const env = useAzurite
   ? { ...process.env, STORAGE_CONNECTION_STRING: azuriteConnectionString }
   : process.env;
 
-/** Azurite's table service from its npm package, persisting to .azurite/ (telemetry off). */
+/**
+ * Azurite's table service from its npm package, persisting to .azurite/ (telemetry off).
+ * @returns {Service}
+ */
 function azuriteService() {
   const main = join(
     dirname(createRequire(import.meta.url).resolve('azurite/package.json')),
@@ -60,7 +78,10 @@ function azuriteService() {
   };
 }
 
-/** The services of the stack, in start order; each is started only when its project exists. */
+/**
+ * The services of the stack, in start order; each is started only when its project exists.
+ * @type {Service[]}
+ */
 const services = [
   {
     name: 'b2c-emulator',
@@ -115,9 +136,15 @@ const services = [
 ].filter((service) => existsSync(join(root, service.project)));
 if (useAzurite) services.unshift(azuriteService());
 
-/** The `Values` of a Functions app's settings file. */
+/**
+ * The `Values` of a Functions app's settings file.
+ * @param {string} file
+ * @returns {Record<string, string>}
+ */
 function readSettings(file) {
-  return JSON.parse(readFileSync(join(root, file), 'utf8')).Values;
+  /** @type {unknown} */
+  const settings = JSON.parse(readFileSync(join(root, file), 'utf8'));
+  return /** @type {{ Values: Record<string, string> }} */ (settings).Values;
 }
 
 function build() {
@@ -130,6 +157,11 @@ function build() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/**
+ * Polls `url` until it answers 2xx (any status with `anyAnswer`); fails when `child` exits.
+ * @param {string} url
+ * @param {ChildProcess} child
+ */
 async function waitUntilReady(url, child, anyAnswer = false) {
   for (let attempt = 0; attempt < 100; attempt++) {
     if (child.exitCode !== null)
@@ -145,7 +177,11 @@ async function waitUntilReady(url, child, anyAnswer = false) {
   throw new Error(`${url} did not become ready`);
 }
 
-/** Signals `child` and waits for it to exit; after 10 s it is killed. */
+/**
+ * Signals `child` and waits for it to exit; after 10 s it is killed.
+ * @param {ChildProcess} child
+ * @param {NodeJS.Signals} signal
+ */
 async function stopChild(child, signal) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -156,8 +192,12 @@ async function stopChild(child, signal) {
 }
 
 build();
-/** The started services' processes, by service name. */
+/**
+ * The started services' processes, by service name.
+ * @type {Map<string, ChildProcess>}
+ */
 const children = new Map();
+/** @type {Promise<void> | undefined} */
 let stopping;
 /**
  * Stops the apps (they may still be writing), then Azurite with SIGINT, on which it saves its
@@ -171,7 +211,7 @@ const stopAll = () =>
     if (store) await stopChild(store, 'SIGINT');
     process.exit(process.exitCode ?? 0);
   })());
-process.once('SIGINT', stopAll).once('SIGTERM', stopAll);
+process.once('SIGINT', () => void stopAll()).once('SIGTERM', () => void stopAll());
 for (const service of services) {
   const child = spawn(process.execPath, service.command, {
     cwd: root,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run fuzz`: the property-based fuzz suites (`*.fuzz.spec.ts`) run long — each property for
 // up to FUZZ_SECONDS (default 60) with as many inputs as fit — with a fresh seed, printed at the
 // start and the end so that a failure replays: `FUZZ_SEED=<seed> npm run fuzz`. `npm test` runs

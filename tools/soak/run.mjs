@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run soak`: ten minutes (SOAK_SECONDS) of steady mixed load against the emulator and the API
 // on Azurite, memory sampled every few seconds. Writes SOAK.md and soak-chart.svg, and fails on
 // any error answer, a lost note, a broken session, memory that keeps growing (10 % or more after
@@ -13,22 +14,39 @@ import { requestJson } from '../bench/lib/http-client.mjs';
 import { chartSvg, memoryGrowth, percentile, soakMarkdown } from './lib/soak-report.mjs';
 import { runVirtualUser } from './lib/virtual-user.mjs';
 
+/** @import { LatencyWindow, MemorySample, SoakSettings } from './lib/soak-report.mjs' */
+
+/**
+ * One request a virtual user made.
+ * @typedef {object} RequestRecord
+ * @property {number} at Date.now() when it was answered.
+ * @property {string} kind
+ * @property {number} status
+ * @property {number} ms
+ * @property {boolean} ok
+ */
+
 const root = join(import.meta.dirname, '..', '..');
+const seconds = Number(process.env.SOAK_SECONDS ?? 600);
+/** @type {SoakSettings} */
 const settings = {
-  seconds: Number(process.env.SOAK_SECONDS ?? 600),
+  seconds,
+  minutes: Math.round(seconds / 60),
   users: Number(process.env.SOAK_USERS ?? 8),
   warmUpSeconds: 60,
   sampleSeconds: 5,
   windowSeconds: 30,
   pace: 'six requests, then 250 ms, a refresh every 20 rounds and a new sign-in every 2 minutes',
 };
-settings.minutes = Math.round(settings.seconds / 60);
 if (!(settings.seconds >= 120) || !Number.isInteger(settings.users) || settings.users < 1) {
   console.error('soak: SOAK_SECONDS must be at least 120 and SOAK_USERS a whole number ≥ 1');
   process.exit(2);
 }
 
-/** Resident memory of a process in MiB, from /proc (Linux). */
+/**
+ * Resident memory of a process in MiB, from /proc (Linux).
+ * @param {number} pid
+ */
 function rssMiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
@@ -75,8 +93,11 @@ for (let index = 0; index < settings.users; index++) {
 const startedAt = Date.now();
 const endsAt = startedAt + settings.seconds * 1000;
 const warmUpEndsAt = startedAt + settings.warmUpSeconds * 1000;
+/** @type {RequestRecord[]} */
 const requests = [];
+/** @type {string[]} */
 const problems = [];
+/** @type {{ api: MemorySample[], emulator: MemorySample[] }} */
 const memory = { api: [], emulator: [] };
 const sample = () => {
   const at = Date.now();
@@ -115,6 +136,7 @@ try {
   await azurite.stop();
 }
 
+/** @type {LatencyWindow[]} */
 const windows = [];
 for (let start = startedAt; start < endsAt; start += settings.windowSeconds * 1000) {
   const end = start + settings.windowSeconds * 1000;

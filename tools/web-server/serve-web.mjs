@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Serves the built web app and proxies /api to the API on one origin, as Azure Static Web Apps
 // does with a linked Function app (docs/architecture.md, "One origin for the browser"). Used by
 // `npm start` and the browser tests; `npx nx serve web` (the Angular dev server) does the same in
@@ -10,6 +11,9 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+
+/** @import { IncomingMessage, ServerResponse } from 'node:http' */
+/** @import { AddressInfo } from 'node:net' */
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +33,7 @@ if (!values.root || !values.api) {
 const root = resolve(values.root);
 const api = new URL(values.api);
 const configOverride = values.config ? readFileSync(values.config) : undefined;
+/** @type {Readonly<Record<string, string>>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -40,7 +45,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Forwards /api/* to the API, appending the client address to X-Forwarded-For. */
+/**
+ * Forwards /api/* to the API, appending the client address to X-Forwarded-For.
+ * @param {IncomingMessage} request
+ * @param {ServerResponse} response
+ */
 function proxy(request, response) {
   const forwarded = [request.headers['x-forwarded-for'], request.socket.remoteAddress]
     .filter(Boolean)
@@ -60,14 +69,22 @@ function proxy(request, response) {
   );
   upstream.on('error', () => {
     // After the headers went out, the only honest end is a cut connection.
-    if (response.headersSent) return response.destroy();
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
     response.writeHead(502, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ error: 'bad_gateway' }));
   });
   request.pipe(upstream);
 }
 
-/** A plain-text refusal: the server answers every request and never exits for one. */
+/**
+ * A plain-text refusal: the server answers every request and never exits for one.
+ * @param {ServerResponse} response
+ * @param {number} status
+ * @param {string} text
+ */
 function refuse(response, status, text) {
   response.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
@@ -76,7 +93,11 @@ function refuse(response, status, text) {
   response.end(`${text}\n`);
 }
 
-/** The request's path decoded, or undefined when its percent-encoding is malformed. */
+/**
+ * The request's path decoded, or undefined when its percent-encoding is malformed.
+ * @param {string} url
+ * @returns {string | undefined}
+ */
 function decodedPath(url) {
   try {
     return decodeURIComponent(new URL(url, 'http://x').pathname);
@@ -85,7 +106,11 @@ function decodedPath(url) {
   }
 }
 
-/** The file a path names inside the root, if it is one; `outside` when it escapes the root. */
+/**
+ * The file a path names inside the root, if it is one; `outside` when it escapes the root.
+ * @param {string} path
+ * @returns {string | undefined}
+ */
 function fileInRoot(path) {
   const file = normalize(join(root, path));
   if (file !== root && !file.startsWith(root + sep)) return 'outside';
@@ -96,19 +121,30 @@ function fileInRoot(path) {
  * Static files, with the SPA's index.html for every other GET (client-side routes). A malformed
  * path is a 400, a path that escapes the root (`/..%2fsibling/file`) a 404, and a missing
  * index.html a 404: the server answers and goes on.
+ * @param {IncomingMessage} request
+ * @param {ServerResponse} response
  */
 function serveStatic(request, response) {
-  const path = decodedPath(request.url);
-  if (path === undefined || path.includes('\0')) return refuse(response, 400, 'Bad Request');
+  const path = decodedPath(request.url ?? '/');
+  if (path === undefined || path.includes('\0')) {
+    refuse(response, 400, 'Bad Request');
+    return;
+  }
   if (path === '/config.json' && configOverride) {
     response.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
     response.end(request.method === 'HEAD' ? undefined : configOverride);
     return;
   }
   const file = fileInRoot(path);
-  if (file === 'outside') return refuse(response, 404, 'Not Found');
+  if (file === 'outside') {
+    refuse(response, 404, 'Not Found');
+    return;
+  }
   const target = file ?? fileInRoot('/index.html');
-  if (target === undefined || target === 'outside') return refuse(response, 404, 'Not Found');
+  if (target === undefined || target === 'outside') {
+    refuse(response, 404, 'Not Found');
+    return;
+  }
   const immutable = file !== undefined && /\.[0-9a-z]{8,}\.(js|css)$/i.test(file);
   const headers = {
     'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
@@ -141,7 +177,7 @@ const server = createServer((request, response) => {
 });
 server.listen(Number(values.port), values.host, () => {
   console.log(
-    `web listening on http://${values.host}:${server.address().port} (api → ${api.origin})`,
+    `web listening on http://${values.host}:${/** @type {AddressInfo} */ (server.address()).port} (api → ${api.origin})`,
   );
 });
 const stop = () => server.close(() => process.exit(0));

@@ -1,6 +1,19 @@
+// @ts-check
 // Requests per second of a GET under autocannon (10 connections), for `seconds`.
 import autocannon from 'autocannon';
 
+/**
+ * @typedef {object} AutocannonRateOptions
+ * @property {number} seconds
+ * @property {Record<string, string>} [headers]
+ * @property {number} [connections] Default 10.
+ * @property {boolean} [warmUp] Whether a 1 s unmeasured run comes first.
+ */
+
+/**
+ * @param {string} url
+ * @param {AutocannonRateOptions} options
+ */
 export async function autocannonRate(
   url,
   { seconds, headers = {}, connections = 10, warmUp = false },

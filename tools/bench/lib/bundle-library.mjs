@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles a TypeScript library entry with esbuild so that a plain-JS benchmark can load it, with
 // its ESM-only dependencies (jose) inlined.
 import { build } from 'esbuild';
@@ -5,6 +6,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT } from './emulator-process.mjs';
 
+/**
+ * Bundles `entry` to tmp/bench/<name>.cjs and requires it; the caller names the module's type.
+ * @param {string} entry A path from the workspace root.
+ * @param {string} name
+ * @returns {Promise<unknown>}
+ */
 export async function loadLibrary(entry, name) {
   const outfile = join(ROOT, 'tmp', 'bench', `${name}.cjs`);
   await build({
@@ -19,5 +26,7 @@ export async function loadLibrary(entry, name) {
     external: ['@azure/functions', 'azurite'],
     logLevel: 'warning',
   });
-  return createRequire(import.meta.url)(outfile);
+  /** @type {unknown} */
+  const library = createRequire(import.meta.url)(outfile);
+  return library;
 }

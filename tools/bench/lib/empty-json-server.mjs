@@ -1,6 +1,9 @@
+// @ts-check
 // The baseline for the local Functions host: an empty node:http server answering the same JSON
 // as /api/health, in its own process like the host. Run as a script; prints its URL.
 import { createServer } from 'node:http';
+
+/** @import { AddressInfo } from 'node:net' */
 
 const body = JSON.stringify({ status: 'ok' });
 const server = createServer((request, response) => {
@@ -8,6 +11,8 @@ const server = createServer((request, response) => {
   response.end(body);
 });
 server.listen(0, '127.0.0.1', () => {
-  console.log(`listening on http://127.0.0.1:${server.address().port}`);
+  console.log(
+    `listening on http://127.0.0.1:${/** @type {AddressInfo} */ (server.address()).port}`,
+  );
 });
 process.once('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,3 +1,4 @@
+// @ts-check
 // Starts the built b2c-emulator bin for a benchmark: loopback, ephemeral port, the benchmark
 // tenant (per-IP limits off), a throwaway data directory unless one is given.
 import { spawn } from 'node:child_process';
@@ -6,20 +7,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postForm } from './http-client.mjs';
 
+/** @import { OutgoingHttpHeaders } from 'node:http' */
+
+/**
+ * A server the benchmark started in its own process.
+ * @typedef {object} RunningServer
+ * @property {string} url Its loopback origin.
+ * @property {number} pid
+ * @property {() => Promise<void>} stop Stops it and waits for it to exit.
+ */
+
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const EMULATOR_BIN = join(ROOT, 'dist', 'apps', 'b2c-emulator', 'bin.js');
-export const BENCH_TENANT = join(
-  ROOT,
-  'apps',
-  'b2c-emulator',
-  'src',
-  'tenant',
-  'bench-tenant.json',
-);
+/** The emulator's default tenant with the per-IP and per-tenant request limits off. */
+export const BENCH_TENANT = join(import.meta.dirname, '..', 'fixtures', 'bench-tenant.json');
 export const CLIENT_ID = '360770b5-7e4f-4765-b292-87b8b2c5964d';
 export const TOKEN_PATH = '/contoso.onmicrosoft.com/B2C_1_ROPC_Auth/oauth2/v2.0/token';
 
-/** Spawns the emulator (`env`: extra settings) and resolves once it prints its banner. */
+/**
+ * Spawns the emulator (`env`: extra settings) and resolves once it prints its banner.
+ * @param {{ dataDir?: string, adminKey?: string, env?: Record<string, string> }} [options]
+ * @returns {Promise<RunningServer>}
+ */
 export async function startEmulator({ dataDir, adminKey = 'bench-admin-key', env = {} } = {}) {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'bench-emulator-'));
   const child = spawn(
@@ -44,17 +53,22 @@ export async function startEmulator({ dataDir, adminKey = 'bench-admin-key', env
     },
   );
   let output = '';
-  await new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
+  /** @type {Promise<void>} */
+  const banner = new Promise((resolve, reject) => {
+    child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
+      output += chunk.toString();
       if (output.includes('admin API:')) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+    child.once('exit', (code) => {
+      reject(new Error(`emulator exited with ${code}`));
+    });
   });
-  const port = /on http:\/\/localhost:(\d+)/.exec(output)[1];
+  await banner;
+  // The banner names the HTTP port; a spawned child that printed it has a pid.
+  const port = /** @type {RegExpExecArray} */ (/on http:\/\/localhost:(\d+)/.exec(output))[1];
   return {
     url: `http://127.0.0.1:${port}`,
-    pid: child.pid,
+    pid: /** @type {number} */ (child.pid),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
@@ -63,18 +77,33 @@ export async function startEmulator({ dataDir, adminKey = 'bench-admin-key', env
   };
 }
 
-/** Posts a form to the token endpoint; returns status and JSON body. */
+/**
+ * Posts a form to the token endpoint; returns status and JSON body.
+ * @param {string} url The emulator's origin.
+ * @param {Record<string, string>} form
+ * @param {OutgoingHttpHeaders} [headers]
+ */
 export function tokenRequest(url, form, headers) {
   return postForm(`${url}${TOKEN_PATH}`, form, headers);
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux).
+ * @param {number} pid
+ */
 export function processCpuSeconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // After the command name in parentheses: utime and stime, in clock ticks.
+  const fields = /** @type {string} */ (stat.split(') ')[1]).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** A password grant form for `username`. */
+/**
+ * A password grant form for `username`.
+ * @param {string} username
+ * @param {string} password
+ * @returns {Record<string, string>}
+ */
 export function passwordForm(username, password) {
   return {
     grant_type: 'password',

@@ -1,8 +1,22 @@
+// @ts-check
 // Measurement primitives: rates over a fixed time, repeated for min/median/max. Benchmarks report
 // ratios against a baseline measured in the same run, never absolute pass/fail timings in tests.
 // Repeated runs go through a figure's clock (budget.mjs), which keeps its samples and its time.
 
-/** Runs `fn` back to back on this thread for `seconds`; returns operations per second. */
+/**
+ * min / median / max of a figure's runs, and how many runs there were.
+ * @typedef {object} Summary
+ * @property {number} min
+ * @property {number} median
+ * @property {number} max
+ * @property {number} runs
+ */
+
+/**
+ * Runs `fn` back to back on this thread for `seconds`; returns operations per second.
+ * @param {() => unknown} fn Synchronous, or returns a promise that is awaited.
+ * @param {number} seconds
+ */
 export async function rateOf(fn, seconds) {
   const end = performance.now() + seconds * 1000;
   let count = 0;
@@ -16,6 +30,8 @@ export async function rateOf(fn, seconds) {
 
 /**
  * Runs `concurrency` closed loops of `fn(loopIndex)` for `seconds`; returns completions per second.
+ * @param {(loop: number) => Promise<unknown>} fn
+ * @param {{ concurrency: number, seconds: number }} options
  */
 export async function throughputOf(fn, { concurrency, seconds }) {
   const end = performance.now() + seconds * 1000;
@@ -32,7 +48,11 @@ export async function throughputOf(fn, { concurrency, seconds }) {
   return count / ((performance.now() - start) / 1000);
 }
 
-/** Median of the latencies (ms) of `count` sequential calls of `fn`. */
+/**
+ * Median of the latencies (ms) of `count` sequential calls of `fn`.
+ * @param {(index: number) => Promise<unknown>} fn
+ * @param {number} count At least 1.
+ */
 export async function medianLatency(fn, count) {
   const samples = [];
   for (let index = 0; index < count; index++) {
@@ -43,10 +63,15 @@ export async function medianLatency(fn, count) {
   return summarize(samples).median;
 }
 
-/** min / median / max of numbers. */
+/**
+ * min / median / max of numbers.
+ * @param {readonly number[]} values At least one: the callers never summarize no runs.
+ * @returns {Summary}
+ */
 export function summarize(values) {
   const sorted = [...values].sort((a, b) => a - b);
+  const at = (/** @type {number} */ index) => /** @type {number} */ (sorted[index]);
   const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { min: sorted[0], median, max: sorted[sorted.length - 1], runs: sorted.length };
+  const median = sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+  return { min: at(0), median, max: at(sorted.length - 1), runs: sorted.length };
 }

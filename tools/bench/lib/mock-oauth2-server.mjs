@@ -1,3 +1,4 @@
+// @ts-check
 // The peer for the emulator's token figures: oauth2-mock-server 8 (the last major for Node 20)
 // issuing tokens from its own process on loopback, with one RS256 key. Run as a script; prints its
 // URL. Its POST /token serves password and refresh_token grants (also client_credentials and

@@ -1,3 +1,4 @@
+// @ts-check
 // Loads a built Functions app the way tools/functions-host does, in a fresh process, and prints
 // how long the require() of its entry file(s) took by this process's own clock:
 // `node module-load-child.mjs <host loader bundle> <app dir>` → {"ms":…,"functions":…}.
@@ -8,11 +9,26 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
-const [loaderBundle, appArgument] = process.argv.slice(2);
+/** @import * as workerRuntime from '../../functions-host/src/core/worker-runtime' */
+/** @import * as realModules from '../../functions-host/src/core/real-module-system' */
+/** @import * as requireEntries from '../../functions-host/src/app/require-entry-points' */
+/** @import * as resolveEntries from '../../functions-host/src/app/resolve-entry-points' */
+
+/**
+ * The bundle module-load.mjs builds from the host's sources.
+ * @typedef {object} HostLoader
+ * @property {typeof workerRuntime.WorkerRuntime} WorkerRuntime
+ * @property {typeof realModules.realModuleSystem} realModuleSystem
+ * @property {typeof requireEntries.requireEntryPoints} requireEntryPoints
+ * @property {typeof resolveEntries.resolveEntryPoints} resolveEntryPoints
+ */
+
+const [loaderBundle, appArgument] = /** @type {[string, string]} */ (process.argv.slice(2));
 const appDir = resolve(appArgument); // as the host's option resolution does
-const { WorkerRuntime, realModuleSystem, requireEntryPoints, resolveEntryPoints } = createRequire(
-  import.meta.url,
-)(loaderBundle);
+/** @type {unknown} */
+const loader = createRequire(import.meta.url)(loaderBundle);
+const { WorkerRuntime, realModuleSystem, requireEntryPoints, resolveEntryPoints } =
+  /** @type {HostLoader} */ (loader);
 
 const entryPoints = resolveEntryPoints(appDir);
 const moduleSystem = realModuleSystem(appDir);

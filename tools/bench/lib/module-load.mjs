@@ -1,3 +1,4 @@
+// @ts-check
 // Module load time of a built Functions app: the require() of its entry file(s) through the
 // functions host's own loading path, timed inside a fresh node process (see module-load-child.mjs).
 import { execFile } from 'node:child_process';
@@ -38,14 +39,20 @@ export async function buildHostLoader() {
   return outfile;
 }
 
-/** Milliseconds the require() of `appDir`'s entry files took in a fresh node process. */
+/**
+ * Milliseconds the require() of `appDir`'s entry files took in a fresh node process.
+ * @param {string} loader The bundle of buildHostLoader().
+ * @param {string} appDir
+ */
 export async function moduleLoadMs(loader, appDir) {
   const { stdout } = await run(process.execPath, [CHILD, loader, appDir], {
     cwd: ROOT,
     env: { PATH: process.env.PATH },
     timeout: 30_000,
   });
-  const { ms, functions } = JSON.parse(stdout.trim().split('\n').pop());
+  /** @type {unknown} */
+  const printed = JSON.parse(String(stdout.trim().split('\n').pop()));
+  const { ms, functions } = /** @type {{ ms: number, functions: number }} */ (printed);
   // Registrations prove that the stand-in answered (without it the library skips them silently).
   if (!(functions > 0)) throw new Error(`${appDir} registered no functions while loading`);
   return ms;

@@ -1,3 +1,4 @@
+// @ts-check
 // The API on the local Functions host: protected GET /api/me against anonymous GET /api/health
 // (verified-token cache warm, and off), and the host's /api/health against an empty node:http
 // server answering the same JSON (autocannon, 10 connections, loopback).
@@ -7,14 +8,24 @@ import { clocksFor } from '../lib/budget.mjs';
 import { passwordForm, startEmulator, tokenRequest } from '../lib/emulator-process.mjs';
 import { startScriptServer } from '../lib/script-server.mjs';
 
+/** @import { BenchOptions } from '../lib/budget.mjs' */
+/** @import { Figure } from '../lib/report.mjs' */
+
 const NOTES_READ = 'https://contoso.onmicrosoft.com/api/notes.read';
 
-/** Figure id → time budget (seconds) at these options (a 1 s warm-up, then the runs). */
+/**
+ * Figure id → time budget (seconds) at these options (a 1 s warm-up, then the runs).
+ * @param {BenchOptions} options
+ */
 export function budgets({ runs, seconds }) {
   const each = 5 + runs * (seconds + 1);
   return { 'api-health': each, 'api-me-cached': each, 'api-me-uncached': each, 'empty-http': each };
 }
 
+/**
+ * @param {BenchOptions} options
+ * @returns {Promise<Figure[]>}
+ */
 export async function run({ runs, seconds }) {
   const clocks = clocksFor(budgets({ runs, seconds }));
   const emulator = await startEmulator();
@@ -28,6 +39,11 @@ export async function run({ runs, seconds }) {
     };
     const { body } = await tokenRequest(emulator.url, form);
     const headers = { authorization: `Bearer ${body.access_token}` };
+    /**
+     * @param {keyof typeof clocks} id
+     * @param {string} url
+     * @param {{ headers?: Record<string, string> }} [extra]
+     */
     const measure = (id, url, extra = {}) =>
       clocks[id].repeat(runs, (run) =>
         autocannonRate(url, { seconds, warmUp: run === 0, ...extra }),

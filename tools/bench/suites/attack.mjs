@@ -1,3 +1,4 @@
+// @ts-check
 // An account under attack through the sign-in proxy (part of the proxy suite, on its api):
 // attackers send wrong passwords for bob, at many times his failure budget, from many client IPs
 // (each within AUTH_THROTTLE_IP, so that the per-account budget is what stops them), while bob
@@ -9,13 +10,32 @@ import { postForm } from '../lib/http-client.mjs';
 import { passwordForm, processCpuSeconds } from '../lib/emulator-process.mjs';
 import { throughputOf } from '../lib/measure.mjs';
 
+/** @import { BenchOptions, ClocksOf } from '../lib/budget.mjs' */
+/** @import { RunningServer } from '../lib/emulator-process.mjs' */
+/** @import { JsonAnswer, JsonBody } from '../lib/http-client.mjs' */
+/** @import { Figure } from '../lib/report.mjs' */
+
+/**
+ * What happened in one run of the attack.
+ * @typedef {object} Tally
+ * @property {number} attempts Guesses sent.
+ * @property {number} forwarded Guesses that reached the emulator (400 invalid_grant).
+ * @property {number} refused Guesses refused as account_protected.
+ * @property {number} throttled Guesses refused otherwise with 429.
+ * @property {number} owner Bob's sign-ins.
+ * @property {number} ownerSignedIn Bob's sign-ins that succeeded.
+ */
+
 const ATTACKERS = 8; // closed loops of wrong passwords
 const CLIENT_IPS = 2000; // attackers rotate over these, each within its 20 sign-ins a minute
 const ANONYMOUS_BUDGET = 4; // the api's default AUTH_ANONYMOUS_FAILURE_BUDGET
 const ORIGIN = 'http://localhost:4200';
-const BOB = ['bob@contoso.com', 'Bob-Passw0rd!'];
+const BOB = /** @type {const} */ (['bob@contoso.com', 'Bob-Passw0rd!']);
 
-/** Figure id → time budget (seconds) at these options: runs of half the usual length. */
+/**
+ * Figure id → time budget (seconds) at these options: runs of half the usual length.
+ * @param {BenchOptions} options
+ */
 export function attackBudgets({ runs, seconds }) {
   return {
     'attack-forwarded': 1 + runs * (seconds / 2 + 0.3),
@@ -24,7 +44,11 @@ export function attackBudgets({ runs, seconds }) {
   };
 }
 
-/** The proxy headers of a browser at `ip`, with its cookies. */
+/**
+ * The proxy headers of a browser at `ip`, with its cookies.
+ * @param {string} ip
+ * @param {string} [cookie]
+ */
 const browser = (ip, cookie) => ({
   'x-requested-with': 'XMLHttpRequest',
   origin: ORIGIN,
@@ -33,16 +57,26 @@ const browser = (ip, cookie) => ({
 });
 
 /** A distinct wrong password per attempt (never near-identical to another). */
-const guess = (index) => `guess-${index.toString(36)}x`;
+const guess = (/** @type {number} */ index) => `guess-${index.toString(36)}x`;
 
-/** The `ropc_device=...` pair of a successful sign-in. */
+/**
+ * The `ropc_device=...` pair of a successful sign-in.
+ * @param {JsonAnswer<JsonBody>} answer
+ */
 function deviceCookieOf(answer) {
   const setCookie = [answer.headers['set-cookie'] ?? []].flat();
   return (setCookie.find((cookie) => cookie.startsWith('ropc_device=')) ?? '').split(';')[0];
 }
 
-/** One run of the attack with bob signing in meanwhile; counts what happened. */
+/**
+ * One run of the attack with bob signing in meanwhile; counts what happened.
+ * @param {RunningServer} api
+ * @param {number} seconds
+ * @param {string} device Bob's ropc_device cookie.
+ * @param {number} first The index of the run's first guess.
+ */
 async function attackRun(api, seconds, device, first) {
+  /** @type {Tally} */
   const tally = { attempts: 0, forwarded: 0, refused: 0, throttled: 0, owner: 0, ownerSignedIn: 0 };
   const attacker = async () => {
     const index = first + tally.attempts++;
@@ -77,7 +111,13 @@ async function attackRun(api, seconds, device, first) {
   return tally;
 }
 
-/** The api's CPU (ms) per request while `fn` runs in `concurrency` closed loops for `seconds`. */
+/**
+ * The api's CPU (ms) per request while `fn` runs in `concurrency` closed loops for `seconds`.
+ * @param {RunningServer} api
+ * @param {number} seconds
+ * @param {number} concurrency
+ * @param {(index: number, loop: number) => Promise<unknown>} fn
+ */
 export async function apiCpuPerRequest(api, seconds, concurrency, fn) {
   const before = processCpuSeconds(api.pid);
   let count = 0;
@@ -88,8 +128,14 @@ export async function apiCpuPerRequest(api, seconds, concurrency, fn) {
 /**
  * Runs the attack on `api` (one trusted hop) and returns its figures; `forwardedCpu` is the api's
  * CPU per forwarded sign-in (ms), the refusal's baseline.
+ * @param {RunningServer} api
+ * @param {ClocksOf<ReturnType<typeof attackBudgets>>} clocks
+ * @param {BenchOptions} options
+ * @param {number | undefined} forwardedCpu
+ * @returns {Promise<Figure[]>}
  */
 export async function attackFigures(api, clocks, { runs, seconds }, forwardedCpu) {
+  /** @type {Tally[]} */
   const tallies = [];
   const known = await postForm(
     `${api.url}/api/auth/token`,

@@ -1,3 +1,4 @@
+// @ts-check
 // The B2C emulator against this machine's limits: refresh-grant throughput against the RS256 sign
 // rate (two signatures per response), password-grant throughput against the argon2id rate, the
 // cost of a locked-out rejection against a password check, and process start to first token.
@@ -22,11 +23,25 @@ import {
   tokenRequest,
 } from '../lib/emulator-process.mjs';
 
-const ALICE = ['alice@contoso.com', 'Alice-Passw0rd!'];
+/** @import { BenchOptions } from '../lib/budget.mjs' */
+/** @import { RunningServer } from '../lib/emulator-process.mjs' */
+/** @import { JsonAnswer, JsonBody } from '../lib/http-client.mjs' */
+/** @import { Summary } from '../lib/measure.mjs' */
+/** @import { Figure } from '../lib/report.mjs' */
+
+/**
+ * Posts a token request to the server under test.
+ * @typedef {(form: Record<string, string>) => Promise<JsonAnswer<JsonBody>>} PostToken
+ */
+
+const ALICE = /** @type {const} */ (['alice@contoso.com', 'Alice-Passw0rd!']);
 const CONCURRENCY = 8;
 const PEER = 'oauth2-mock-server 8.2.3';
 
-/** Figure id → time budget (seconds) at these options; an array names the figures a ratio uses. */
+/**
+ * Figure id → time budget (seconds) at these options; an array names the figures a ratio uses.
+ * @param {BenchOptions} options
+ */
 export function budgets({ runs, seconds }) {
   return {
     'emulator-refresh': 5 + runs * (seconds + 2),
@@ -41,8 +56,13 @@ export function budgets({ runs, seconds }) {
   };
 }
 
-/** `post(form)` posts a token request to the server under test; resolves { status, body }. */
+/**
+ * `post(form)` posts a token request to the server under test; resolves { status, body }.
+ * @param {PostToken} post
+ * @param {number} seconds
+ */
 async function refreshThroughput(post, seconds) {
+  /** @type {(string | undefined)[]} */
   const chains = [];
   for (let loop = 0; loop < CONCURRENCY; loop++) {
     chains.push((await post(passwordForm(...ALICE))).body.refresh_token);
@@ -52,7 +72,7 @@ async function refreshThroughput(post, seconds) {
       const { status, body } = await post({
         grant_type: 'refresh_token',
         client_id: CLIENT_ID,
-        refresh_token: chains[loop],
+        refresh_token: String(chains[loop]),
         response_type: 'token id_token',
       });
       if (status !== 200) throw new Error(`refresh failed: ${status} ${body.error_description}`);
@@ -62,6 +82,10 @@ async function refreshThroughput(post, seconds) {
   );
 }
 
+/**
+ * @param {PostToken} post
+ * @param {number} seconds
+ */
 async function passwordThroughput(post, seconds) {
   return throughputOf(
     async () => {
@@ -72,7 +96,12 @@ async function passwordThroughput(post, seconds) {
   );
 }
 
-/** Emulator CPU per request while `fn` runs in closed loops for `seconds`. */
+/**
+ * Emulator CPU per request while `fn` runs in closed loops for `seconds`.
+ * @param {RunningServer} emulator
+ * @param {number} seconds
+ * @param {(loop: number, index: number) => Promise<unknown>} fn
+ */
 async function cpuPerRequest(emulator, seconds, fn) {
   const before = processCpuSeconds(emulator.pid);
   let count = 0;
@@ -88,9 +117,11 @@ async function cpuPerRequest(emulator, seconds, fn) {
 /**
  * Server CPU per request of a wrong-password check (each from its own client IP, so nothing
  * locks) against a locked-out rejection (bob locked from one IP): the cost the lockout saves.
+ * @param {RunningServer} emulator
+ * @param {number} seconds
  */
 async function lockoutCost(emulator, seconds) {
-  const bob = (password) => passwordForm('bob@contoso.com', password);
+  const bob = (/** @type {string} */ password) => passwordForm('bob@contoso.com', password);
   const checks = await cpuPerRequest(emulator, seconds, (_loop, index) =>
     tokenRequest(emulator.url, bob(`wrong-${index}`), {
       'x-forwarded-for': `10.1.${(index >> 8) & 255}.${index & 255}`,
@@ -108,7 +139,10 @@ async function lockoutCost(emulator, seconds) {
   return { checks, locked };
 }
 
-/** Wall time from spawning the bin to the first 200 from the token endpoint. */
+/**
+ * Wall time from spawning the bin to the first 200 from the token endpoint.
+ * @param {string} dataDir
+ */
 async function startToFirstToken(dataDir) {
   const start = performance.now();
   const child = spawn(
@@ -121,32 +155,44 @@ async function startToFirstToken(dataDir) {
   );
   let output = '';
   try {
+    /** @type {string} */
     const port = await new Promise((resolve, reject) => {
-      child.stdout.on('data', (chunk) => {
-        output += chunk;
+      child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
+        output += chunk.toString();
         const match = /on http:\/\/localhost:(\d+)/.exec(output);
-        if (match) resolve(match[1]);
+        if (match?.[1]) resolve(match[1]);
       });
-      child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+      child.once('exit', (code) => {
+        reject(new Error(`emulator exited with ${code}`));
+      });
     });
     const { status } = await tokenRequest(`http://127.0.0.1:${port}`, passwordForm(...ALICE));
     if (status !== 200) throw new Error(`no token: ${status}`);
     return performance.now() - start;
   } finally {
     if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const exited = new Promise((resolve) => {
+        child.once('exit', resolve);
+      });
       child.kill('SIGTERM');
       await exited;
     }
   }
 }
 
+/**
+ * @param {BenchOptions & { limits: Readonly<Record<string, Summary | undefined>> }} options
+ *   `limits`: the figures measured so far, by id (the limits suite's among them).
+ * @returns {Promise<Figure[]>}
+ */
 export async function run({ runs, seconds, limits }) {
   const clocks = clocksFor(budgets({ runs, seconds }));
   const emulator = await startEmulator();
   const peer = await startScriptServer('mock-oauth2-server.mjs');
   try {
+    /** @type {PostToken} */
     const toEmulator = (form) => tokenRequest(emulator.url, form);
+    /** @type {PostToken} */
     const toPeer = (form) => postForm(`${peer.url}/token`, form);
     for (let run = 0; run < runs; run++) {
       await clocks['emulator-refresh'].sample(() => refreshThroughput(toEmulator, seconds));
@@ -161,12 +207,17 @@ export async function run({ runs, seconds, limits }) {
     const firstStart = await clocks['emulator-first-start'].time(() => startToFirstToken(dataDir));
     await clocks['emulator-cold-start'].repeat(runs, () => startToFirstToken(dataDir));
     rmSync(dataDir, { recursive: true, force: true });
-    const one = (value) =>
+    const one = (/** @type {number | undefined} */ value) =>
       value === undefined ? undefined : { min: value, median: value, max: value, runs: 1 };
     const signRate = limits['rs256-sign']?.median;
     const argonRate = limits['argon2id']?.median;
+    /**
+     * @param {'emulator-refresh' | 'emulator-password'} ours
+     * @param {'peer-refresh' | 'peer-password'} theirs
+     */
     const versus = (ours, theirs) => {
-      const [a, b] = [clocks[ours].summary()?.median, clocks[theirs].summary()?.median];
+      // A failed figure's median prints as NaN.
+      const [a = NaN, b = NaN] = [clocks[ours].summary()?.median, clocks[theirs].summary()?.median];
       return `emulator ${Math.round(a)} req/s ÷ ${PEER} ${Math.round(b)} req/s, medians; ratio per interleaved run`;
     };
     const sameLoad = `Same load client (node:http keep-alive, ${CONCURRENCY} closed loops), same form, ${seconds} s per run, runs interleaved with the emulator's; each server in its own process`;

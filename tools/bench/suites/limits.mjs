@@ -1,3 +1,4 @@
+// @ts-check
 // This machine's physical limits, measured in the same run as everything compared against them:
 // single-core RS256 sign and verify with node:crypto, and single-core argon2id at the emulator's
 // parameters (m=19 MiB, t=2, p=1).
@@ -6,18 +7,30 @@ import { createRequire } from 'node:module';
 import { clocksFor } from '../lib/budget.mjs';
 import { rateOf } from '../lib/measure.mjs';
 
+/** @import { BenchOptions } from '../lib/budget.mjs' */
+/** @import { Figure } from '../lib/report.mjs' */
+
 const require = createRequire(import.meta.url);
-const { hashSync } = require('@node-rs/argon2');
+/** @type {unknown} */
+const argon2 = require('@node-rs/argon2');
+const { hashSync } = /** @type {typeof import('@node-rs/argon2')} */ (argon2);
 
 /** A JWT-sized signing input: header.payload of a typical B2C access token. */
 const SIGNING_INPUT = Buffer.from('e'.repeat(48) + '.' + 'p'.repeat(560));
 
-/** Figure id → time budget (seconds) at these options. */
+/**
+ * Figure id → time budget (seconds) at these options.
+ * @param {BenchOptions} options
+ */
 export function budgets({ runs, seconds }) {
   const each = 3 + runs * seconds;
   return { 'rs256-sign': each, 'rs256-verify': each, argon2id: each };
 }
 
+/**
+ * @param {BenchOptions} options
+ * @returns {Promise<Figure[]>}
+ */
 export async function run({ runs, seconds }) {
   const clocks = clocksFor(budgets({ runs, seconds }));
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

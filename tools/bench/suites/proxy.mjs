@@ -1,3 +1,4 @@
+// @ts-check
 // The sign-in proxy's overhead: POST /api/auth/token through the api (which forwards the password
 // grant to the emulator) against POSTing the same user's password grant to the emulator's token
 // endpoint directly, at the same concurrency and duration as the emulator's figures; and the
@@ -17,6 +18,15 @@ import {
 } from '../lib/emulator-process.mjs';
 import { summarize, throughputOf } from '../lib/measure.mjs';
 
+/** @import { BenchOptions } from '../lib/budget.mjs' */
+/** @import { JsonAnswer, JsonBody } from '../lib/http-client.mjs' */
+/** @import { Figure } from '../lib/report.mjs' */
+
+/**
+ * Signs in the user of closed loop `loop` (default 0), directly or through the proxy.
+ * @typedef {(loop?: number) => Promise<JsonAnswer<JsonBody>>} SignIn
+ */
+
 const CONCURRENCY = 8; // as the emulator's password-grant figure
 const LATENCY_SAMPLES = 20; // sequential sign-ins per run and per path
 const ORIGIN = 'http://localhost:4200';
@@ -28,13 +38,17 @@ const USERS = [
   passwordForm('alice@contoso.com', 'Alice-Passw0rd!'),
   passwordForm('bob@contoso.com', 'Bob-Passw0rd!'),
 ];
-const userOf = (loop) => USERS[loop % USERS.length];
+const userOf = (/** @type {number} */ loop) =>
+  /** @type {Record<string, string>} */ (USERS[loop % USERS.length]);
 /** The CSRF check of /api/auth/*: the custom header, and an allowed Origin. */
 const PROXY_HEADERS = { 'x-requested-with': 'XMLHttpRequest', origin: ORIGIN };
 /** Far above what a few seconds of load can reach: the throttles must not shape the rate. */
 const NO_THROTTLE = '1000000/60';
 
-/** Figure id → time budget (seconds) at these options. */
+/**
+ * Figure id → time budget (seconds) at these options.
+ * @param {BenchOptions} options
+ */
 export function budgets({ runs, seconds }) {
   return {
     'proxy-sign-in': 5 + runs * (seconds + 1),
@@ -44,7 +58,11 @@ export function budgets({ runs, seconds }) {
   };
 }
 
-/** `post(loop)` signs a user in; closed loops for `seconds`; returns sign-ins per second. */
+/**
+ * `post(loop)` signs a user in; closed loops for `seconds`; returns sign-ins per second.
+ * @param {SignIn} post
+ * @param {number} seconds
+ */
 function signInThroughput(post, seconds) {
   return throughputOf(
     async (loop) => {
@@ -56,7 +74,10 @@ function signInThroughput(post, seconds) {
   );
 }
 
-/** Latency (ms) of one sign-in. */
+/**
+ * Latency (ms) of one sign-in.
+ * @param {SignIn} post
+ */
 async function latencyOf(post) {
   const start = performance.now();
   const { status } = await post();
@@ -65,8 +86,14 @@ async function latencyOf(post) {
   return elapsed;
 }
 
-/** Medians of `count` sequential sign-ins each way, alternating direct and proxied. */
+/**
+ * Medians of `count` sequential sign-ins each way, alternating direct and proxied.
+ * @param {SignIn} direct
+ * @param {SignIn} proxied
+ * @param {number} count
+ */
 async function medianLatencies(direct, proxied, count) {
+  /** @type {{ direct: number[], proxied: number[] }} */
   const samples = { direct: [], proxied: [] };
   for (let index = 0; index < count; index++) {
     samples.direct.push(await latencyOf(direct));
@@ -75,6 +102,10 @@ async function medianLatencies(direct, proxied, count) {
   return { direct: summarize(samples.direct).median, proxied: summarize(samples.proxied).median };
 }
 
+/**
+ * @param {BenchOptions} options
+ * @returns {Promise<Figure[]>}
+ */
 export async function run({ runs, seconds }) {
   const clocks = clocksFor(budgets({ runs, seconds }));
   const emulator = await startEmulator();
@@ -85,7 +116,9 @@ export async function run({ runs, seconds }) {
     AUTH_TRUSTED_HOPS: '1',
   });
   try {
+    /** @type {SignIn} */
     const direct = (loop = 0) => tokenRequest(emulator.url, userOf(loop));
+    /** @type {SignIn} */
     const proxied = (loop = 0) =>
       postForm(`${api.url}/api/auth/token`, userOf(loop), PROXY_HEADERS);
     // One of each first: the proxy's first sign-in loads its upstream client and cookie keys.
@@ -94,6 +127,7 @@ export async function run({ runs, seconds }) {
       if (status !== 200) throw new Error(`warm-up sign-in failed: ${status} ${body.error}`);
     }
     // Interleaved runs, so that drift (other load on the machine) hits both paths alike.
+    /** @type {number[]} */
     const proxyCpu = [];
     for (let run = 0; run < runs; run++) {
       await clocks['direct-sign-in'].sample(() => signInThroughput(direct, seconds));
@@ -108,6 +142,7 @@ export async function run({ runs, seconds }) {
         return rate;
       });
     }
+    /** @type {number[]} */
     const directMedians = [];
     await clocks['proxy-added-latency'].repeat(runs, async () => {
       const medians = await medianLatencies(direct, proxied, LATENCY_SAMPLES);

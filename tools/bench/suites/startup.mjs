@@ -1,3 +1,4 @@
+// @ts-check
 // Start-up of the apps (the emulator's process start to first token is in the emulator suite):
 // the api's process start (the functions-host CLI serving dist/apps/api) to its first successful
 // GET /api/health, and to its first authenticated GET /api/me (which fetches discovery and JWKS
@@ -10,6 +11,10 @@ import { clocksFor } from '../lib/budget.mjs';
 import { ROOT, passwordForm, startEmulator, tokenRequest } from '../lib/emulator-process.mjs';
 import { buildHostLoader, moduleLoadMs } from '../lib/module-load.mjs';
 
+/** @import { OutgoingHttpHeaders } from 'node:http' */
+/** @import { BenchOptions } from '../lib/budget.mjs' */
+/** @import { Figure } from '../lib/report.mjs' */
+
 const NOTES_READ = 'https://contoso.onmicrosoft.com/api/notes.read';
 const APPS = {
   'module-load-api': join(ROOT, 'dist', 'apps', 'api'),
@@ -17,9 +22,12 @@ const APPS = {
 };
 
 /** Module loads per app: several short runs, whatever BENCH_RUNS says (at least 5). */
-const loadRuns = (runs) => Math.max(5, runs * 2);
+const loadRuns = (/** @type {number} */ runs) => Math.max(5, runs * 2);
 
-/** Figure id → time budget (seconds) at these options. */
+/**
+ * Figure id → time budget (seconds) at these options.
+ * @param {Pick<BenchOptions, 'runs'>} options
+ */
 export function budgets({ runs }) {
   return {
     // One unmeasured start first, then the runs (a start is about half a second here).
@@ -31,17 +39,28 @@ export function budgets({ runs }) {
   };
 }
 
-/** GET on a fresh connection; retried until the first 200 (or throws after `timeoutMs`). */
+/**
+ * GET on a fresh connection; retried until the first 200 (or throws after `timeoutMs`).
+ * @param {string} url
+ * @param {OutgoingHttpHeaders} [headers]
+ */
 async function firstOk(url, headers = {}, timeoutMs = 10_000) {
   const deadline = performance.now() + timeoutMs;
+  /** @type {number | string} */
   let last = 'no answer';
   while (performance.now() < deadline) {
+    /** @type {number | string} the status, or why there was none */
     const status = await new Promise((resolve) => {
       const outgoing = request(url, { agent: false, headers }, (response) => {
         response.resume();
-        response.on('end', () => resolve(response.statusCode));
+        // A client response always has a status code.
+        response.on('end', () => {
+          resolve(/** @type {number} */ (response.statusCode));
+        });
       });
-      outgoing.on('error', (error) => resolve(error.message));
+      outgoing.on('error', (error) => {
+        resolve(error.message);
+      });
       outgoing.end();
     });
     if (status === 200) return;
@@ -51,7 +70,12 @@ async function firstOk(url, headers = {}, timeoutMs = 10_000) {
   throw new Error(`${url}: no 200 within ${timeoutMs} ms (last: ${last})`);
 }
 
-/** Milliseconds from spawning the api to the first 200 of `path` (the first request it serves). */
+/**
+ * Milliseconds from spawning the api to the first 200 of `path` (the first request it serves).
+ * @param {string} emulatorUrl
+ * @param {string} path
+ * @param {OutgoingHttpHeaders} [headers]
+ */
 async function apiStartTo(emulatorUrl, path, headers) {
   const api = await startApi(emulatorUrl);
   try {
@@ -62,6 +86,10 @@ async function apiStartTo(emulatorUrl, path, headers) {
   }
 }
 
+/**
+ * @param {Pick<BenchOptions, 'runs'>} options
+ * @returns {Promise<Figure[]>}
+ */
 export async function run({ runs }) {
   const clocks = clocksFor(budgets({ runs }));
   const emulator = await startEmulator();
@@ -77,7 +105,9 @@ export async function run({ runs }) {
     await health.repeat(runs, () => apiStartTo(emulator.url, '/api/health'));
     await clocks['api-first-me'].repeat(runs, () => apiStartTo(emulator.url, '/api/me', bearer));
     const loader = await clocks['module-load-api'].time(buildHostLoader);
-    for (const [id, appDir] of Object.entries(APPS)) {
+    for (const [id, appDir] of /** @type {[keyof typeof APPS, string][]} */ (
+      Object.entries(APPS)
+    )) {
       if (!loader) {
         clocks[id].error ??= "the functions host's loader could not be bundled";
         continue;

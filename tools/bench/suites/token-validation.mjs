@@ -1,3 +1,4 @@
+// @ts-check
 // @ropc/token-validation's validate() against a bare jose jwtVerify and a raw node:crypto verify
 // of the same token and key, with the verified-token cache off (the cold path) and warm.
 import { createPublicKey, verify } from 'node:crypto';
@@ -7,17 +8,24 @@ import { loadLibrary } from '../lib/bundle-library.mjs';
 import { clocksFor } from '../lib/budget.mjs';
 import { rateOf } from '../lib/measure.mjs';
 
+/** @import { AddressInfo } from 'node:net' */
+/** @import { BenchOptions } from '../lib/budget.mjs' */
+/** @import { Figure } from '../lib/report.mjs' */
+
 const AUDIENCE = '0e842314-a3f9-451e-a34c-f22568d6db61';
 
+/**
+ * A loopback authority serving discovery and JWKS for one RS256 key, and a token it signed.
+ */
 async function authority() {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(jwk);
   const server = createServer((request, response) => {
-    const base = `http://127.0.0.1:${server.address().port}/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`;
-    const body = request.url.endsWith('openid-configuration')
+    const base = `http://127.0.0.1:${port()}/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`;
+    const body = request.url?.endsWith('openid-configuration')
       ? {
-          issuer: `http://127.0.0.1:${server.address().port}/tenant/v2.0/`,
+          issuer: `http://127.0.0.1:${port()}/tenant/v2.0/`,
           token_endpoint: `${base}/oauth2/v2.0/token`,
           jwks_uri: `${base}/discovery/v2.0/keys`,
         }
@@ -25,8 +33,11 @@ async function authority() {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const port = () => /** @type {AddressInfo} */ (server.address()).port;
+  await /** @type {Promise<void>} */ (
+    new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  );
+  const origin = `http://127.0.0.1:${port()}`;
   const now = Math.floor(Date.now() / 1000);
   const token = await new SignJWT({
     iss: `${origin}/tenant/v2.0/`,
@@ -48,7 +59,10 @@ async function authority() {
   return { server, origin, token, publicKey };
 }
 
-/** Figure id → time budget (seconds) at these options (each contender's own runs and warm-up). */
+/**
+ * Figure id → time budget (seconds) at these options (each contender's own runs and warm-up).
+ * @param {BenchOptions} options
+ */
 export function budgets({ runs, seconds }) {
   const each = 5 + runs * seconds;
   return {
@@ -59,12 +73,14 @@ export function budgets({ runs, seconds }) {
   };
 }
 
+/**
+ * @param {BenchOptions} options
+ * @returns {Promise<Figure[]>}
+ */
 export async function run({ runs, seconds }) {
   const clocks = clocksFor(budgets({ runs, seconds }));
-  const { createTokenValidator } = await loadLibrary(
-    'libs/token-validation/src/index.ts',
-    'token-validation',
-  );
+  const library = await loadLibrary('libs/token-validation/src/index.ts', 'token-validation');
+  const { createTokenValidator } = /** @type {typeof import('@ropc/token-validation')} */ (library);
   const { server, origin, token, publicKey } = await authority();
   try {
     const authorities = [`${origin}/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`];
@@ -75,7 +91,7 @@ export async function run({ runs, seconds }) {
     const options = { issuer: `${origin}/tenant/v2.0/`, audience: AUDIENCE, algorithms: ['RS256'] };
     const [signingInput, signature] = [
       token.slice(0, token.lastIndexOf('.')),
-      Buffer.from(token.split('.')[2], 'base64url'),
+      Buffer.from(/** @type {string} */ (token.split('.')[2]), 'base64url'),
     ];
     const keyObject = createPublicKey({ key: await exportJWK(publicKey), format: 'jwk' });
     // Interleaved runs, after a warm-up of each, so that drift (JIT, CPU frequency) hits all alike.
@@ -85,10 +101,10 @@ export async function run({ runs, seconds }) {
       'validate-cold': () => cold.validate(token),
       'validate-warm': () => warm.validate(token),
     };
-    for (const [id, fn] of Object.entries(contenders)) await clocks[id].time(() => rateOf(fn, 0.5));
+    const ids = /** @type {(keyof typeof contenders)[]} */ (Object.keys(contenders));
+    for (const id of ids) await clocks[id].time(() => rateOf(contenders[id], 0.5));
     for (let run = 0; run < runs; run++) {
-      for (const [id, fn] of Object.entries(contenders))
-        await clocks[id].sample(() => rateOf(fn, seconds));
+      for (const id of ids) await clocks[id].sample(() => rateOf(contenders[id], seconds));
     }
     const jose = clocks['jose-verify'].summary();
     const raw = clocks['raw-verify'].summary();

@@ -1,3 +1,4 @@
+// @ts-check
 // The web client: what the auth library adds to the initial bundle (estimated transfer size as
 // printed by the Angular builder, against the bench-only build without the auth provider and
 // interceptor), and sign-in to a rendered profile measured in Chromium on loopback.
@@ -10,10 +11,16 @@ import { ROOT, startEmulator } from '../lib/emulator-process.mjs';
 import { clocksFor } from '../lib/budget.mjs';
 import { summarize } from '../lib/measure.mjs';
 
+/** @import { AddressInfo } from 'node:net' */
+/** @import { BenchOptions } from '../lib/budget.mjs' */
+/** @import { Figure } from '../lib/report.mjs' */
+
 /**
  * Builds a configuration of the web app and reads "Initial total ... estimated transfer" (kB). The
  * build comes from the Nx cache when its inputs are unchanged (Nx replays the builder's output,
  * table included); only if the table is missing is it built again without the cache.
+ * @param {string} configuration
+ * @param {number} timeoutMs
  */
 function initialTransferKb(configuration, timeoutMs) {
   const deadline = performance.now() + timeoutMs;
@@ -25,7 +32,6 @@ function initialTransferKb(configuration, timeoutMs) {
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
       timeout: Math.max(1000, Math.floor(deadline - performance.now())),
     });
-    // eslint-disable-next-line no-control-regex
     output = `${build.stdout}${build.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
     if (build.error) throw new Error(`web build (${configuration}): ${build.error.message}`);
     const match = /Initial total\s*\|\s*[\d.]+ kB\s*\|\s*([\d.]+) kB/.exec(output);
@@ -38,12 +44,19 @@ function initialTransferKb(configuration, timeoutMs) {
 /** A free loopback port: the web origin must be known before the API starts (its allow-list). */
 async function freePort() {
   const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await /** @type {Promise<void>} */ (
+    new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  );
+  const { port } = /** @type {AddressInfo} */ (server.address());
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
 
+/**
+ * Serves the built web app with tools/web-server on `port`, /api proxied to `apiUrl`.
+ * @param {string} apiUrl
+ * @param {number} port
+ */
 async function startWebServer(apiUrl, port) {
   const child = spawn(
     process.execPath,
@@ -58,14 +71,22 @@ async function startWebServer(apiUrl, port) {
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  /** @type {string} */
   const url = await new Promise((resolve) =>
-    child.stdout.once('data', (chunk) => resolve(/(http:\/\/[\d.:]+)/.exec(String(chunk))[1])),
+    child.stdout.once('data', (/** @type {Buffer} */ chunk) => {
+      // Its first output is its "listening on <url>" line.
+      const match = /** @type {RegExpExecArray} */ (/(http:\/\/[\d.:]+)/.exec(String(chunk)));
+      resolve(/** @type {string} */ (match[1]));
+    }),
   );
   return {
     url,
+    /** @returns {Promise<void>} */
     stop: () =>
       new Promise((resolve) => {
-        child.once('exit', resolve);
+        child.once('exit', () => {
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
@@ -75,6 +96,8 @@ async function startWebServer(apiUrl, port) {
  * Milliseconds from the click on "Sign in" to the first frame with the profile heading, measured
  * inside the page (a capturing click listener, a MutationObserver, then the next animation frame),
  * so that Playwright's own click and polling overheads are not counted; `runs` times.
+ * @param {string} webUrl
+ * @param {number} runs
  */
 async function signInToProfile(webUrl, runs) {
   const browser = await chromium.launch({
@@ -87,6 +110,7 @@ async function signInToProfile(webUrl, runs) {
       '--no-first-run',
     ],
   });
+  /** @type {number[]} */
   const samples = [];
   try {
     for (let run = 0; run < runs + 1; run++) {
@@ -96,8 +120,12 @@ async function signInToProfile(webUrl, runs) {
       await page.getByLabel('Email address').fill('alice@contoso.com');
       await page.getByLabel('Password', { exact: true }).fill('Alice-Passw0rd!');
       await page.evaluate(() => {
-        const marks = (window.__signInMarks = {});
-        const submit = document.querySelector('button[type="submit"]');
+        /** @type {SignInMarks} */
+        const marks = {};
+        window.__signInMarks = marks;
+        const submit = /** @type {HTMLButtonElement} */ (
+          document.querySelector('button[type="submit"]')
+        );
         submit.addEventListener('click', () => (marks.click ??= performance.now()), {
           capture: true,
         });
@@ -113,7 +141,9 @@ async function signInToProfile(webUrl, runs) {
       await page.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
       await page.waitForFunction(() => window.__signInMarks.painted !== undefined);
       const marks = await page.evaluate(() => window.__signInMarks);
-      if (run > 0) samples.push(marks.painted - marks.click); // the first run warms the stack up
+      // Both marks are set once waitForFunction has returned.
+      const [painted, click] = /** @type {[number, number]} */ ([marks.painted, marks.click]);
+      if (run > 0) samples.push(painted - click); // the first run warms the stack up
       await context.close();
     }
   } finally {
@@ -123,9 +153,12 @@ async function signInToProfile(webUrl, runs) {
 }
 
 /** Sign-ins measured in Chromium (after one that warms the stack up). */
-const signIns = (runs) => Math.max(5, runs * 2);
+const signIns = (/** @type {number} */ runs) => Math.max(5, runs * 2);
 
-/** Figure id → time budget (seconds) at these options. */
+/**
+ * Figure id → time budget (seconds) at these options.
+ * @param {Pick<BenchOptions, 'runs'>} options
+ */
 export function budgets({ runs }) {
   return {
     // A web build from the Nx cache takes seconds; a real one (inputs changed) tens of seconds.
@@ -135,6 +168,10 @@ export function budgets({ runs }) {
   };
 }
 
+/**
+ * @param {Pick<BenchOptions, 'runs'>} options
+ * @returns {Promise<Figure[]>}
+ */
 export async function run({ runs }) {
   const clocks = clocksFor(budgets({ runs }));
   const withAuth = await clocks['web-initial'].time(() =>
@@ -152,7 +189,7 @@ export async function run({ runs }) {
   const web = await startWebServer(api.url, port);
   try {
     const timing = await clocks['web-sign-in'].time(() => signInToProfile(web.url, signIns(runs)));
-    const one = (value) =>
+    const one = (/** @type {number | undefined} */ value) =>
       value === undefined ? undefined : { min: value, median: value, max: value, runs: 1 };
     const added =
       withAuth === undefined || withoutAuth === undefined ? undefined : withAuth - withoutAuth;

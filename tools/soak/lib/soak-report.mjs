@@ -1,19 +1,75 @@
+// @ts-check
 // The soak's results: percentiles per time window, memory growth after warm-up, the verdict on
 // each goal, SOAK.md and an SVG chart of memory and p99 latency over time.
 import { cpus, release, totalmem } from 'node:os';
 
-/** The p-th percentile (0–100) of numbers. */
+/**
+ * One reading of a process's resident memory.
+ * @typedef {object} MemorySample
+ * @property {number} at Date.now() of the reading.
+ * @property {number} rss MiB.
+ */
+
+/**
+ * The requests of one time window and their latency percentiles (ms).
+ * @typedef {object} LatencyWindow
+ * @property {number} start
+ * @property {number} end
+ * @property {number} requests
+ * @property {number} errors
+ * @property {number | undefined} p50 Undefined when the window had no request.
+ * @property {number | undefined} p95
+ * @property {number | undefined} p99
+ */
+
+/**
+ * RSS of the first minute after warm-up (median) against the last minute's, in MiB.
+ * @typedef {object} MemoryGrowth
+ * @property {number} first
+ * @property {number} last
+ * @property {number} growth (last - first) / first.
+ */
+
+/**
+ * A goal and how the run did against it.
+ * @typedef {object} Verdict
+ * @property {string} goal
+ * @property {string} measured
+ * @property {boolean} met
+ */
+
+/**
+ * How the soak was run.
+ * @typedef {object} SoakSettings
+ * @property {number} seconds
+ * @property {number} minutes
+ * @property {number} users
+ * @property {number} warmUpSeconds
+ * @property {number} sampleSeconds
+ * @property {number} windowSeconds
+ * @property {string} pace
+ */
+
+/**
+ * The p-th percentile (0–100) of numbers.
+ * @param {readonly number[]} values
+ * @param {number} p
+ */
 export function percentile(values, p) {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-const median = (values) => percentile(values, 50);
+const median = (/** @type {readonly number[]} */ values) => percentile(values, 50);
 
 /**
  * Memory growth of one process: the median RSS of the first minute after warm-up against the
  * median of the last minute, as a fraction.
+ * @param {readonly MemorySample[]} samples
+ * @param {number} warmUpEndsAt
+ * @param {number} endsAt
+ * @returns {MemoryGrowth | undefined}
  */
 export function memoryGrowth(samples, warmUpEndsAt, endsAt) {
   const after = samples.filter((sample) => sample.at >= warmUpEndsAt);
@@ -24,7 +80,14 @@ export function memoryGrowth(samples, warmUpEndsAt, endsAt) {
   return first && last ? { first, last, growth: (last - first) / first } : undefined;
 }
 
-/** The SVG chart: RSS of each process (MiB, left axis) and p99 latency (ms, right axis). */
+/**
+ * The SVG chart: RSS of each process (MiB, left axis) and p99 latency (ms, right axis).
+ * @param {object} run
+ * @param {Readonly<Record<string, readonly MemorySample[]>>} run.memory By process.
+ * @param {readonly LatencyWindow[]} run.windows
+ * @param {number} run.startedAt
+ * @param {number} run.endsAt
+ */
 export function chartSvg({ memory, windows, startedAt, endsAt }) {
   const width = 760;
   const height = 300;
@@ -34,7 +97,8 @@ export function chartSvg({ memory, windows, startedAt, endsAt }) {
   const bottom = 40;
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
-  const x = (at) => left + ((at - startedAt) / Math.max(1, endsAt - startedAt)) * plotWidth;
+  const x = (/** @type {number} */ at) =>
+    left + ((at - startedAt) / Math.max(1, endsAt - startedAt)) * plotWidth;
   const maxRss =
     Math.max(
       1,
@@ -43,8 +107,8 @@ export function chartSvg({ memory, windows, startedAt, endsAt }) {
         .map((s) => s.rss),
     ) * 1.1;
   const maxP99 = Math.max(1, ...windows.map((w) => w.p99 ?? 0)) * 1.1;
-  const yRss = (rss) => top + plotHeight - (rss / maxRss) * plotHeight;
-  const yP99 = (ms) => top + plotHeight - (ms / maxP99) * plotHeight;
+  const yRss = (/** @type {number} */ rss) => top + plotHeight - (rss / maxRss) * plotHeight;
+  const yP99 = (/** @type {number} */ ms) => top + plotHeight - (ms / maxP99) * plotHeight;
   const colours = ['#1f77b4', '#2ca02c', '#9467bd'];
   const lines = Object.entries(memory).map(([name, samples], index) => ({
     name: `${name} RSS`,
@@ -56,7 +120,7 @@ export function chartSvg({ memory, windows, startedAt, endsAt }) {
     colour: '#d62728',
     points: windows
       .filter((w) => w.p99 !== undefined)
-      .map((w) => `${x(w.end).toFixed(1)},${yP99(w.p99).toFixed(1)}`)
+      .map((w) => `${x(w.end).toFixed(1)},${yP99(/** @type {number} */ (w.p99)).toFixed(1)}`)
       .join(' '),
   });
   const minutes = Math.round((endsAt - startedAt) / 60_000);
@@ -83,9 +147,20 @@ ${legend.join('\n')}
 `;
 }
 
-const fmt = (value, digits = 1) => (value === undefined ? '—' : value.toFixed(digits));
+const fmt = (/** @type {number | undefined} */ value, digits = 1) =>
+  value === undefined ? '—' : value.toFixed(digits);
 
-/** SOAK.md: the verdict, the goals, the windows, memory, and how the run was made. */
+/**
+ * SOAK.md: the verdict, the goals, the windows, memory, and how the run was made.
+ * @param {object} run
+ * @param {readonly Verdict[]} run.verdicts
+ * @param {Omit<LatencyWindow, 'start' | 'end'>} run.totals The whole run.
+ * @param {readonly LatencyWindow[]} run.windows
+ * @param {Readonly<Record<string, MemoryGrowth | undefined>>} run.growth By process.
+ * @param {readonly string[]} run.problems
+ * @param {SoakSettings} run.settings
+ * @param {Date} run.startedAt
+ */
 export function soakMarkdown({ verdicts, totals, windows, growth, problems, settings, startedAt }) {
   const cpu = cpus();
   const lines = [

@@ -1,15 +1,41 @@
+// @ts-check
 // One virtual user of the soak: a browser session through the sign-in proxy (sign-in, refreshes,
 // now and then a new sign-in), its notes (create, read, update with If-Match, list, delete) and
 // /api/me, paced to a steady rate. Everything it sees is recorded; nothing it does is a test of
 // speed, only of correctness over time.
 import { postForm, requestJson } from '../../bench/lib/http-client.mjs';
 
+/** @import { IncomingHttpHeaders } from 'node:http' */
+/** @import { JsonAnswer } from '../../bench/lib/http-client.mjs' */
+
+/**
+ * A signed-in browser: its session cookie and access token, and when it signed in.
+ * @typedef {object} Session
+ * @property {string | undefined} cookie
+ * @property {string | undefined} token
+ * @property {number} at
+ */
+
+/**
+ * One virtual user's account, its address and what it reports to.
+ * @typedef {object} VirtualUserOptions
+ * @property {string} apiUrl
+ * @property {{ username: string, password: string }} user
+ * @property {string} clientIp Sent in X-Forwarded-For (the API trusts one hop).
+ * @property {() => boolean} until Says when to stop.
+ * @property {(kind: string, status: number, ms: number, ok: boolean) => void} record
+ * @property {(text: string) => void} problem
+ */
+
 const ORIGIN = 'http://localhost:4200';
 const NOTES_SCOPES =
   'https://contoso.onmicrosoft.com/api/notes.read https://contoso.onmicrosoft.com/api/notes.write';
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The `ropc_session=...` pair of a Set-Cookie list, unless it clears the cookie. */
+/**
+ * The `ropc_session=...` pair of a Set-Cookie list, unless it clears the cookie.
+ * @param {IncomingHttpHeaders} headers
+ */
 function sessionCookie(headers) {
   const cookies = [headers['set-cookie'] ?? []].flat();
   const cookie = cookies.find(
@@ -21,6 +47,7 @@ function sessionCookie(headers) {
 /**
  * Runs one user until `until()` says stop. `record(kind, status, ms, ok)` receives every request;
  * `problem(text)` every broken promise (an error status, a lost note, a broken session).
+ * @param {VirtualUserOptions} options
  */
 export async function runVirtualUser({ apiUrl, user, clientIp, until, record, problem }) {
   const headers = {
@@ -28,6 +55,14 @@ export async function runVirtualUser({ apiUrl, user, clientIp, until, record, pr
     origin: ORIGIN,
     'x-forwarded-for': clientIp,
   };
+  /**
+   * Sends one request and records it; an unexpected status is a problem.
+   * @template {JsonAnswer<unknown>} A
+   * @param {string} kind
+   * @param {() => Promise<A>} send
+   * @param {readonly number[]} expected
+   * @returns {Promise<A>}
+   */
   const timed = async (kind, send, expected) => {
     const started = performance.now();
     const answer = await send();
@@ -36,6 +71,7 @@ export async function runVirtualUser({ apiUrl, user, clientIp, until, record, pr
     if (!ok) problem(`${kind} answered ${answer.status}`);
     return answer;
   };
+  /** @returns {Promise<Session | undefined>} */
   const signIn = async () => {
     const answer = await timed(
       'sign-in',
@@ -83,7 +119,7 @@ export async function runVirtualUser({ apiUrl, user, clientIp, until, record, pr
         [200],
       );
       if (read.status === 404) problem(`note ${id} was acknowledged but not found`);
-      const etag = read.headers?.etag ?? '"1"';
+      const etag = read.headers.etag ?? '"1"';
       await timed(
         'note update',
         () =>
@@ -110,7 +146,7 @@ export async function runVirtualUser({ apiUrl, user, clientIp, until, record, pr
     if (round % 20 === 0) {
       const refreshed = await timed(
         'refresh',
-        () => postForm(`${apiUrl}/api/auth/refresh`, {}, { ...headers, cookie: session.cookie }),
+        () => postForm(`${apiUrl}/api/auth/refresh`, {}, { ...headers, cookie: session?.cookie }),
         [200],
       );
       if (refreshed.status === 200) {

@@ -9,7 +9,7 @@ describe('exportTenant', () => {
   it.each([
     'default-tenant.json',
     '../../test/fixtures/short-lifetime-tenant.json',
-    'bench-tenant.json',
+    '../../test/fixtures/limits-off-tenant.json',
   ])(
     'round-trips %s: the exported file loads into an equal tenant without hashing',
     async (name) => {

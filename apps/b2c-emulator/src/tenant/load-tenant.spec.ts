@@ -9,7 +9,7 @@ import type { Tenant } from './tenant-model';
 
 const DEFAULT_TENANT = join(__dirname, 'default-tenant.json');
 const SHORT_LIFETIME_TENANT = join(__dirname, '../../test/fixtures/short-lifetime-tenant.json');
-const BENCH_TENANT = join(__dirname, 'bench-tenant.json');
+const LIMITS_OFF_TENANT = join(__dirname, '../../test/fixtures/limits-off-tenant.json');
 
 const ALICE_ID = '26926d34-dad3-45bb-8bff-84a5f01522d9';
 const BOB_ID = '35b106c3-2988-4419-8766-0f839dd276bc';
@@ -151,14 +151,14 @@ describe('loadTenant', () => {
     expect(warnings).toHaveLength(4);
   });
 
-  it('loads the bench tenant without a per-IP request limit', async () => {
-    const tenant = await loadTenant(BENCH_TENANT);
+  it('loads a tenant without a per-IP request limit', async () => {
+    const tenant = await loadTenant(LIMITS_OFF_TENANT);
 
     expect(tenant.identityProtection.ipRequestLimit).toBeNull();
   });
 
   it('accepts a file: URL and an already-parsed object', async () => {
-    const fromUrl = await loadTenant(pathToFileURL(BENCH_TENANT));
+    const fromUrl = await loadTenant(pathToFileURL(LIMITS_OFF_TENANT));
     const fromObject = await loadTenant(minimalFile());
 
     expect(fromUrl.name).toBe('contoso.onmicrosoft.com');
