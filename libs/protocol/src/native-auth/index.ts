@@ -1,0 +1,108 @@
+/**
+ * @ropc/protocol/native-auth: Microsoft Entra External ID's native authentication API (V1), typed
+ * once — so far URLs from an authority and request bodies as MSAL writes them
+ * (docs/entra-native-auth-protocol.md).
+ * Platform-neutral like the rest of the library; built on its kind-neutral OAuth part (`oauth/`),
+ * never on the B2C part.
+ */
+
+// Endpoints and URLs: the twelve V1 paths, authorities in their three forms, MSAL's URL rule,
+// discovery, JWKS and issuer.
+export {
+  NATIVE_AUTH_ENDPOINTS,
+  nativeAuthEndpointOfPath,
+  type NativeAuthEndpoint,
+} from './endpoints';
+export {
+  CIAM_HOST_SUFFIX,
+  isTenantId,
+  parseNativeAuthAuthority,
+  type NativeAuthAuthority,
+  type NativeAuthTenantForm,
+} from './authority';
+export { buildNativeAuthUrl } from './endpoint-url';
+export {
+  buildNativeAuthDiscoveryUrl,
+  buildNativeAuthIssuer,
+  buildNativeAuthJwksUrl,
+  type NativeAuthIssuerOptions,
+} from './metadata-urls';
+
+// Request parameters: challenge types, capabilities, user attributes, the form body.
+export {
+  CHALLENGE_TYPES,
+  formatChallengeTypes,
+  isChallengeType,
+  parseChallengeTypes,
+  type ChallengeSettings,
+  type ChallengeType,
+  type ParseChallengeTypesResult,
+} from './challenge-types';
+export { CAPABILITIES_PARAMETERS, parseCapabilities } from './capabilities';
+export {
+  BUILT_IN_USER_ATTRIBUTES,
+  customUserAttributeName,
+  decodeUserAttributes,
+  encodeUserAttributes,
+  isUserAttributeName,
+  type DecodeUserAttributesOptions,
+  type DecodeUserAttributesResult,
+  type UserAttributes,
+  type UserAttributesErrorCode,
+} from './user-attributes';
+export {
+  decodeNativeAuthBody,
+  encodeNativeAuthBody,
+  type DecodeNativeAuthBodyOptions,
+  type DecodeNativeAuthBodyResult,
+  type NativeAuthBodyErrorCode,
+} from './form-body';
+
+// Request builders, one per call, keys in MSAL's order.
+export {
+  signInChallengeRequest,
+  signInInitiateRequest,
+  signInIntrospectRequest,
+  type SignInChallengeParameters,
+  type SignInChallengeRequest,
+  type SignInInitiateParameters,
+  type SignInInitiateRequest,
+  type SignInIntrospectRequest,
+} from './sign-in-requests';
+export {
+  DEFAULT_NATIVE_AUTH_SCOPES,
+  nativeAuthRefreshTokenRequest,
+  refreshScope,
+  signInContinuationTokenRequest,
+  signInOobTokenRequest,
+  signInPasswordTokenRequest,
+  signInScope,
+  type NativeAuthRefreshTokenRequest,
+  type NativeAuthTokenRequest,
+  type SignInContinuationTokenRequest,
+  type SignInOobTokenRequest,
+  type SignInPasswordTokenRequest,
+  type TokenGrantOptions,
+} from './token-requests';
+export {
+  signUpChallengeRequest,
+  signUpContinueRequest,
+  signUpStartRequest,
+  type SignUpChallengeRequest,
+  type SignUpContinueGrant,
+  type SignUpContinueRequest,
+  type SignUpStartParameters,
+  type SignUpStartRequest,
+} from './sign-up-requests';
+export {
+  resetPasswordChallengeRequest,
+  resetPasswordContinueRequest,
+  resetPasswordPollCompletionRequest,
+  resetPasswordStartRequest,
+  resetPasswordSubmitRequest,
+  type ResetPasswordChallengeRequest,
+  type ResetPasswordContinueRequest,
+  type ResetPasswordPollCompletionRequest,
+  type ResetPasswordStartRequest,
+  type ResetPasswordSubmitRequest,
+} from './reset-password-requests';
