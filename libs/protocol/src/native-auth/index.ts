@@ -1,7 +1,7 @@
 /**
  * @ropc/protocol/native-auth: Microsoft Entra External ID's native authentication API (V1), typed
- * once — so far URLs from an authority and request bodies as MSAL writes them
- * (docs/entra-native-auth-protocol.md).
+ * once — request bodies as MSAL writes them, answers checked and typed, errors classified, URLs
+ * from an authority, and a small client over fetch (docs/entra-native-auth-protocol.md).
  * Platform-neutral like the rest of the library; built on its kind-neutral OAuth part (`oauth/`),
  * never on the B2C part.
  */
@@ -106,3 +106,91 @@ export {
   type ResetPasswordStartRequest,
   type ResetPasswordSubmitRequest,
 } from './reset-password-requests';
+
+// Answers: each endpoint's success check, the error envelope, the outcome of a call.
+export {
+  continuationTokenOf,
+  parseContinuationResponse,
+  type ContinuationResponse,
+} from './continuation-response';
+export {
+  parseChallengeResponse,
+  parseOobChallengeResponse,
+  type ChallengeResponse,
+  type OobChallengeResponse,
+  type PasswordChallengeResponse,
+} from './challenge-response';
+export { parseNativeAuthTokenResponse, type NativeAuthTokenResponse } from './token-response';
+export {
+  parseIntrospectResponse,
+  type AuthenticationMethod,
+  type IntrospectResponse,
+} from './introspect-response';
+export {
+  DEFAULT_POLL_INTERVAL_SECONDS,
+  RESET_PASSWORD_POLL_STATUSES,
+  parseResetPasswordContinueResponse,
+  parseResetPasswordPollCompletionResponse,
+  parseResetPasswordSubmitResponse,
+  type ResetPasswordContinueResponse,
+  type ResetPasswordPollCompletionResponse,
+  type ResetPasswordPollStatus,
+  type ResetPasswordSubmitResponse,
+} from './reset-password-responses';
+export { decodeClientInfo, encodeClientInfo, type ClientInfo } from './client-info';
+export { NATIVE_AUTH_RESPONSE_PARSERS, type NativeAuthSuccessBodies } from './response-parsers';
+export type {
+  NativeAuthResponseProblem,
+  SuccessParseResult,
+  SuccessParser,
+} from './response-problem';
+export {
+  MAX_ERROR_CODES,
+  parseNativeAuthError,
+  type NativeAuthError,
+  type NativeAuthErrorBody,
+  type NativeAuthErrorContext,
+} from './native-auth-error';
+export {
+  MAX_LISTED_ATTRIBUTES,
+  parseInvalidAttributes,
+  parseRequiredAttributes,
+  parseUnverifiedAttributes,
+  type InvalidAttribute,
+  type RequiredAttribute,
+  type UnverifiedAttribute,
+} from './attribute-lists';
+export {
+  PASSWORD_POLICY_KINDS,
+  classifyNativeAuthError,
+  classifyNativeAuthFailure,
+  isPasswordPolicyKind,
+  type NativeAuthErrorKind,
+  type NativeAuthFailureKind,
+  type PasswordPolicyKind,
+} from './classify-error';
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  interpretNativeAuthAnswer,
+  processNativeAuthResponse,
+  type NativeAuthAnswer,
+  type NativeAuthErrorAnswer,
+  type NativeAuthFailure,
+  type NativeAuthInvalidResponse,
+  type NativeAuthOutcome,
+  type NativeAuthRedirect,
+  type NativeAuthSuccess,
+  type ProcessNativeAuthResponseOptions,
+} from './native-auth-outcome';
+
+// The client: one method per call, over fetch.
+export {
+  postNativeAuthForm,
+  type NativeAuthCallOptions,
+  type NativeAuthTransportOptions,
+} from './native-auth-transport';
+export {
+  createNativeAuthClient,
+  type NativeAuthClient,
+  type NativeAuthClientOptions,
+} from './native-auth-client';
