@@ -183,6 +183,45 @@ export {
   type ProcessNativeAuthResponseOptions,
 } from './native-auth-outcome';
 
+// The server side: the answers an emulator writes, each read back by the checks above.
+export {
+  createNativeAuthErrorBody,
+  formatNativeAuthErrorDescription,
+  formatNativeAuthTimestamp,
+  type NativeAuthErrorBodyOptions,
+  type NativeAuthErrorDescriptionParts,
+  type NativeAuthErrorDetails,
+  type NativeAuthErrorEnvelope,
+  type NativeAuthErrorTracing,
+} from './error-body-writer';
+export {
+  NATIVE_AUTH_ERRORS,
+  nativeAuthError,
+  type NativeAuthErrorEntry,
+  type NativeAuthErrorGuess,
+  type NativeAuthErrorName,
+  type NativeAuthErrorOptions,
+} from './native-auth-errors';
+export {
+  MAX_RESET_TOKEN_SECONDS,
+  createContinuationResponse,
+  createIntrospectResponse,
+  createOobChallengeResponse,
+  createPasswordChallengeResponse,
+  createRedirectResponse,
+  createResetPasswordContinueResponse,
+  createResetPasswordPollCompletionResponse,
+  createResetPasswordSubmitResponse,
+  type NativeAuthRedirectBody,
+  type OobChallengeOptions,
+  type ResetPasswordPollOptions,
+} from './flow-response-writers';
+export {
+  createNativeAuthTokenResponse,
+  type NativeAuthTokenResponseOptions,
+} from './token-response-writer';
+export { maskEmailAddress } from './mask-email-address';
+
 // The client: one method per call, over fetch.
 export {
   postNativeAuthForm,
