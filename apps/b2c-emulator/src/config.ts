@@ -31,6 +31,11 @@ export interface EmulatorConfig {
    * that refresh their key sets in that time never meet a token with a kid they do not know.
    */
   readonly keyRolloverSeconds: number;
+  /**
+   * Whether a one-time code sent to the outbox is also printed on the log (default off: a code
+   * is a secret like a password; `npm start` turns it on for developers signing in by hand).
+   */
+  readonly logCodes: boolean;
 }
 
 /** Environment variable names, each with its bin flag. */
@@ -46,6 +51,7 @@ export const CONFIG_VARIABLES = {
   storageConnectionString: ['STORAGE_CONNECTION_STRING', '--storage'],
   storageTimeoutMs: ['STORAGE_TIMEOUT_MS', '--storage-timeout-ms'],
   keyRolloverSeconds: ['B2C_EMULATOR_KEY_ROLLOVER_SECONDS', '--key-rollover-seconds'],
+  logCodes: ['B2C_EMULATOR_LOG_CODES', '--log-codes'],
 } as const satisfies Record<keyof EmulatorConfig, readonly [string, string]>;
 
 /** Every missing or bad setting, reported at once. */
@@ -120,6 +126,12 @@ function readKeyRollover(env: Env, problems: string[]): number {
   return seconds;
 }
 
+function readLogCodes(env: Env, problems: string[]): boolean {
+  const raw = env['B2C_EMULATOR_LOG_CODES'] || 'off';
+  if (raw !== 'on' && raw !== 'off') problems.push('B2C_EMULATOR_LOG_CODES must be "on" or "off"');
+  return raw === 'on';
+}
+
 /**
  * Reads and validates the emulator's environment; returns a frozen config or throws ConfigError.
  */
@@ -149,6 +161,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     storageConnectionString: readStorageConnectionString(env, problems),
     storageTimeoutMs: readStorageTimeout(env, problems),
     keyRolloverSeconds: readKeyRollover(env, problems),
+    logCodes: readLogCodes(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
