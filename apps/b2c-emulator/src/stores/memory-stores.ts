@@ -2,7 +2,9 @@ import { MemoryRateCounterStore, MemoryStateStore } from '@ropc/identity-protect
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { EmulatorConfig } from '../config';
+import { MemoryFlowStateStore } from '../flows/memory-flow-state-store';
 import { FileSigningKeyStore } from '../keys/file-signing-key-store';
+import { MemoryOutboxStore } from '../outbox/memory-outbox-store';
 import type { EmulatorStores } from './emulator-stores';
 import type { LockoutState } from './lockout-store';
 import { MemoryRefreshGrantStore } from './memory-refresh-grant-store';
@@ -16,8 +18,12 @@ export function createMemoryStores(config: EmulatorConfig, clock: Clock): Emulat
     lockouts: new MemoryStateStore<LockoutState>(() => clock.now()),
     rates: new MemoryRateCounterStore(),
     keys: new FileSigningKeyStore(config.dataDir, clock),
+    flows: new MemoryFlowStateStore(() => clock.now()),
+    outbox: new MemoryOutboxStore(() => clock.now()),
     // Nothing else counts failures, so a key per process is enough and never leaves it.
     fingerprintKey: randomBytes(32),
+    // Codes live in this process's flows only, so neither does this key need to leave it.
+    oneTimeCodeKey: randomBytes(32),
     description: `in memory (signing keys in ${config.dataDir})`,
   };
 }

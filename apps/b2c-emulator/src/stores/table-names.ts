@@ -7,6 +7,13 @@ export const TABLE_NAMES = {
   refreshGrants: 'b2crefreshgrants',
   lockouts: 'b2clockouts',
   rateCounters: 'b2cratecounters',
-  /** Signing keys and the lockout fingerprint key: in Azure, guard it as a secret store. */
+  /** Native-authentication flows, sealed under their continuation tokens. */
+  flows: 'b2cflows',
+  /** One-time codes sent instead of e-mail. */
+  outbox: 'b2coutbox',
+  /**
+   * Signing keys, the lockout fingerprint key and the one-time-code key: in Azure, guard it as a
+   * secret store.
+   */
   secrets: 'b2csecrets',
 } as const;

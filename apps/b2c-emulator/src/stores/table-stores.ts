@@ -1,8 +1,11 @@
 import { TableRateCounterStore, TableStateStore, type TableStorage } from '@ropc/table-storage';
 import type { Clock } from '../clock';
+import { TableFlowStateStore } from '../flows/table-flow-state-store';
 import { TableSigningKeyStore } from '../keys/table-signing-key-store';
+import { TableOutboxStore } from '../outbox/table-outbox-store';
 import type { EmulatorStores } from './emulator-stores';
 import { readSharedFingerprintKey } from './shared-fingerprint-key';
+import { ONE_TIME_CODE_KEY_ROW_KEY, readSharedSecret } from './shared-secret';
 import type { LockoutState } from './lockout-store';
 import { TABLE_NAMES } from './table-names';
 import { TableRefreshGrantStore } from './table-refresh-grant-store';
@@ -10,7 +13,8 @@ import { TableUserStore } from './table-user-store';
 
 /**
  * Stores on Azure Table storage (tables in `table-names.ts`), shared by every instance that uses
- * the same account. Reads the shared fingerprint key, so it needs the service to answer.
+ * the same account. Reads the shared fingerprint and one-time-code keys, so it needs the service
+ * to answer.
  */
 export async function openTableStores(
   storage: TableStorage,
@@ -26,7 +30,10 @@ export async function openTableStores(
     ),
     rates: new TableRateCounterStore(storage.table(TABLE_NAMES.rateCounters)),
     keys: new TableSigningKeyStore(secrets, clock),
+    flows: new TableFlowStateStore(storage.table(TABLE_NAMES.flows), () => clock.now()),
+    outbox: new TableOutboxStore(storage.table(TABLE_NAMES.outbox), () => clock.now()),
     fingerprintKey: await readSharedFingerprintKey(secrets),
+    oneTimeCodeKey: await readSharedSecret(secrets, ONE_TIME_CODE_KEY_ROW_KEY),
     description: `Azure Table storage at ${storage.describe()}`,
   };
 }
