@@ -12,6 +12,7 @@ import './b2c/functions/jwks-endpoint';
 import './functions/admin-endpoints';
 import './functions/graph-users-endpoints';
 import './functions/tenant-transfer-endpoints';
+import './functions/outbox-endpoint';
 import './functions/cleanup-timer';
 
 app.setup({ enableHttpStream: false });
