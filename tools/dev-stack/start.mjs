@@ -94,6 +94,9 @@ const services = [
       env.B2C_EMULATOR_HTTPS_PORT ?? '7443',
       '--admin-key',
       env.B2C_EMULATOR_ADMIN_KEY ?? 'dev-admin-key',
+      // One-time codes on the log as well as in the outbox: a developer reads them there.
+      '--log-codes',
+      env.B2C_EMULATOR_LOG_CODES ?? 'on',
     ],
     ready: `http://127.0.0.1:${env.B2C_EMULATOR_PORT ?? '7072'}/.emulator/health`,
   },

@@ -15,7 +15,7 @@ const USAGE =
   'usage: b2c-emulator [--port N] [--https-port N] [--public-url URL] [--tenant FILE] [--data-dir DIR]\n' +
   '                    [--cors strict|permissive] [--admin-key KEY] [--trusted-hops N]\n' +
   '                    [--storage CONNECTION_STRING] [--storage-timeout-ms MS]\n' +
-  '                    [--key-rollover-seconds N]';
+  '                    [--key-rollover-seconds N] [--log-codes on|off]';
 
 async function banner(
   config: EmulatorConfig,
