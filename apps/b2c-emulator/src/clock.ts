@@ -22,9 +22,10 @@ export class OffsetClock implements Clock {
     return this.offsetMs / 1000;
   }
 
+  /** Whole milliseconds, so that `now()` stays an integer as every store expects. */
   setOffsetSeconds(seconds: number): void {
     if (!Number.isFinite(seconds)) throw new TypeError('offsetSeconds must be a finite number');
-    this.offsetMs = seconds * 1000;
+    this.offsetMs = Math.round(seconds * 1000);
   }
 }
 

@@ -18,12 +18,14 @@ export const MAX_TOKEN_BODY_BYTES = 16 * 1024;
  * @throws B2CError in B2C's shape for every problem a client can cause.
  */
 export async function readTokenRequest(request: HttpRequest): Promise<TokenRequest> {
-  const body = await readBoundedBody(request, MAX_TOKEN_BODY_BYTES);
+  // Only a form body is read; anything else reads as a request without parameters (a declared
+  // oversized body is still refused).
+  const body =
+    requestMediaType(request) === FORM_CONTENT_TYPE
+      ? await readBoundedBody(request, MAX_TOKEN_BODY_BYTES)
+      : declaredWithin(request, MAX_TOKEN_BODY_BYTES);
   const decoded = body
-    ? decodeTokenRequest(
-        requestMediaType(request) === FORM_CONTENT_TYPE ? body : new Uint8Array(),
-        { maxBytes: MAX_TOKEN_BODY_BYTES },
-      )
+    ? decodeTokenRequest(body, { maxBytes: MAX_TOKEN_BODY_BYTES })
     : ({ ok: false, error: { code: 'body_too_large' } } as const);
   if (decoded.ok) return decoded.request;
   const answer = formDecodeErrorAnswer(decoded.error, MAX_TOKEN_BODY_BYTES);
@@ -31,4 +33,11 @@ export async function readTokenRequest(request: HttpRequest): Promise<TokenReque
     status: answer.status,
     ...(answer.message ? { message: answer.message } : {}),
   });
+}
+
+/** An empty body, or `undefined` when the declared length is over the limit. */
+function declaredWithin(request: HttpRequest, maxBytes: number): Uint8Array | undefined {
+  return Number(request.headers.get('content-length') ?? '0') > maxBytes
+    ? undefined
+    : new Uint8Array();
 }

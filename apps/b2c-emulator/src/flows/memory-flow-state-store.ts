@@ -24,8 +24,10 @@ import type {
 import { flowTokenHash, newFlowToken } from './flow-token';
 
 /**
- * Past this many tokens, forgotten ones are swept at once rather than at the next cleanup run:
- * sign-up starts need no account, so a burst of them must not grow memory for five minutes.
+ * Past this many tokens, the oldest forgotten ones are swept at once rather than at the next
+ * cleanup run. Tokens are remembered for their lifetime plus an hour (`flow-record.ts`), so memory
+ * follows the rate of starts over that time; the sweep only keeps that bound without waiting for
+ * the timer, and stops at the first token still remembered, so it costs nothing in a burst.
  */
 const SWEEP_AT_SIZE = 10_000;
 
@@ -108,7 +110,7 @@ export class MemoryFlowStateStore implements FlowStateStore {
     const { token, hash } = newFlowToken();
     const record: FlowRecord = { flow, ...issueTimes(this.now()) };
     this.records.set(hash, record);
-    if (this.records.size > SWEEP_AT_SIZE) this.sweep(this.now());
+    if (this.records.size > SWEEP_AT_SIZE) this.sweepOldest(this.now());
     return { token, state: flowState(flow, record) };
   }
 
@@ -125,6 +127,17 @@ export class MemoryFlowStateStore implements FlowStateStore {
     const record: FlowRecord = { flow, issuedAt: state.issuedAt, tokenExpiresAt: state.expiresAt };
     this.records.set(hash, record);
     return flowState(flow, record);
+  }
+
+  /**
+   * Deletes forgotten tokens from the oldest on, stopping at the first one still remembered: the
+   * map keeps issue order (a change re-sets a key in place), so the rest are younger.
+   */
+  private sweepOldest(now: number): void {
+    for (const [hash, record] of this.records) {
+      if (flowRetainedUntil(record) > now) return;
+      this.records.delete(hash);
+    }
   }
 
   private sweep(now: number): number {

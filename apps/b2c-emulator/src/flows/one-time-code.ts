@@ -1,8 +1,11 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
- * E-mailed one-time codes (docs/entra-native-auth-protocol.md §3.2, §4.2, §5.1), as pure
- * functions over the code's state, which a kind keeps in its flow data. The state holds a keyed
+ * E-mailed one-time codes (docs/entra-native-auth-protocol.md §3.2, §4.2, §5.1), as functions
+ * over the code's state, which a kind keeps in its flow data. `issueOneTimeCode` draws from the
+ * CSPRNG, so it is not pure: a flow store may run a step's decision again after a lost race, and
+ * the code to send is the one of the decision that was stored — deliver it only after the store's
+ * `advance` or `update` has settled, never from inside the decision. The state holds a keyed
  * hash of the code, never the code: HMAC-SHA256 under a secret of the store (`oneTimeCodeKey`,
  * shared by every instance on one store), with a fresh nonce per code. A slow password hash
  * (argon2id, ≈ 18 ms) would add nothing here: 10^8 codes are within reach of any offline search

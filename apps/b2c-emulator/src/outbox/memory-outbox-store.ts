@@ -7,7 +7,12 @@ import {
   type OutboxStore,
 } from './outbox-store';
 
-/** Past this many mailboxes, expired messages are swept at once rather than at the next cleanup. */
+/**
+ * Past this many mailboxes, expired messages are swept at once rather than at the next cleanup.
+ * Messages live an hour, so memory follows the rate of sends over an hour (codes are sent only
+ * within flows, at most five per flow); this sweep does not bound a burst, it saves waiting for
+ * the timer.
+ */
 const SWEEP_AT_SIZE = 10_000;
 
 /** The outbox in process memory: a list per mailbox, newest first. */

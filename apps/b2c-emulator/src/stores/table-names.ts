@@ -9,7 +9,10 @@ export const TABLE_NAMES = {
   rateCounters: 'b2cratecounters',
   /** Native-authentication flows, sealed under their continuation tokens. */
   flows: 'b2cflows',
-  /** One-time codes sent instead of e-mail. */
+  /**
+   * One-time codes sent instead of e-mail, in clear as in a mailbox: in Azure, guard it as the
+   * secrets table (a reader of it can finish a code sign-in for an address it knows).
+   */
   outbox: 'b2coutbox',
   /**
    * Signing keys, the lockout fingerprint key and the one-time-code key: in Azure, guard it as a

@@ -1,11 +1,12 @@
 import type { ErrorResponseBody } from '../oauth/error-response-body';
 import type { OAuthErrorValue } from '../oauth/oauth-error-value';
+import { formatUtcTimestamp } from '../oauth/utc-timestamp';
 import type { B2CErrorCode } from './b2c-error-classes';
 import { B2C_ERROR_CODES } from './b2c-error-codes';
 
 /** Formats an instant the way B2C writes it in error descriptions: `yyyy-MM-dd HH:mm:ssZ` (UTC). */
 export function formatB2CTimestamp(instant: Date): string {
-  return `${instant.toISOString().slice(0, 19).replace('T', ' ')}Z`;
+  return formatUtcTimestamp(instant);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
 } from './attribute-lists';
 import { MAX_ERROR_CODES, type NativeAuthErrorBody } from './native-auth-error';
 import { requireText } from './require-text';
+import { formatUtcTimestamp } from '../oauth/utc-timestamp';
 
 /**
  * Writing the error envelope of every V1 endpoint (docs/entra-native-auth-protocol.md §2.5), the
@@ -71,7 +72,7 @@ export function formatNativeAuthTimestamp(instant: Date): string {
   const year = instant.getUTCFullYear();
   if (Number.isNaN(year) || year < 0 || year > 9999)
     throw new TypeError('timestamp must be a valid Date between the years 0000 and 9999');
-  return `${instant.toISOString().slice(0, 19).replace('T', ' ')}Z`;
+  return formatUtcTimestamp(instant);
 }
 
 // The description is a layout of lines, so a value that breaks a line would forge another one.

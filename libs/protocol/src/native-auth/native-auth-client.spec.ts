@@ -156,6 +156,29 @@ describe('createNativeAuthClient', () => {
     ).rejects.toMatchObject({ code: 'ERR_TIMEOUT' });
   });
 
+  it('rejects with ERR_TIMEOUT when an answer stalls mid-body, and ERR_NETWORK when it breaks off', async () => {
+    /** An answer whose body sends a first chunk, then stalls or errors when the signal aborts. */
+    const partial = (breakOff: boolean) =>
+      ((_: unknown, init?: RequestInit) => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"continuation_token":'));
+            if (breakOff) controller.error(new TypeError('terminated'));
+            init?.signal?.addEventListener('abort', () => {
+              controller.error(init.signal?.reason);
+            });
+          },
+        });
+        return Promise.resolve(new Response(body, { status: 200 }));
+      }) as unknown as typeof fetch;
+    await expect(
+      clientWith(partial(false), { timeoutMs: 20 }).signInInitiate({ username: 'u' }),
+    ).rejects.toEqual(new NetworkError('ERR_TIMEOUT', 'the server did not answer in time'));
+    await expect(clientWith(partial(true)).signInInitiate({ username: 'u' })).rejects.toEqual(
+      new NetworkError('ERR_NETWORK', 'the server could not be reached'),
+    );
+  });
+
   it('refuses a misconfigured client when it is made', () => {
     const { fetch } = fakeFetch();
     expect(() => clientWith(fetch, { clientId: '' })).toThrow(TypeError);

@@ -162,16 +162,12 @@ export function createNativeAuthClient(settings: NativeAuthClientOptions): Nativ
     query = settings.queryParameters,
   ): Outcome<E> => {
     const url = buildNativeAuthUrl(settings.baseUrl, endpoint, query);
-    const response = await postNativeAuthForm(
-      url,
-      encodeNativeAuthBody(body),
-      settings,
-      callOptions,
+    return postNativeAuthForm(url, encodeNativeAuthBody(body), settings, callOptions ?? {}, (r) =>
+      processNativeAuthResponse(r, NATIVE_AUTH_RESPONSE_PARSERS[endpoint], {
+        maxBytes: settings.maxResponseBytes,
+        now: settings.now,
+      }),
     );
-    return processNativeAuthResponse(response, NATIVE_AUTH_RESPONSE_PARSERS[endpoint], {
-      maxBytes: settings.maxResponseBytes,
-      now: settings.now,
-    });
   };
   return {
     signInInitiate: async (input, options) =>

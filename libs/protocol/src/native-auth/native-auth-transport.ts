@@ -28,21 +28,24 @@ export interface NativeAuthCallOptions {
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
- * POSTs a form body and returns the raw answer, whatever its status.
+ * POSTs a form body and hands the answer, whatever its status, to `read`, which reads its body
+ * under the same timeout and abort signal: an answer that stalls or breaks off mid-body fails
+ * like one that never came.
  *
- * @throws NetworkError (`ERR_NETWORK`, `ERR_TIMEOUT` or `ERR_ABORTED`) when there is no answer;
- *   its message holds no request content.
+ * @throws NetworkError (`ERR_NETWORK`, `ERR_TIMEOUT` or `ERR_ABORTED`) when there is no whole
+ *   answer; its message holds no request content.
  */
-export async function postNativeAuthForm(
+export async function postNativeAuthForm<T>(
   url: string,
   body: string,
   options: NativeAuthTransportOptions,
-  callOptions: NativeAuthCallOptions = {},
-): Promise<Response> {
+  callOptions: NativeAuthCallOptions,
+  read: (response: Response) => Promise<T>,
+): Promise<T> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, timeout]) : timeout;
   try {
-    return await (options.fetch ?? fetch)(url, {
+    const response = await (options.fetch ?? fetch)(url, {
       method: 'POST',
       headers: {
         ...options.headers,
@@ -53,6 +56,7 @@ export async function postNativeAuthForm(
       signal,
       ...(options.credentials ? { credentials: options.credentials } : {}),
     });
+    return await read(response);
   } catch {
     if (callOptions.signal?.aborted)
       throw new NetworkError('ERR_ABORTED', 'the request was aborted');

@@ -21,8 +21,8 @@ export interface CommonTokenRequestParameters {
    */
   readonly resource?: string;
   /**
-   * Must not be sent: ROPC is a public-client flow. Parsed only so that a server can refuse it
-   * (B2C: AADB2C90084) instead of silently ignoring it.
+   * Should not be sent: ROPC is a public-client flow. Parsed so that a server sees it and decides
+   * (B2C does not validate it, so the emulator ignores it; docs/b2c-ropc-protocol.md §2.1).
    */
   readonly client_secret?: string;
 }

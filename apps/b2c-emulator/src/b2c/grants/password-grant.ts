@@ -67,7 +67,8 @@ async function authenticate(
   if (!user.accountEnabled) throw new B2CError('AADB2C90111');
   // ROPC cannot complete a password change (docs/b2c-ropc-protocol.md §8.1). B2C's code for this
   // is not established: the emulator answers its failed-sign-in code with B2C's own text for an
-  // expired password, so a client treats it as a failed sign-in and can show why.
+  // expired password, so a client treats it as a failed sign-in (one that shows server text can
+  // say why).
   if (user.forceChangePasswordNextSignIn)
     throw new B2CError('AADB2C90225', [], { message: PASSWORD_MUST_CHANGE_MESSAGE });
   return user;
