@@ -14,6 +14,8 @@ export interface ExpiredEntries {
   readonly refreshGrants: number;
   readonly lockouts: number;
   readonly rateCounters: number;
+  readonly flows: number;
+  readonly outboxMessages: number;
 }
 
 /** Seeds stored users from the tenant file's users. */
@@ -75,7 +77,6 @@ export class Emulator {
     this.log(
       `cleanup: deleted ${refreshGrants} refresh-grant, ${lockouts} lockout and ${rateCounters} rate-counter entries, ${flows} flow-state entries and ${outbox} outbox messages`,
     );
-    // The admin cleanup route answers these three counts as documented; the new ones are logged.
-    return { refreshGrants, lockouts, rateCounters };
+    return { refreshGrants, lockouts, rateCounters, flows, outboxMessages: outbox };
   }
 }

@@ -176,7 +176,13 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
     const answer = await emulator.admin('POST', '/.emulator/cleanup');
     expect(answer.status).toBe(200);
     // The per-IP and the per-tenant window of the one request.
-    expect(await answer.json()).toEqual({ refreshGrants: 0, lockouts: 1, rateCounters: 2 });
+    expect(await answer.json()).toEqual({
+      refreshGrants: 0,
+      lockouts: 1,
+      rateCounters: 2,
+      flows: 0,
+      outboxMessages: 0,
+    });
   });
 });
 

@@ -61,6 +61,8 @@ describe('the emulator with flows and an outbox', () => {
       refreshGrants: 0,
       lockouts: 0,
       rateCounters: 0,
+      flows: 1,
+      outboxMessages: 1,
     });
     expect(lines.at(-1)).toBe(
       'cleanup: deleted 0 refresh-grant, 0 lockout and 0 rate-counter entries, 1 flow-state entries and 1 outbox messages',
