@@ -5,6 +5,9 @@ import { SECRETS_PARTITION } from './secret-rows';
 /** The key of one-time codes' keyed hashes (`flows/one-time-code.ts`), base64url. */
 export const ONE_TIME_CODE_KEY_ROW_KEY = 'one-time-code-key';
 
+/** The key of the outbox's mailbox HMACs and sealed codes (`outbox/table-outbox-store.ts`). */
+export const OUTBOX_KEY_ROW_KEY = 'outbox-key';
+
 interface SecretRow {
   /** 32 random bytes, base64url. */
   readonly key: string;

@@ -10,8 +10,9 @@ export const TABLE_NAMES = {
   /** Native-authentication flows, sealed under their continuation tokens. */
   flows: 'b2cflows',
   /**
-   * One-time codes sent instead of e-mail, in clear as in a mailbox: in Azure, guard it as the
-   * secrets table (a reader of it can finish a code sign-in for an address it knows).
+   * One-time codes sent instead of e-mail, under an HMAC of the address and sealed with a key
+   * derived from the secrets table's `outbox-key`: a reader of this table alone learns no address
+   * and no code.
    */
   outbox: 'b2coutbox',
   /**

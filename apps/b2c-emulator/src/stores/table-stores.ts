@@ -31,7 +31,9 @@ export async function openTableStores(
     rates: new TableRateCounterStore(storage.table(TABLE_NAMES.rateCounters)),
     keys: new TableSigningKeyStore(secrets, clock),
     flows: new TableFlowStateStore(storage.table(TABLE_NAMES.flows), () => clock.now()),
-    outbox: new TableOutboxStore(storage.table(TABLE_NAMES.outbox), () => clock.now()),
+    outbox: await TableOutboxStore.open(storage.table(TABLE_NAMES.outbox), secrets, () =>
+      clock.now(),
+    ),
     fingerprintKey: await readSharedFingerprintKey(secrets),
     oneTimeCodeKey: await readSharedSecret(secrets, ONE_TIME_CODE_KEY_ROW_KEY),
     description: `Azure Table storage at ${storage.describe()}`,

@@ -1,3 +1,5 @@
+import { epochMs, hashedKey, type StorageTable } from '@ropc/table-storage';
+import { createHash, randomBytes } from 'node:crypto';
 import { MemoryOutboxStore } from '../../src/outbox/memory-outbox-store';
 import {
   MAX_OUTBOX_MESSAGES,
@@ -46,9 +48,10 @@ describe.each([
     'table',
     (): Subject => {
       const clock = { now: T0 };
+      const secret = randomBytes(32);
       const [store, twin] = twoInstances(
         freshTable('outbox'),
-        (table) => new TableOutboxStore(table, () => clock.now),
+        (table) => new TableOutboxStore(table, secret, () => clock.now),
       );
       return { store, twin, clock };
     },
@@ -161,12 +164,93 @@ describe.each([
 });
 
 describe('TableOutboxStore rows', () => {
-  it('are filed under the address SHA-256 and never hold the address', async () => {
+  const secret = randomBytes(32);
+
+  /** A store on a new table, and that table to read its raw rows. */
+  function tableStore(): { table: StorageTable; store: TableOutboxStore } {
     const table = freshTable('outboxrows');
-    const store = new TableOutboxStore(table, () => T0);
-    await store.deliver(message({ to: 'Carol@Contoso.com' }));
-    const stored = JSON.stringify(await table.list());
+    return { table, store: new TableOutboxStore(table, secret, () => T0) };
+  }
+
+  it('hold neither the address, its plain SHA-256 nor the code', async () => {
+    const { table, store } = tableStore();
+    await store.deliver(message({ to: 'Carol@Contoso.com', code: 'Zq93Kx07' }));
+    const rows = await table.list();
+    expect(rows).toHaveLength(1);
+    const stored = JSON.stringify(rows);
     expect(stored.toLowerCase()).not.toContain('carol');
-    expect(stored).toContain('01234567');
+    for (const encoding of ['base64url', 'base64', 'hex'] as const) {
+      const digest = createHash('sha256').update('carol@contoso.com').digest(encoding);
+      expect(stored).not.toContain(digest);
+    }
+    expect(stored).not.toContain(hashedKey('carol@contoso.com'));
+    expect(stored).not.toContain('Zq93Kx07');
+    expect(stored).not.toContain(Buffer.from('Zq93Kx07').toString('base64url'));
+    expect(await store.list('carol@contoso.com')).toEqual([
+      message({ to: 'carol@contoso.com', code: 'Zq93Kx07' }),
+    ]);
+  });
+
+  it('do not open with another secret, nor answer another secret a mailbox', async () => {
+    const { table, store } = tableStore();
+    await store.deliver(message());
+    const stranger = new TableOutboxStore(table, randomBytes(32), () => T0);
+    expect(await stranger.list('alice@contoso.com')).toEqual([]);
+    expect(() => new TableOutboxStore(table, randomBytes(16), () => T0)).toThrow(TypeError);
+  });
+
+  it('skip a row whose sealed code was tampered with, and list the others', async () => {
+    const { table, store } = tableStore();
+    await store.deliver(message({ code: code(1), sentAt: T0 - 1000 }));
+    await store.deliver(message({ code: code(2) }));
+    const [newest] = await table.list<{ sealedCode: string }>();
+    if (!newest) throw new Error('no row');
+    const [version, iv, data, tag] = newest.sealedCode.split('.');
+    const bytes = Buffer.from(data ?? '', 'base64url');
+    bytes[0] = (bytes[0] ?? 0) ^ 1;
+    const tampered = [version, iv, bytes.toString('base64url'), tag].join('.');
+    const forms = [tampered, 'not sealed', `${newest.sealedCode}.extra`];
+    for (const sealedCode of forms) {
+      await table.merge({ partitionKey: newest.partitionKey, rowKey: newest.rowKey, sealedCode });
+      expect((await store.list('alice@contoso.com')).map((listed) => listed.code)).toEqual([
+        code(1),
+      ]);
+    }
+  });
+
+  it('skip a sealed code moved to another mailbox or another row', async () => {
+    const { table, store } = tableStore();
+    await store.deliver(message({ to: 'bob@contoso.com', code: code(9), sentAt: T0 - 1000 }));
+    await store.deliver(message({ code: code(1) }));
+    const rows = await table.list<{ sealedCode: string; purpose: string; sentAt: number }>();
+    const alice = rows.find((row) => row.sentAt === T0);
+    const bob = rows.find((row) => row.sentAt === T0 - 1000);
+    if (!alice || !bob) throw new Error('missing rows');
+    const copy = (partitionKey: string, rowKey: string) =>
+      table.create({
+        partitionKey,
+        rowKey,
+        sealedCode: alice.sealedCode,
+        purpose: alice.purpose,
+        sentAt: epochMs(T0 + 1),
+        expiresAt: epochMs(T0 + HOUR),
+      });
+    // Into Bob's mailbox under its own row key, and into Alice's under a newer one.
+    await copy(bob.partitionKey, alice.rowKey);
+    await copy(alice.partitionKey, `0${alice.rowKey.slice(1)}`);
+    expect(await store.list('bob@contoso.com')).toEqual([
+      message({ to: 'bob@contoso.com', code: code(9), sentAt: T0 - 1000 }),
+    ]);
+    expect(await store.list('alice@contoso.com')).toEqual([message({ code: code(1) })]);
+  });
+
+  it('share the outbox key through the secrets table on open', async () => {
+    const secrets = freshTable('outboxsecrets');
+    const table = freshTable('outboxrows');
+    const first = await TableOutboxStore.open(table, secrets, () => T0);
+    const second = await TableOutboxStore.open(table, secrets, () => T0);
+    await first.deliver(message());
+    expect(await second.list('alice@contoso.com')).toEqual([message()]);
+    expect((await secrets.list()).map((row) => row.rowKey)).toEqual(['outbox-key']);
   });
 });
