@@ -63,6 +63,7 @@ export {
 } from './oauth/error-response-body';
 export type { OAuthErrorValue } from './oauth/oauth-error-value';
 export { decodeBase64UrlText, encodeBase64UrlText } from './oauth/base64url';
+export { readBoundedText, type BoundedTextResult } from './oauth/read-bounded-text';
 
 // Azure AD B2C: the AADB2C error codes and their classes, B2C's error body (read and written) and
 // its error class, the ROPC client of a user flow, policy endpoint URLs and issuers, discovery

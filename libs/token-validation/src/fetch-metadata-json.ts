@@ -1,3 +1,5 @@
+import { readBoundedText } from '@ropc/protocol';
+
 /** What {@link fetchMetadataJson} needs. */
 export interface MetadataFetchOptions {
   readonly fetch: typeof fetch;
@@ -6,30 +8,6 @@ export interface MetadataFetchOptions {
 
 /** Discovery documents and key sets are a few kB; anything far larger is not one. */
 const MAX_BODY_BYTES = 512 * 1024;
-
-class BodyTooLargeError extends Error {}
-
-/**
- * The body as text, read chunk by chunk and abandoned (the connection cancelled) as soon as it
- * passes {@link MAX_BODY_BYTES}: a chunked body without Content-Length is never read whole.
- */
-async function readBounded(response: Response, what: string): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel(`${what} body is too large`);
-      throw new BodyTooLargeError();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * GETs a discovery document or key set and parses its JSON. Any failure — no answer within the
@@ -52,17 +30,15 @@ export async function fetchMetadataJson(
     await response.body?.cancel();
     throw new Error(`${what} answered HTTP ${response.status}`);
   }
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    await response.body?.cancel();
-    throw new Error(`${what} body is too large`);
-  }
-  const text = await readBounded(response, what).catch((cause: unknown) => {
-    if (cause instanceof BodyTooLargeError) throw new Error(`${what} body is too large`);
+  // Read chunk by chunk and abandoned (the connection cancelled) as soon as it passes the limit:
+  // a chunked body without Content-Length is never read whole.
+  const read = await readBoundedText(response, MAX_BODY_BYTES).catch((cause: unknown) => {
     throw new Error(`${what} body ${signal.aborted ? 'timed out' : 'was cut off'}`, { cause });
   });
+  if (!read.ok && read.reason === 'too_large') throw new Error(`${what} body is too large`);
+  if (!read.ok) throw new Error(`${what} body is not JSON`);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(read.text) as unknown;
   } catch (cause) {
     throw new Error(`${what} body is not JSON`, { cause });
   }
