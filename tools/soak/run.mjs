@@ -66,6 +66,11 @@ const azurite = await startAzurite();
 const storage = { STORAGE_CONNECTION_STRING: azurite.connectionString };
 const emulator = await startEmulator({ env: storage });
 const api = await startApi(emulator.url, { ...storage, AUTH_TRUSTED_HOPS: '1' });
+/** Stops what the soak started, API and emulator first, so no process outlives a failed run. */
+const stopStack = async () => {
+  await Promise.all([api.stop(), emulator.stop()]);
+  await azurite.stop();
+};
 const admin = { authorization: 'Bearer bench-admin-key' };
 const users = [];
 for (let index = 0; index < settings.users; index++) {
@@ -85,8 +90,10 @@ for (let index = 0; index < settings.users; index++) {
       passwordProfile: { password, forceChangePasswordNextSignIn: false },
     },
   });
-  if (created.status !== 201)
+  if (created.status !== 201) {
+    await stopStack();
     throw new Error(`soak: creating ${username} answered ${created.status}`);
+  }
   users.push({ username, password });
 }
 
@@ -132,8 +139,7 @@ try {
   clearInterval(sampler);
   clearInterval(progress);
   sample();
-  await Promise.all([api.stop(), emulator.stop()]);
-  await azurite.stop();
+  await stopStack();
 }
 
 /** @type {LatencyWindow[]} */
