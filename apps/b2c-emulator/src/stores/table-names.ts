@@ -16,8 +16,8 @@ export const TABLE_NAMES = {
    */
   outbox: 'b2coutbox',
   /**
-   * Signing keys, the lockout fingerprint key and the one-time-code key: in Azure, guard it as a
-   * secret store.
+   * Signing keys, the lockout fingerprint key, the one-time-code key and the outbox key: in Azure,
+   * guard it as a secret store.
    */
   secrets: 'b2csecrets',
 } as const;

@@ -13,8 +13,8 @@ import { TableUserStore } from './table-user-store';
 
 /**
  * Stores on Azure Table storage (tables in `table-names.ts`), shared by every instance that uses
- * the same account. Reads the shared fingerprint and one-time-code keys, so it needs the service
- * to answer.
+ * the same account. Reads the shared fingerprint, one-time-code and outbox keys, so it needs the
+ * service to answer.
  */
 export async function openTableStores(
   storage: TableStorage,
