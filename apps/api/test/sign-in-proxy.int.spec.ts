@@ -298,6 +298,7 @@ describe('sign-in proxy when the authority misbehaves', () => {
     | 'tokens'
     | 'no-refresh-token'
     | 'slow-tokens'
+    | 'endless'
     | 'unavailable' = 'fail';
   /** In `slow-tokens` mode the stub answers once this settles. */
   let release: Promise<void> = Promise.resolve();
@@ -342,6 +343,15 @@ describe('sign-in proxy when the authority misbehaves', () => {
       if (mode === 'fail') {
         response.writeHead(500, { 'content-type': 'text/html' });
         response.end('<html>Internal Server Error</html>');
+        return;
+      }
+      if (mode === 'endless') {
+        // A 200 whose body never ends: 64 KiB more every few milliseconds until the proxy hangs up.
+        response.writeHead(200, { 'content-type': 'application/json' });
+        const more = setInterval(() => response.write(' '.repeat(64 * 1024)), 2);
+        response.on('close', () => {
+          clearInterval(more);
+        });
         return;
       }
       if (mode === 'slow-tokens') {
@@ -411,6 +421,13 @@ describe('sign-in proxy when the authority misbehaves', () => {
     const answer = await attempt();
     expect([answer.status, answer.body['error']]).toEqual([502, 'server_error']);
     expect(codeOf(answer)).toMatch(/^The sign-in service failed/);
+  });
+
+  it('answers 502 server_error, without reading it whole, when the authority answers a body larger than any token response', async () => {
+    mode = 'endless';
+    const answer = await attempt({ username: 'olga@contoso.com', password: 'x' });
+    expect([answer.status, answer.body['error']]).toEqual([502, 'server_error']);
+    expect(answer.headers.getSetCookie()).toEqual([]);
   });
 
   it('answers 502 server_error when the authority answers tokens without the refresh token the proxy asked for', async () => {

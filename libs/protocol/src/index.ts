@@ -37,6 +37,7 @@ export {
   type FormDecodeErrorCode,
 } from './oauth/form-codec';
 export {
+  MAX_TOKEN_RESPONSE_BYTES,
   normaliseTokenResponse,
   parseRetryAfter,
   type TokenResponse,

@@ -1,7 +1,9 @@
 import {
+  MAX_TOKEN_RESPONSE_BYTES,
   NetworkError,
   isErrorResponseBody,
   parseErrorDescription,
+  readBoundedText,
   tokenEndpointRequest,
   type ErrorResponseBody,
   type TokenRequest,
@@ -48,7 +50,10 @@ export async function forwardTokenRequest(
   }
   let body: unknown;
   try {
-    body = await response.json();
+    // Bounded: an answer larger than any token response is not one, and is not read whole.
+    const read = await readBoundedText(response, MAX_TOKEN_RESPONSE_BYTES);
+    if (!read.ok) return { kind: 'failed' };
+    body = JSON.parse(read.text);
   } catch (error) {
     // The timeout also covers a body that never finishes.
     const timedOut =

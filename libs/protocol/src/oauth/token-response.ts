@@ -1,5 +1,6 @@
 import { isErrorResponseBody, type ErrorResponseBody } from './error-response-body';
 import { NonConformingResponseError, type RopcError } from './errors';
+import { readBoundedText } from './read-bounded-text';
 
 /**
  * A numeric field as it may arrive: a number, or a numeric string as in older B2C samples
@@ -132,6 +133,13 @@ export type ErrorBodyReader = (
 ) => RopcError;
 
 /**
+ * The most a token endpoint's answer may hold: three tokens of a few kB each are far below it; a
+ * larger body is not a token response, and reading it whole would let a broken or hostile server
+ * fill a client's memory.
+ */
+export const MAX_TOKEN_RESPONSE_BYTES = 256 * 1024;
+
+/**
  * Checks a token endpoint's answer: a 200 becomes a normalised {@link TokenResponse}; an OAuth
  * error body becomes the error `readErrorBody` builds; anything else a {@link
  * NonConformingResponseError}. Each authority kind passes its own reader (B2C:
@@ -141,10 +149,16 @@ export async function processTokenEndpointResponse(
   response: Response,
   readErrorBody: ErrorBodyReader,
 ): Promise<TokenResponse> {
-  const text = await response.text();
+  const read = await readBoundedText(response, MAX_TOKEN_RESPONSE_BYTES);
+  if (!read.ok && read.reason === 'too_large') {
+    throw new NonConformingResponseError(
+      response.status,
+      `the token endpoint's answer is larger than ${MAX_TOKEN_RESPONSE_BYTES} bytes`,
+    );
+  }
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = read.ok ? JSON.parse(read.text) : undefined;
   } catch {
     body = undefined;
   }
