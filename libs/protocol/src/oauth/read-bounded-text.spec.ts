@@ -59,4 +59,17 @@ describe('readBoundedText', () => {
       reason: 'invalid_utf8',
     });
   });
+
+  it('reads an answer without a body stream through text(), bounded by its length', async () => {
+    const textOnly = (text: string) =>
+      ({ headers: new Headers(), text: () => Promise.resolve(text) }) as unknown as Response;
+    await expect(readBoundedText(textOnly('{"a":1}'), 100)).resolves.toEqual({
+      ok: true,
+      text: '{"a":1}',
+    });
+    await expect(readBoundedText(textOnly('x'.repeat(101)), 100)).resolves.toEqual({
+      ok: false,
+      reason: 'too_large',
+    });
+  });
 });

@@ -28,8 +28,15 @@ export async function readBoundedText(
     await response.body?.cancel();
     return { ok: false, reason: 'too_large' };
   }
-  if (response.body === null) return { ok: true, text: '' };
-  const reader = response.body.getReader();
+  // A Response without a body stream (test doubles that give only text(), runtimes without
+  // streams) can only be read whole; its length still bounds what is accepted.
+  const stream = (response as { readonly body?: ReadableStream<Uint8Array> | null }).body;
+  if (stream === null) return { ok: true, text: '' };
+  if (stream === undefined) {
+    const text = await response.text();
+    return text.length > maxBytes ? { ok: false, reason: 'too_large' } : { ok: true, text };
+  }
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
