@@ -2,12 +2,13 @@ import { TableStorage } from '@ropc/table-storage';
 import { join } from 'node:path';
 import { OffsetClock } from './clock';
 import { loadConfig, type EmulatorConfig } from './config';
-import { Emulator, seedUsers, type LogLine } from './emulator';
+import { Emulator, type LogLine } from './emulator';
 import type { EmulatorStores } from './stores/emulator-stores';
 import { createMemoryStores } from './stores/memory-stores';
 import { openTableStores } from './stores/table-stores';
-import { loadTenant } from './tenant/load-tenant';
+import { loadTenants } from './tenant/load-tenant';
 import type { Tenant } from './tenant/tenant-model';
+import { seedUsers, TenantRuntime } from './tenant/tenant-runtime';
 
 /** The bundled default tenant: next to the bundle when built, next to this file in tests. */
 export const DEFAULT_TENANT_FILE = join(__dirname, 'tenant', 'default-tenant.json');
@@ -20,10 +21,11 @@ const log: LogLine = (line) => {
 };
 
 /**
- * Loads the tenant file named by the configuration, warning loudly about out-of-range lifetimes.
+ * Loads the tenants of the file named by the configuration, warning loudly about out-of-range
+ * lifetimes.
  */
-export function loadConfiguredTenant(tenantFile: string | undefined): Promise<Tenant> {
-  return loadTenant(tenantFile ?? DEFAULT_TENANT_FILE, {
+export function loadConfiguredTenants(tenantFile: string | undefined): Promise<Tenant[]> {
+  return loadTenants(tenantFile ?? DEFAULT_TENANT_FILE, {
     onWarning: (message) => {
       console.warn(`[b2c-emulator] WARNING: ${message}`);
     },
@@ -44,15 +46,32 @@ function openStores(config: EmulatorConfig, clock: OffsetClock): Promise<Emulato
 async function createEmulator(): Promise<Emulator> {
   const config = loadConfig();
   const clock = new OffsetClock();
-  const tenant = await loadConfiguredTenant(config.tenantFile);
+  const tenants = await loadConfiguredTenants(config.tenantFile);
   const stores = await openStores(config, clock);
-  if (!(await stores.users.seed(seedUsers(tenant)))) {
-    log('users kept as stored: the tenant file seeds only an empty store');
-  }
-  await stores.keys.current();
+  // What a store kept before tenants had their own users and keys belongs to the first B2C tenant.
+  const adopter = tenants.find((tenant) => tenant.kind === 'b2c');
+  const runtimes = await Promise.all(
+    tenants.map((tenant) => startTenant(tenant, stores, clock, tenant === adopter)),
+  );
   log(`state ${stores.description}`);
-  running = new Emulator(config, tenant, stores, clock, log);
+  running = new Emulator(config, runtimes, stores, clock, log);
   return running;
+}
+
+/** Opens a tenant's users (seeding an empty store) and signing keys. */
+async function startTenant(
+  tenant: Tenant,
+  stores: EmulatorStores,
+  clock: OffsetClock,
+  adoptLegacy: boolean,
+): Promise<TenantRuntime> {
+  const users = await stores.users(tenant.id, adoptLegacy);
+  if (!(await users.seed(seedUsers(tenant)))) {
+    log(`${tenant.name}: users kept as stored (the tenant file seeds only an empty store)`);
+  }
+  const keys = stores.signingKeys(tenant.id, adoptLegacy);
+  await keys.current();
+  return new TenantRuntime(tenant, users, keys, stores, clock);
 }
 
 /**

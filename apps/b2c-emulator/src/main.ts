@@ -1,7 +1,8 @@
 /**
  * The b2c-emulator Functions app: a local Azure AD B2C tenant for the ROPC flow. Each module
  * registers its functions when imported (`registerHttpFunction` of @ropc/functions-edge, with each
- * function's answer to a storage failure, or `app.timer`). B2C's routes live in `b2c/`.
+ * function's answer to a storage failure, or `app.timer`). B2C's routes live in `b2c/`, External
+ * ID's native authentication in `external-id/`, the paths both kinds share in `functions/`.
  */
 import { app } from '@azure/functions';
 import { isStorageError } from '@ropc/table-storage';
@@ -9,6 +10,8 @@ import { getEmulator } from './emulator-instance';
 import './b2c/functions/token-endpoint';
 import './b2c/functions/discovery-endpoint';
 import './b2c/functions/jwks-endpoint';
+import './external-id/functions/native-auth-endpoints';
+import './functions/shared-tenant-routes';
 import './functions/admin-endpoints';
 import './functions/graph-users-endpoints';
 import './functions/tenant-transfer-endpoints';

@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator';
+import type { B2CTenant } from '../tenant/tenant-model';
 import { b2cErrorResponse } from './b2c-error-response';
 import { corsHeaders, preflightResponse } from './cors';
 import { B2CError } from './b2c-error';
@@ -12,15 +13,16 @@ import { resolvePolicy, type ResolvedPolicy } from './resolve-policy';
  */
 export function policyMetadataResponse(
   emulator: Emulator,
+  tenant: B2CTenant | undefined,
   request: HttpRequest,
   cacheSeconds: number,
-  body: (policy: ResolvedPolicy) => unknown,
+  body: (policy: ResolvedPolicy, tenant: B2CTenant) => unknown,
 ): HttpResponseInit {
   const preflight = preflightResponse(request, 'metadata', emulator.config.cors);
   if (preflight) return preflight;
   const cors = corsHeaders(request, 'metadata', emulator.config.cors);
-  const resolved = resolvePolicy(request, emulator.tenant);
-  if (!('found' in resolved)) {
+  const resolved = resolvePolicy(request, tenant);
+  if (!('found' in resolved) || !tenant) {
     const named = 'missing' in resolved ? resolved.missing : '';
     const error = new B2CError('AADB2C90066', [named.slice(0, 64)], {
       status: 404,
@@ -34,6 +36,6 @@ export function policyMetadataResponse(
       'Cache-Control': `public, max-age=${cacheSeconds}`,
       ...cors,
     },
-    jsonBody: body(resolved.found),
+    jsonBody: body(resolved.found, tenant),
   };
 }

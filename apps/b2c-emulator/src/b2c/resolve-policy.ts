@@ -1,7 +1,6 @@
 import type { HttpRequest } from '@azure/functions';
 import { parseEndpointUrl, policyEquals, type EndpointStyle } from '@ropc/protocol';
-import { resolveTenant } from '../tenant/resolve-tenant';
-import type { Tenant } from '../tenant/tenant-model';
+import type { B2CTenant } from '../tenant/tenant-model';
 import type { UserFlow } from './user-flow';
 
 /** The user flow a policy URL names, with the URL style it was asked in. */
@@ -16,13 +15,15 @@ export interface ResolvedPolicy {
 export type PolicyLookup =
   { readonly found: ResolvedPolicy } | { readonly missing: string } | { readonly noPolicy: true };
 
-/** Looks up the tenant (by name or id) and the policy (case-insensitively) of a request URL. */
-export function resolvePolicy(request: HttpRequest, tenant: Tenant): PolicyLookup {
+/**
+ * Looks up the policy (case-insensitively) of a request URL in `tenant`, the B2C tenant its route
+ * resolved (none: the URL names a tenant the emulator does not have, or one of another kind).
+ */
+export function resolvePolicy(request: HttpRequest, tenant: B2CTenant | undefined): PolicyLookup {
   const parsed = parseEndpointUrl(request.url);
   if (!parsed || parsed.policy === '') return { noPolicy: true };
-  const resolved = resolveTenant([tenant], parsed.tenant);
-  if (!resolved) return { missing: parsed.policy };
-  const flow = resolved.userFlows.find((candidate) => policyEquals(candidate.name, parsed.policy));
+  if (!tenant) return { missing: parsed.policy };
+  const flow = tenant.userFlows.find((candidate) => policyEquals(candidate.name, parsed.policy));
   return flow
     ? { found: { flow, style: parsed.style, tenantSegment: parsed.tenant } }
     : { missing: parsed.policy };

@@ -1,28 +1,45 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { registerHttpFunction } from '@ropc/functions-edge';
 import { adminError } from '../admin/admin-error';
-import { adminJson, adminRoute, readAdminJsonBody } from '../admin/admin-route';
+import { adminJson, adminRoute, adminTenantRoute, readAdminJsonBody } from '../admin/admin-route';
 import { adminStorageFailure } from '../admin/admin-storage-failure';
 import { MAX_KEY_ROLLOVER_SECONDS } from '../config';
-import { getEmulator, loadConfiguredTenant } from '../emulator-instance';
+import { TenantSetChangedError } from '../emulator';
+import { getEmulator, loadConfiguredTenants } from '../emulator-instance';
 
-/** GET /.emulator/health: 200 once the tenant is loaded and keys are ready; no key needed. */
+/**
+ * GET /.emulator/health: 200 once the tenants are loaded and keys are ready; no key needed.
+ * `tenant` and `policies` describe the first B2C tenant; `tenants` lists them all with their kind.
+ */
 export async function health(): Promise<HttpResponseInit> {
   try {
     const emulator = await getEmulator();
+    const b2c = emulator.b2cTenant?.tenant;
     return adminJson(200, {
       status: 'ready',
-      tenant: emulator.tenant.name,
-      policies: emulator.tenant.userFlows.map((f) => f.name),
+      ...(b2c ? { tenant: b2c.name, policies: b2c.userFlows.map((flow) => flow.name) } : {}),
+      tenants: emulator.tenants.map(({ tenant }) => ({
+        name: tenant.name,
+        id: tenant.id,
+        kind: tenant.kind,
+      })),
     });
   } catch {
     return adminJson(503, { status: 'unavailable' });
   }
 }
 
-/** POST /.emulator/reset: users, grants, lockouts and the clock back to the tenant file. */
+/**
+ * POST /.emulator/reset: every tenant's users, grants, lockouts, flows and outbox, and the clock,
+ * back to the tenant file. A file edited to add, drop or re-kind tenants needs a restart (409).
+ */
 export const reset = adminRoute(async (emulator) => {
-  await emulator.replaceTenant(await loadConfiguredTenant(emulator.config.tenantFile));
+  try {
+    await emulator.replaceTenants(await loadConfiguredTenants(emulator.config.tenantFile));
+  } catch (error) {
+    if (!(error instanceof TenantSetChangedError)) throw error;
+    return adminError(409, 'TenantSetChanged', error.message);
+  }
   emulator.clock.setOffsetSeconds(0);
   emulator.log('state reset to the tenant file');
   return { status: 204 };
@@ -33,7 +50,7 @@ export const reset = adminRoute(async (emulator) => {
  * once and signing after the delay (default `B2C_EMULATOR_KEY_ROLLOVER_SECONDS`; 0 switches at
  * once); the replaced key stays published. Answers the new key's kid and its nbf (when it signs).
  */
-export const rotateKeys = adminRoute(async (emulator, request) => {
+export const rotateKeys = adminTenantRoute(async (emulator, tenant, request) => {
   let delaySeconds = emulator.config.keyRolloverSeconds;
   if (request.headers.get('content-type') !== null) {
     const body = await readAdminJsonBody(request, 1024);
@@ -51,9 +68,9 @@ export const rotateKeys = adminRoute(async (emulator, request) => {
       );
     delaySeconds = delay;
   }
-  const key = await emulator.stores.keys.rotate(delaySeconds);
+  const key = await tenant.keys.rotate(delaySeconds);
   emulator.log(
-    `signing key rotated; kid ${key.kid} signs ${delaySeconds === 0 ? 'now' : `in ${delaySeconds} s`}`,
+    `${tenant.tenant.name}: signing key rotated; kid ${key.kid} signs ${delaySeconds === 0 ? 'now' : `in ${delaySeconds} s`}`,
   );
   return adminJson(200, { kid: key.kid, nbf: key.nbf });
 });

@@ -6,7 +6,7 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { registerHttpFunction } from '@ropc/functions-edge';
 import { normaliseUsername } from '@ropc/identity-protection';
 import { GraphError, userNotFound } from '../admin/graph-error';
-import { adminJson, adminRoute, readAdminJsonBody } from '../admin/admin-route';
+import { adminJson, adminTenantRoute, readAdminJsonBody } from '../admin/admin-route';
 import { adminStorageFailure } from '../admin/admin-storage-failure';
 import { createStoredUser, readNewUser } from '../admin/graph-user-create';
 import { readGraphUserQuery, type GraphUserQuery } from '../admin/graph-user-query';
@@ -17,7 +17,7 @@ import {
   toGraphUserResource,
 } from '../admin/graph-user-resource';
 import { applyUserUpdate, readUserUpdate } from '../admin/graph-user-update';
-import type { Emulator } from '../emulator';
+import type { TenantRuntime } from '../tenant/tenant-runtime';
 import { requestOrigin } from '../http/request-origin';
 import { UserConflictError, type StoredUser } from '../stores/user-store';
 import { hashPassword } from '../tenant/password-hasher';
@@ -42,18 +42,18 @@ async function saving<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-async function findUser(emulator: Emulator, id: string): Promise<StoredUser> {
-  const user = await emulator.stores.users.get(id);
+async function findUser(tenant: TenantRuntime, id: string): Promise<StoredUser> {
+  const user = await tenant.users.get(id);
   if (!user) throw userNotFound(id);
   return user;
 }
 
 /** The users holding `identity` (at most one: sign-in names are unique). */
 async function findByIdentity(
-  emulator: Emulator,
+  tenant: TenantRuntime,
   identity: NonNullable<GraphUserQuery['identity']>,
 ): Promise<readonly StoredUser[]> {
-  const user = await emulator.stores.users.findBySignInName(identity.issuerAssignedId);
+  const user = await tenant.users.findBySignInName(identity.issuerAssignedId);
   const wanted = normaliseUsername(identity.issuerAssignedId);
   const matches = user?.identities.some(
     (candidate) =>
@@ -64,13 +64,13 @@ async function findByIdentity(
 }
 
 /** POST /v1.0/users: 201 with the new user and its Location. */
-export const createUser = adminRoute(async (emulator, request) => {
-  const input = readNewUser(await readAdminJsonBody(request, MAX_BODY_BYTES), emulator.tenant);
+export const createUser = adminTenantRoute(async (emulator, tenant, request) => {
+  const input = readNewUser(await readAdminJsonBody(request, MAX_BODY_BYTES), tenant.tenant);
   const stored = await createStoredUser(input);
-  const user = await saving(() => emulator.stores.users.create(stored));
+  const user = await saving(() => tenant.users.create(stored));
   emulator.log(`user ${user.id} created`);
   const location = `${requestOrigin(request, emulator.config)}/v1.0/users/${user.id}`;
-  const resource = toGraphUserResource(user, emulator.tenant);
+  const resource = toGraphUserResource(user, tenant.tenant);
   return adminJson(
     201,
     { '@odata.context': graphUsersContext(undefined, true), ...resource },
@@ -81,39 +81,39 @@ export const createUser = adminRoute(async (emulator, request) => {
 });
 
 /** GET /v1.0/users, with `$select` and the identities `$filter`. */
-export const listUsers = adminRoute(async (emulator, request) => {
-  const query = readGraphUserQuery(request.query, emulator.tenant, true);
+export const listUsers = adminTenantRoute(async (emulator, tenant, request) => {
+  const query = readGraphUserQuery(request.query, tenant.tenant, true);
   const users = query.identity
-    ? await findByIdentity(emulator, query.identity)
-    : await emulator.stores.users.list();
+    ? await findByIdentity(tenant, query.identity)
+    : await tenant.users.list();
   return adminJson(200, {
     '@odata.context': graphUsersContext(query.select, false),
     value: users.map((user) =>
-      selectProperties(toGraphUserResource(user, emulator.tenant), query.select),
+      selectProperties(toGraphUserResource(user, tenant.tenant), query.select),
     ),
   });
 });
 
 /** GET /v1.0/users/{id}, with `$select`. */
-export const getUser = adminRoute(async (emulator, request) => {
-  const query = readGraphUserQuery(request.query, emulator.tenant, false);
-  const user = await findUser(emulator, userId(request));
+export const getUser = adminTenantRoute(async (emulator, tenant, request) => {
+  const query = readGraphUserQuery(request.query, tenant.tenant, false);
+  const user = await findUser(tenant, userId(request));
   return adminJson(200, {
     '@odata.context': graphUsersContext(query.select, true),
-    ...selectProperties(toGraphUserResource(user, emulator.tenant), query.select),
+    ...selectProperties(toGraphUserResource(user, tenant.tenant), query.select),
   });
 });
 
 /** PATCH /v1.0/users/{id}: 204. A new password revokes the user's refresh grants. */
-export const updateUser = adminRoute(async (emulator, request) => {
+export const updateUser = adminTenantRoute(async (emulator, tenant, request) => {
   const id = userId(request);
   const body = await readAdminJsonBody(request, MAX_BODY_BYTES);
-  const update = readUserUpdate(body, emulator.tenant, await findUser(emulator, id));
+  const update = readUserUpdate(body, tenant.tenant, await findUser(tenant, id));
   const password = update.passwordProfile?.password;
   const hash = password === undefined ? undefined : await hashPassword(password);
   const now = emulator.clock.now();
   const updated = await saving(() =>
-    emulator.stores.users.update(id, (user) => applyUserUpdate(user, update, hash, now)),
+    tenant.users.update(id, (user) => applyUserUpdate(user, update, hash, now)),
   );
   if (!updated) throw userNotFound(id);
   emulator.log(`user ${updated.id} updated${hash ? '; password changed, grants revoked' : ''}`);
@@ -121,9 +121,9 @@ export const updateUser = adminRoute(async (emulator, request) => {
 });
 
 /** DELETE /v1.0/users/{id}: 204; the user's refresh grants then end with AADB2C90128. */
-export const deleteUser = adminRoute(async (emulator, request) => {
+export const deleteUser = adminTenantRoute(async (emulator, tenant, request) => {
   const id = userId(request);
-  if (!(await emulator.stores.users.delete(id))) throw userNotFound(id);
+  if (!(await tenant.users.delete(id))) throw userNotFound(id);
   emulator.log(`user ${id} deleted`);
   return noContent();
 });
@@ -132,10 +132,10 @@ export const deleteUser = adminRoute(async (emulator, request) => {
  * POST /v1.0/users/{id}/revokeSignInSessions: refresh grants from earlier sign-ins end with
  * AADB2C90129; a new password sign-in works at once.
  */
-export const revokeSignInSessions = adminRoute(async (emulator, request) => {
+export const revokeSignInSessions = adminTenantRoute(async (emulator, tenant, request) => {
   const id = userId(request);
   const now = emulator.clock.now();
-  const updated = await emulator.stores.users.update(id, (user) => ({
+  const updated = await tenant.users.update(id, (user) => ({
     ...user,
     refreshTokensValidFrom: now,
   }));

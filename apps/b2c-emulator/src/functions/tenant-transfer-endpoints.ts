@@ -1,11 +1,15 @@
 /**
- * Tenant export and import behind the admin key: the current state as a tenant file, and a
- * tenant file that replaces the whole tenant (users, applications, flows and settings).
+ * Tenant export and import behind the admin key: the current state as a (version 2) tenant file,
+ * and a tenant file that replaces every tenant (users, applications, flows and settings). The
+ * tenants themselves — their ids, kinds and order — are the running file's: changing them needs a
+ * restart, since their stores and keys are keyed by tenant id.
  */
 import { registerHttpFunction } from '@ropc/functions-edge';
+import { adminError } from '../admin/admin-error';
 import { adminJson, adminRoute, readAdminJsonBody } from '../admin/admin-route';
 import { adminStorageFailure } from '../admin/admin-storage-failure';
-import { exportTenant } from '../tenant/export-tenant';
+import { TenantSetChangedError } from '../emulator';
+import { exportTenants } from '../tenant/export-tenant';
 import { parseTenantFile } from '../tenant/load-tenant';
 import { isTenantFileError } from '../tenant/tenant-file-error';
 
@@ -13,12 +17,21 @@ import { isTenantFileError } from '../tenant/tenant-file-error';
 const MAX_TENANT_BYTES = 1024 * 1024;
 
 /**
- * GET /.emulator/tenant: the tenant file of the current state, users as the store holds them now
- * (password hashes, never a password). Importing it gives the same tenant back.
+ * GET /.emulator/tenant: the tenant file of the current state, users as the stores hold them now
+ * (password hashes, never a password). Importing it gives the same tenants back.
  */
 export const exportTenantFile = adminRoute(async (emulator) => {
-  const users = await emulator.stores.users.list();
-  return adminJson(200, exportTenant(emulator.tenant, users));
+  const users = await Promise.all(emulator.tenants.map((runtime) => runtime.users.list()));
+  const byTenant = new Map(
+    emulator.tenants.map((runtime, index) => [runtime.tenant, users[index]]),
+  );
+  return adminJson(
+    200,
+    exportTenants(
+      emulator.tenants.map((runtime) => runtime.tenant),
+      (tenant) => byTenant.get(tenant) ?? [],
+    ),
+  );
 });
 
 /**
@@ -30,15 +43,18 @@ export const exportTenantFile = adminRoute(async (emulator) => {
 export const importTenantFile = adminRoute(async (emulator, request) => {
   const json = await readAdminJsonBody(request, MAX_TENANT_BYTES);
   try {
-    const tenant = await parseTenantFile(json, {
+    const tenants = await parseTenantFile(json, {
       onWarning: (message) => {
         emulator.log(`WARNING: imported tenant: ${message}`);
       },
     });
-    await emulator.replaceTenant(tenant);
-    emulator.log(`tenant ${tenant.name} imported with ${tenant.users.length} users`);
+    await emulator.replaceTenants(tenants);
+    for (const tenant of tenants)
+      emulator.log(`tenant ${tenant.name} imported with ${tenant.users.length} users`);
     return { status: 204, headers: { 'Cache-Control': 'no-store' } };
   } catch (error) {
+    if (error instanceof TenantSetChangedError)
+      return adminError(409, 'TenantSetChanged', error.message);
     if (!isTenantFileError(error)) throw error;
     const count = error.problems.length === 1 ? '1 problem' : `${error.problems.length} problems`;
     return adminJson(400, {

@@ -13,21 +13,28 @@ import {
 } from './signing-key';
 import type { SigningKeyStore } from './signing-key-store';
 
+/** The key file of a data directory written before tenants had their own keys. */
+export const LEGACY_SIGNING_KEY_FILE = 'signing-keys.json';
+
 /**
- * Signing keys kept in `{dataDir}/signing-keys.json` (mode 0600), generated at first start and
- * reused afterwards so that tokens stay valid across restarts. One process per data directory:
- * the in-memory mode's store.
+ * A tenant's signing keys kept in `{dataDir}/signing-keys-{tenant id}.json` (mode 0600), generated
+ * at first start and reused afterwards so that tokens stay valid across restarts. One process per
+ * data directory: the in-memory mode's store. The tenant that adopts the legacy file (the first B2C
+ * tenant) starts from `signing-keys.json` when it has no file of its own, so tokens signed before
+ * an upgrade keep verifying.
  */
 export class FileSigningKeyStore implements SigningKeyStore {
   private keys: Promise<SigningKeySet> | undefined;
 
   constructor(
     private readonly dataDir: string,
+    private readonly tenantId: string,
     private readonly clock: Clock,
+    private readonly adoptLegacyFile = false,
   ) {}
 
   private get path(): string {
-    return join(this.dataDir, 'signing-keys.json');
+    return join(this.dataDir, `signing-keys-${this.tenantId.toLowerCase()}.json`);
   }
 
   async current(): Promise<SigningKey> {
@@ -56,7 +63,10 @@ export class FileSigningKeyStore implements SigningKeyStore {
   private load(): Promise<SigningKeySet> {
     this.keys ??= this.readFile().then(async (file) => {
       if (file) return importSigningKeySet(file);
-      const created: StoredSigningKeySet = {
+      const legacy = this.adoptLegacyFile
+        ? await this.readFile(join(this.dataDir, LEGACY_SIGNING_KEY_FILE))
+        : undefined;
+      const created: StoredSigningKeySet = legacy ?? {
         current: await generateStoredSigningKey(Math.floor(this.clock.now() / 1000)),
       };
       await this.writeFile(created);
@@ -65,9 +75,9 @@ export class FileSigningKeyStore implements SigningKeyStore {
     return this.keys;
   }
 
-  private async readFile(): Promise<StoredSigningKeySet | undefined> {
+  private async readFile(path = this.path): Promise<StoredSigningKeySet | undefined> {
     try {
-      return JSON.parse(await readFile(this.path, 'utf8')) as StoredSigningKeySet;
+      return JSON.parse(await readFile(path, 'utf8')) as StoredSigningKeySet;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

@@ -22,6 +22,12 @@ export interface TableSigningKeyStoreOptions {
   /** Default {@link SIGNING_KEY_REFRESH_MS}. */
   readonly refreshIntervalMs?: number;
   /**
+   * Start from the row written before tenants had their own keys (`signing-keys`) when this
+   * tenant has none yet, and delete it: the first B2C tenant adopts it, so tokens signed before an
+   * upgrade keep verifying.
+   */
+  readonly adoptLegacyRow?: boolean;
+  /**
    * Monotonic milliseconds that time the refresh interval (tests pass their own). Not the
    * emulator's clock: an admin may move that back by hours, which would stop the refreshes.
    */
@@ -46,12 +52,17 @@ export class TableSigningKeyStore implements SigningKeyStore {
   private cached:
     { readonly keys: SigningKeySet; readonly json: string; readonly readAt: number } | undefined;
   private reading: Promise<SigningKeySet> | undefined;
+  private readonly rowKey: string;
+  private readonly adoptLegacyRow: boolean;
 
   constructor(
     private readonly table: StorageTable,
+    tenantId: string,
     private readonly clock: Clock,
     options: TableSigningKeyStoreOptions = {},
   ) {
+    this.rowKey = `${SIGNING_KEYS_ROW_KEY}-${tenantId.toLowerCase()}`;
+    this.adoptLegacyRow = options.adoptLegacyRow ?? false;
     this.refreshIntervalMs = options.refreshIntervalMs ?? SIGNING_KEY_REFRESH_MS;
     this.elapsedMs = options.elapsedMs ?? (() => performance.now());
   }
@@ -67,11 +78,11 @@ export class TableSigningKeyStore implements SigningKeyStore {
   async rotate(delaySeconds: number): Promise<SigningKey> {
     await this.keys();
     const json = await retryOnConflict('rotate the signing key', async () => {
-      const row = await this.table.get<SigningKeysRow>(SECRETS_PARTITION, SIGNING_KEYS_ROW_KEY);
+      const row = await this.table.get<SigningKeysRow>(SECRETS_PARTITION, this.rowKey);
       if (!row) throw new Error('the signing key row is gone');
       const stored = JSON.parse(row.keys) as StoredSigningKeySet;
       const next = JSON.stringify(await rotatedKeySet(stored, this.nowSeconds(), delaySeconds));
-      const replaced = await this.table.replace(keysRow(next), row.etag);
+      const replaced = await this.table.replace(this.keysRow(next), row.etag);
       return replaced.ok ? done(next) : CONFLICT;
     });
     // A read that started before the rotation must not cache the old keys after it.
@@ -95,15 +106,23 @@ export class TableSigningKeyStore implements SigningKeyStore {
   }
 
   private async read(): Promise<SigningKeySet> {
-    const row = await this.table.get<SigningKeysRow>(SECRETS_PARTITION, SIGNING_KEYS_ROW_KEY);
+    const row = await this.table.get<SigningKeysRow>(SECRETS_PARTITION, this.rowKey);
     return this.adopt(row?.keys ?? (await this.createFirst()));
   }
 
-  /** Generates the tenant's first key; when another instance was first, takes its key. */
+  /**
+   * Generates the tenant's first key (or adopts the legacy row's keys); when another instance was
+   * first, takes its key.
+   */
   private async createFirst(): Promise<string> {
-    const json = JSON.stringify({ current: await this.generate() });
-    if ((await this.table.create(keysRow(json))).ok) return json;
-    const winner = await this.table.get<SigningKeysRow>(SECRETS_PARTITION, SIGNING_KEYS_ROW_KEY);
+    const legacy = this.adoptLegacyRow
+      ? await this.table.get<SigningKeysRow>(SECRETS_PARTITION, SIGNING_KEYS_ROW_KEY)
+      : undefined;
+    const json = legacy?.keys ?? JSON.stringify({ current: await this.generate() });
+    const created = (await this.table.create(this.keysRow(json))).ok;
+    if (legacy) await this.table.delete(SECRETS_PARTITION, SIGNING_KEYS_ROW_KEY);
+    if (created) return json;
+    const winner = await this.table.get<SigningKeysRow>(SECRETS_PARTITION, this.rowKey);
     if (!winner) throw new Error('the signing key row vanished while being created');
     return winner.keys;
   }
@@ -118,11 +137,11 @@ export class TableSigningKeyStore implements SigningKeyStore {
     return keys;
   }
 
+  private keysRow(json: string): { partitionKey: string; rowKey: string; keys: string } {
+    return { partitionKey: SECRETS_PARTITION, rowKey: this.rowKey, keys: json };
+  }
+
   private generate() {
     return generateStoredSigningKey(Math.floor(this.clock.now() / 1000));
   }
-}
-
-function keysRow(json: string): { partitionKey: string; rowKey: string; keys: string } {
-  return { partitionKey: SECRETS_PARTITION, rowKey: SIGNING_KEYS_ROW_KEY, keys: json };
 }

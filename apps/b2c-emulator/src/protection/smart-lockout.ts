@@ -114,6 +114,14 @@ export class SmartLockout {
     return Math.max(1, this.settings().lockoutThreshold - state.failures.length);
   }
 
+  /**
+   * Forgets the pair's failures and any lock (External ID: a password reset unlocks the account,
+   * docs/entra-native-auth-protocol.md §7.2).
+   */
+  async forget(key: string): Promise<void> {
+    await this.store.update(key, () => writeState(undefined, undefined));
+  }
+
   /** The lock period of the pair's (n+1)-th lockout, in seconds. */
   lockoutSeconds(previousLockouts: number): number {
     const { lockoutDurationSeconds, lockoutsPerStep, maxLockoutSeconds } = this.settings();

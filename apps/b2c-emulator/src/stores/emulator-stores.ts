@@ -11,11 +11,17 @@ import type { UserStore } from './user-store';
  * Azure Table storage (any number of instances sharing one tenant).
  */
 export interface EmulatorStores {
-  readonly users: UserStore;
+  /**
+   * A tenant's users. `adoptLegacy`: the first B2C tenant takes over the users a store kept before
+   * tenants had their own partitions (Table storage; a no-op in memory).
+   */
+  users(tenantId: string, adoptLegacy: boolean): Promise<UserStore>;
+  /** A tenant's signing keys; `adoptLegacy` takes over the keys kept before tenants had their own. */
+  signingKeys(tenantId: string, adoptLegacy: boolean): SigningKeyStore;
+  /** Refresh grants, lockouts and rate counts of every tenant, keyed by tenant id in its views. */
   readonly grants: RefreshGrantStore;
   readonly lockouts: LockoutStore;
   readonly rates: RateCounterStore;
-  readonly keys: SigningKeyStore;
   /** Native-authentication flows behind their continuation tokens. */
   readonly flows: FlowStateStore;
   /** Where one-time codes go instead of e-mail. */

@@ -13,11 +13,12 @@ import { MemoryUserStore } from './memory-user-store';
 /** In-memory stores for one instance, with signing keys in the data directory. */
 export function createMemoryStores(config: EmulatorConfig, clock: Clock): EmulatorStores {
   return {
-    users: new MemoryUserStore(),
+    users: () => Promise.resolve(new MemoryUserStore()),
+    signingKeys: (tenantId, adoptLegacy) =>
+      new FileSigningKeyStore(config.dataDir, tenantId, clock, adoptLegacy),
     grants: new MemoryRefreshGrantStore(),
     lockouts: new MemoryStateStore<LockoutState>(() => clock.now()),
     rates: new MemoryRateCounterStore(),
-    keys: new FileSigningKeyStore(config.dataDir, clock),
     flows: new MemoryFlowStateStore(() => clock.now()),
     outbox: new MemoryOutboxStore(() => clock.now()),
     // Nothing else counts failures, so a key per process is enough and never leaves it.

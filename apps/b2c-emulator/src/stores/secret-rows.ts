@@ -1,7 +1,10 @@
 /** The secrets table holds one partition with a row per secret. */
 export const SECRETS_PARTITION = 'secrets';
 
-/** The signing keys: current and previous private JWKs as JSON. */
+/**
+ * The signing keys: current and previous private JWKs as JSON, one row per tenant
+ * (`signing-keys-{tenant id}`); the bare name is the row written before tenants had their own.
+ */
 export const SIGNING_KEYS_ROW_KEY = 'signing-keys';
 
 /** The key of smart-lockout password fingerprints, base64url. */

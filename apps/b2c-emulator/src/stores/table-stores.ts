@@ -22,14 +22,19 @@ export async function openTableStores(
 ): Promise<EmulatorStores> {
   const secrets = storage.table(TABLE_NAMES.secrets);
   return {
-    users: new TableUserStore(storage.table(TABLE_NAMES.users)),
+    users: async (tenantId, adoptLegacy) => {
+      const users = new TableUserStore(storage.table(TABLE_NAMES.users), tenantId);
+      if (adoptLegacy) await users.adoptLegacyPartition();
+      return users;
+    },
+    signingKeys: (tenantId, adoptLegacyRow) =>
+      new TableSigningKeyStore(secrets, tenantId, clock, { adoptLegacyRow }),
     grants: new TableRefreshGrantStore(storage.table(TABLE_NAMES.refreshGrants)),
     lockouts: new TableStateStore<LockoutState>(
       storage.table(TABLE_NAMES.lockouts),
       'update lockout state',
     ),
     rates: new TableRateCounterStore(storage.table(TABLE_NAMES.rateCounters)),
-    keys: new TableSigningKeyStore(secrets, clock),
     flows: new TableFlowStateStore(storage.table(TABLE_NAMES.flows), () => clock.now()),
     outbox: await TableOutboxStore.open(storage.table(TABLE_NAMES.outbox), secrets, () =>
       clock.now(),

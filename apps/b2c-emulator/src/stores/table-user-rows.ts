@@ -3,16 +3,24 @@ import { hashedKey, type RowToWrite } from '@ropc/table-storage';
 import type { StoredUser } from './user-store';
 
 /**
- * The rows of the users table. Every row is in one partition, so that a user and the index rows
- * of its sign-in names change together in one transaction (Table storage transactions are
- * per partition):
+ * The rows of the users table. Every row of a tenant is in its one partition,
+ * `users-{tenant id}` ({@link usersPartition}), so that a user and the index rows of its sign-in
+ * names change together in one transaction (Table storage transactions are per partition):
  *
  * - `user:{lowercase object id}`: the StoredUser as JSON, split over `json0..jsonN` string
  *   properties, with `jsonChunks` and `format`;
  * - `name:{hashedKey(normalised sign-in name)}`: `userId`, the owner of that sign-in name;
  * - `seeded`: present once the tenant file (or an admin reset or import) has filled the store.
  */
-export const USERS_PARTITION = 'users';
+export function usersPartition(tenantId: string): string {
+  return `users-${tenantId.toLowerCase()}`;
+}
+
+/**
+ * The one partition of a store written before tenants had their own (a version 1 tenant file):
+ * its rows move to the first B2C tenant's partition (`TableUserStore.adoptLegacyPartition`).
+ */
+export const LEGACY_USERS_PARTITION = 'users';
 
 /** The marker row of a seeded store. */
 export const SEEDED_ROW_KEY = 'seeded';
@@ -61,10 +69,10 @@ export function signInNameRowKeys(user: StoredUser): Set<string> {
 }
 
 /** The user row to write. */
-export function userRow(rowKey: string, user: StoredUser): RowToWrite {
+export function userRow(partitionKey: string, rowKey: string, user: StoredUser): RowToWrite {
   const chunks = splitJson(JSON.stringify(user));
   return {
-    partitionKey: USERS_PARTITION,
+    partitionKey,
     rowKey,
     format: USER_ROW_FORMAT,
     jsonChunks: chunks.length,
@@ -73,8 +81,8 @@ export function userRow(rowKey: string, user: StoredUser): RowToWrite {
 }
 
 /** The index row of one sign-in name. */
-export function signInNameRow(rowKey: string, userId: string): RowToWrite {
-  return { partitionKey: USERS_PARTITION, rowKey, userId: userId.toLowerCase() };
+export function signInNameRow(partitionKey: string, rowKey: string, userId: string): RowToWrite {
+  return { partitionKey, rowKey, userId: userId.toLowerCase() };
 }
 
 /** The user a row holds. */

@@ -2,7 +2,7 @@ import type { TransactionAction } from '@azure/data-tables';
 import { CONFLICT, done, odata, retryOnConflict, type StorageTable } from '@ropc/table-storage';
 import {
   SEEDED_ROW_KEY,
-  USERS_PARTITION,
+  LEGACY_USERS_PARTITION,
   USER_ROW_KEY_RANGE,
   readUserRow,
   signInNameRow,
@@ -10,6 +10,7 @@ import {
   signInNameRowKeys,
   userRow,
   userRowKey,
+  usersPartition,
   type SignInNameRowProperties,
   type UserRowProperties,
 } from './table-user-rows';
@@ -19,7 +20,7 @@ import { UserConflictError, type StoredUser, type UserStore } from './user-store
 const WRITE_GROUP = 8;
 
 /**
- * The tenant's users in one partition of a table (layout in `table-user-rows.ts`). A create,
+ * A tenant's users in its partition of a table (layout in `table-user-rows.ts`). A create,
  * update or delete is one transaction over the user row and its sign-in name rows, so that two
  * instances can never give one sign-in name to two users; an update is conditional on the user
  * row's entity tag and retried on a lost race.
@@ -32,12 +33,40 @@ const WRITE_GROUP = 8;
  * write that needs the name.
  */
 export class TableUserStore implements UserStore {
-  constructor(private readonly table: StorageTable) {}
+  private readonly partition: string;
+
+  constructor(
+    private readonly table: StorageTable,
+    tenantId: string,
+  ) {
+    this.partition = usersPartition(tenantId);
+  }
+
+  /**
+   * Moves the rows of a store written before tenants had partitions (`users`) into this tenant's,
+   * once: each row is created here unless it already is (another instance may be moving them
+   * too), then deleted there. A partition already seeded keeps what it holds and only the old
+   * rows go. Answers how many rows moved.
+   */
+  async adoptLegacyPartition(): Promise<number> {
+    const rows = await this.table.list<Record<string, unknown>>(
+      odata`PartitionKey eq ${LEGACY_USERS_PARTITION}`,
+    );
+    if (rows.length === 0) return 0;
+    const seeded = (await this.table.get(this.partition, SEEDED_ROW_KEY)) !== undefined;
+    let moved = 0;
+    for (const row of seeded ? [] : rows) {
+      const { etag: _etag, timestamp: _timestamp, partitionKey: _from, ...properties } = row;
+      if ((await this.table.create({ ...properties, partitionKey: this.partition })).ok) moved += 1;
+    }
+    await inGroups(rows, (row) => this.table.delete(row.partitionKey, row.rowKey));
+    return moved;
+  }
 
   async get(id: string): Promise<StoredUser | undefined> {
     const rowKey = userRowKey(id);
     if (rowKey === undefined) return undefined;
-    const row = await this.table.get<UserRowProperties>(USERS_PARTITION, rowKey);
+    const row = await this.table.get<UserRowProperties>(this.partition, rowKey);
     return row && readUserRow(row);
   }
 
@@ -49,7 +78,7 @@ export class TableUserStore implements UserStore {
   async list(): Promise<readonly StoredUser[]> {
     const { from, before } = USER_ROW_KEY_RANGE;
     const rows = await this.table.list<UserRowProperties>(
-      odata`PartitionKey eq ${USERS_PARTITION} and RowKey ge ${from} and RowKey lt ${before}`,
+      odata`PartitionKey eq ${this.partition} and RowKey ge ${from} and RowKey lt ${before}`,
     );
     return rows.map(readUserRow);
   }
@@ -60,11 +89,14 @@ export class TableUserStore implements UserStore {
     const names = signInNameRowKeys(user);
     return retryOnConflict('create a user', async () => {
       const created = await this.table.transaction([
-        ['create', userRow(rowKey, user)],
-        ...[...names].map((name): TransactionAction => ['create', signInNameRow(name, user.id)]),
+        ['create', userRow(this.partition, rowKey, user)],
+        ...[...names].map((name): TransactionAction => [
+          'create',
+          signInNameRow(this.partition, name, user.id),
+        ]),
       ]);
       if (created.ok) return done(user);
-      if (await this.table.get(USERS_PARTITION, rowKey)) throw new UserConflictError('id');
+      if (await this.table.get(this.partition, rowKey)) throw new UserConflictError('id');
       await this.releaseStaleNames(names);
       return CONFLICT;
     });
@@ -77,7 +109,7 @@ export class TableUserStore implements UserStore {
     const rowKey = userRowKey(id);
     if (rowKey === undefined) return undefined;
     return retryOnConflict('update a user', async () => {
-      const row = await this.table.get<UserRowProperties>(USERS_PARTITION, rowKey);
+      const row = await this.table.get<UserRowProperties>(this.partition, rowKey);
       if (!row) return done(undefined);
       const current = readUserRow(row);
       const next = change(current);
@@ -85,14 +117,17 @@ export class TableUserStore implements UserStore {
       const after = signInNameRowKeys(next);
       const added = [...after].filter((name) => !before.has(name));
       const updated = await this.table.transaction([
-        ['update', userRow(rowKey, next), 'Replace', { etag: row.etag }],
+        ['update', userRow(this.partition, rowKey, next), 'Replace', { etag: row.etag }],
         ...[...before]
           .filter((name) => !after.has(name))
-          .map((name): TransactionAction => ['delete', keysOf(name)]),
-        ...added.map((name): TransactionAction => ['create', signInNameRow(name, current.id)]),
+          .map((name): TransactionAction => ['delete', this.keysOf(name)]),
+        ...added.map((name): TransactionAction => [
+          'create',
+          signInNameRow(this.partition, name, current.id),
+        ]),
       ]);
       if (updated.ok) return done(next);
-      const reread = await this.table.get(USERS_PARTITION, rowKey);
+      const reread = await this.table.get(this.partition, rowKey);
       // Unchanged user row: the transaction failed on a sign-in name another row holds.
       if (reread?.etag === row.etag) await this.releaseStaleNames(added);
       return CONFLICT;
@@ -103,12 +138,12 @@ export class TableUserStore implements UserStore {
     const rowKey = userRowKey(id);
     if (rowKey === undefined) return false;
     return retryOnConflict('delete a user', async () => {
-      const row = await this.table.get<UserRowProperties>(USERS_PARTITION, rowKey);
+      const row = await this.table.get<UserRowProperties>(this.partition, rowKey);
       if (!row) return done(false);
       const names = signInNameRowKeys(readUserRow(row));
       const deleted = await this.table.transaction([
-        ['delete', keysOf(rowKey)],
-        ...[...names].map((name): TransactionAction => ['delete', keysOf(name)]),
+        ['delete', this.keysOf(rowKey)],
+        ...[...names].map((name): TransactionAction => ['delete', this.keysOf(name)]),
       ]);
       return deleted.ok ? done(true) : CONFLICT;
     });
@@ -120,14 +155,14 @@ export class TableUserStore implements UserStore {
    * explicit, so this is accepted; the seeded marker stays, so no instance seeds meanwhile.
    */
   async replaceAll(users: readonly StoredUser[]): Promise<void> {
-    const rows = await this.table.list(odata`PartitionKey eq ${USERS_PARTITION}`, [
+    const rows = await this.table.list(odata`PartitionKey eq ${this.partition}`, [
       'PartitionKey',
       'RowKey',
     ]);
     const doomed = rows.filter((row) => row.rowKey !== SEEDED_ROW_KEY);
     await inGroups(doomed, (row) => this.table.delete(row.partitionKey, row.rowKey));
     await inGroups(users, (user) => this.create(user));
-    await this.table.upsert(seededRow());
+    await this.table.upsert(this.seededRow());
   }
 
   /**
@@ -135,13 +170,13 @@ export class TableUserStore implements UserStore {
    * that instances seeding at once neither duplicate nor overwrite; then marks the store seeded.
    */
   async seed(users: readonly StoredUser[]): Promise<boolean> {
-    if (await this.table.get(USERS_PARTITION, SEEDED_ROW_KEY)) return false;
+    if (await this.table.get(this.partition, SEEDED_ROW_KEY)) return false;
     await inGroups(users, (user) =>
       this.create(user).catch((error: unknown) => {
         if (!(error instanceof UserConflictError)) throw error;
       }),
     );
-    await this.table.create(seededRow());
+    await this.table.create(this.seededRow());
     return true;
   }
 
@@ -149,7 +184,7 @@ export class TableUserStore implements UserStore {
   private async ownerOf(
     rowKey: string,
   ): Promise<{ user: StoredUser | undefined; etag: string } | undefined> {
-    const row = await this.table.get<SignInNameRowProperties>(USERS_PARTITION, rowKey);
+    const row = await this.table.get<SignInNameRowProperties>(this.partition, rowKey);
     if (!row) return undefined;
     const user = await this.get(row.userId);
     const holds = user !== undefined && signInNameRowKeys(user).has(rowKey);
@@ -165,17 +200,17 @@ export class TableUserStore implements UserStore {
       const owner = await this.ownerOf(name);
       if (!owner) continue;
       if (owner.user) throw new UserConflictError('identities');
-      await this.table.delete(USERS_PARTITION, name, owner.etag);
+      await this.table.delete(this.partition, name, owner.etag);
     }
   }
-}
 
-function keysOf(rowKey: string): { partitionKey: string; rowKey: string } {
-  return { partitionKey: USERS_PARTITION, rowKey };
-}
+  private keysOf(rowKey: string): { partitionKey: string; rowKey: string } {
+    return { partitionKey: this.partition, rowKey };
+  }
 
-function seededRow(): { partitionKey: string; rowKey: string; seeded: boolean } {
-  return { partitionKey: USERS_PARTITION, rowKey: SEEDED_ROW_KEY, seeded: true };
+  private seededRow(): { partitionKey: string; rowKey: string; seeded: boolean } {
+    return { partitionKey: this.partition, rowKey: SEEDED_ROW_KEY, seeded: true };
+  }
 }
 
 /** Runs `write` over `items`, a few at a time. */

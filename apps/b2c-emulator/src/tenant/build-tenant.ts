@@ -7,30 +7,55 @@ import {
   USER_FLOW_DEFAULTS,
 } from './tenant-defaults';
 import type {
+  AnyTenantFile,
   TenantFile,
   TenantFileApplication,
-  TenantFileUser,
+  TenantFileExternalIdApplication,
+  TenantFileExternalIdTenant,
+  TenantFileExternalIdUser,
+  TenantFileExternalIdUserFlow,
   TenantFileUserFlow,
 } from './tenant-file';
-import type { Application, Tenant, TenantUser } from './tenant-model';
+import type { Application, B2CTenant, ExternalIdTenant, Tenant, TenantUser } from './tenant-model';
 import type { UserFlow } from '../b2c/user-flow';
+import {
+  EXTERNAL_ID_FIDELITY_DEFAULTS,
+  EXTERNAL_ID_LIFETIME_DEFAULTS,
+  type ExternalIdUserFlow,
+} from '../external-id/external-id-tenant';
 
 /** Turns a clear-text password into an argon2id PHC string. */
 export type PasswordHashFunction = (plain: string) => Promise<string>;
 
 /**
- * Builds the tenant model from a file that passed every check: applies the defaults and hashes
- * clear-text passwords (all users at once; each hash runs on the libuv pool). User fields are
- * copied one by one, never spread, so a clear-text `password` cannot reach the model.
+ * Builds the tenants of a file that passed every check, in file order: a version 1 file is one B2C
+ * tenant. Defaults are applied and clear-text passwords hashed (all users at once; each hash runs
+ * on the libuv pool). User fields are copied one by one, never spread, so a clear-text `password`
+ * cannot reach the model.
  */
-export async function buildTenant(
+export function buildTenants(
+  file: AnyTenantFile,
+  hashPassword: PasswordHashFunction,
+): Promise<Tenant[]> {
+  const entries = 'tenants' in file ? file.tenants : [file];
+  return Promise.all(
+    entries.map((entry) =>
+      entry.kind === 'external-id'
+        ? buildExternalIdTenant(entry, hashPassword)
+        : buildB2CTenant(entry, hashPassword),
+    ),
+  );
+}
+
+async function buildB2CTenant(
   file: TenantFile,
   hashPassword: PasswordHashFunction,
-): Promise<Tenant> {
+): Promise<B2CTenant> {
   const users = await Promise.all(
     file.users.map((user) => buildUser(user, file.tenant.name, hashPassword)),
   );
   return {
+    kind: 'b2c',
     name: file.tenant.name,
     id: file.tenant.id,
     userFlows: file.userFlows.map(buildUserFlow),
@@ -63,6 +88,60 @@ function buildApplication(application: TenantFileApplication): Application {
     implicitFlowAllowed:
       application.implicitFlowAllowed ?? APPLICATION_DEFAULTS.implicitFlowAllowed,
     ropcEnabled: application.ropcEnabled ?? APPLICATION_DEFAULTS.ropcEnabled,
+    nativeAuthEnabled: false,
+    ...(application.identifierUri === undefined
+      ? {}
+      : { identifierUri: application.identifierUri }),
+    exposedScopes: (application.exposedScopes ?? []).map((value) => ({ value })),
+    grantedScopes: [...(application.grantedScopes ?? [])],
+    enabled: application.enabled ?? APPLICATION_DEFAULTS.enabled,
+  };
+}
+
+async function buildExternalIdTenant(
+  file: TenantFileExternalIdTenant,
+  hashPassword: PasswordHashFunction,
+): Promise<ExternalIdTenant> {
+  const users = await Promise.all(
+    file.users.map((user) => buildUser(user, file.tenant.name, hashPassword)),
+  );
+  return {
+    kind: 'external-id',
+    name: file.tenant.name,
+    id: file.tenant.id,
+    userFlows: file.userFlows.map(buildExternalIdUserFlow),
+    applications: file.applications.map(buildExternalIdApplication),
+    users,
+    identityProtection: { ...DEFAULT_IDENTITY_PROTECTION, ...file.identityProtection },
+    // External ID keeps a redeemed refresh token valid until it expires (§8).
+    refreshTokens: { ...DEFAULT_REFRESH_TOKENS, reuseDetection: false, ...file.refreshTokens },
+    allowOutOfRangeLifetimes: file.allowOutOfRangeLifetimes ?? false,
+    lifetimes: { ...EXTERNAL_ID_LIFETIME_DEFAULTS, ...file.lifetimes },
+    fidelity: { ...EXTERNAL_ID_FIDELITY_DEFAULTS, ...file.fidelity },
+  };
+}
+
+function buildExternalIdUserFlow(flow: TenantFileExternalIdUserFlow): ExternalIdUserFlow {
+  return {
+    name: flow.name,
+    signInMethod: flow.signInMethod,
+    signUpEnabled: flow.signUpEnabled ?? true,
+    attributes: (flow.attributes ?? []).map((attribute) => ({
+      name: attribute.name,
+      required: attribute.required ?? false,
+    })),
+  };
+}
+
+function buildExternalIdApplication(application: TenantFileExternalIdApplication): Application {
+  return {
+    id: application.id,
+    name: application.name,
+    publicClient: application.publicClient ?? APPLICATION_DEFAULTS.publicClient,
+    implicitFlowAllowed: false,
+    ropcEnabled: false,
+    nativeAuthEnabled: application.nativeAuthEnabled ?? true,
+    ...(application.userFlow === undefined ? {} : { userFlow: application.userFlow }),
     ...(application.identifierUri === undefined
       ? {}
       : { identifierUri: application.identifierUri }),
@@ -73,7 +152,7 @@ function buildApplication(application: TenantFileApplication): Application {
 }
 
 async function buildUser(
-  user: TenantFileUser,
+  user: TenantFileExternalIdUser,
   tenantName: string,
   hashPassword: PasswordHashFunction,
 ): Promise<TenantUser> {
@@ -87,12 +166,21 @@ async function buildUser(
       issuer: identity.issuer ?? tenantName,
       issuerAssignedId: identity.issuerAssignedId,
     })),
-    passwordHash:
-      user.passwordHash === undefined ? await hashPassword(user.password) : user.passwordHash,
+    ...(await passwordHashOf(user, hashPassword)),
     accountEnabled: user.accountEnabled ?? USER_DEFAULTS.accountEnabled,
     attributes: { ...user.attributes },
     ...(user.passwordPolicies === undefined ? {} : { passwordPolicies: user.passwordPolicies }),
     forceChangePasswordNextSignIn:
       user.forceChangePasswordNextSignIn ?? USER_DEFAULTS.forceChangePasswordNextSignIn,
   };
+}
+
+/** The user's hash: as written, or of the clear-text password; none for a code-only account. */
+async function passwordHashOf(
+  user: TenantFileExternalIdUser,
+  hashPassword: PasswordHashFunction,
+): Promise<{ passwordHash?: string }> {
+  if (user.passwordHash !== undefined) return { passwordHash: user.passwordHash };
+  if (user.password !== undefined) return { passwordHash: await hashPassword(user.password) };
+  return {};
 }

@@ -28,20 +28,36 @@ interface Keyed {
 }
 
 /**
- * The rules a JSON Schema cannot state: uniqueness across the file, granted scopes that some
- * application exposes, B2C's lifetime ranges, decodable password hashes, lockout bounds, user
- * sizes. Runs on any JSON, even one the schema rejects, and skips values of the wrong type (the
+ * The rules a JSON Schema cannot state: uniqueness across the file (tenant names and ids, too, in
+ * a version 2 file), granted scopes that some application exposes, lifetime ranges, decodable
+ * password hashes, lockout bounds, user sizes, and (External ID) apps linked to a user flow that
+ * exists. Runs on any JSON, even one the schema rejects, and skips values of the wrong type (the
  * schema reports those), so one load lists every mistake.
  */
 export function checkTenantFileRules(json: unknown): RuleCheckResult {
   const file: Located = { path: '', value: isRecord(json) ? json : {} };
-  const userFlows = recordsAt(file, 'userFlows');
-  const applications = recordsAt(file, 'applications');
-  const users = recordsAt(file, 'users');
+  if (!('tenants' in file.value)) return checkB2CTenant(file);
+  const tenants = recordsAt(file, 'tenants');
+  const results = tenants.map((tenant) =>
+    tenant.value['kind'] === 'external-id' ? checkExternalIdTenant(tenant) : checkB2CTenant(tenant),
+  );
+  const identities = tenants.flatMap((tenant) => recordsAt(tenant, 'tenant'));
+  return {
+    problems: [
+      ...findDuplicates(keysAt(identities, 'name'), 'tenant names are unique, case-insensitively'),
+      ...findDuplicates(keysAt(identities, 'id'), 'tenant ids are unique'),
+      ...results.flatMap((result) => result.problems),
+    ],
+    warnings: results.flatMap((result) => result.warnings),
+  };
+}
+
+/** What every tenant must hold, whatever its kind. */
+function checkDirectory(tenant: Located): TenantFileProblem[] {
+  const applications = recordsAt(tenant, 'applications');
+  const users = recordsAt(tenant, 'users');
   const identities = users.flatMap((user) => recordsAt(user, 'identities'));
-  const lifetimes = checkAllLifetimes(userFlows, file.value['allowOutOfRangeLifetimes'] === true);
-  const problems = [
-    ...findDuplicates(keysAt(userFlows, 'name'), 'user-flow names are unique, case-insensitively'),
+  return [
     ...findDuplicates(keysAt(applications, 'id'), 'application ids are unique'),
     ...findDuplicates(keysAt(applications, 'identifierUri'), 'App ID URIs are unique'),
     ...checkGrantedScopes(applications),
@@ -52,10 +68,54 @@ export function checkTenantFileRules(json: unknown): RuleCheckResult {
     ),
     ...checkPasswordHashes(users),
     ...checkUserSizes(users),
+    ...checkLockoutBounds(recordsAt(tenant, 'identityProtection')),
+  ];
+}
+
+function checkB2CTenant(tenant: Located): RuleCheckResult {
+  const userFlows = recordsAt(tenant, 'userFlows');
+  const lifetimes = checkAllLifetimes(userFlows, tenant.value['allowOutOfRangeLifetimes'] === true);
+  const problems = [
+    ...findDuplicates(keysAt(userFlows, 'name'), 'user-flow names are unique, case-insensitively'),
+    ...checkDirectory(tenant),
     ...lifetimes.problems,
-    ...checkLockoutBounds(recordsAt(file, 'identityProtection')),
   ];
   return { problems, warnings: lifetimes.warnings };
+}
+
+/**
+ * External ID's lifetimes: MSAL refuses an `expires_in` of 300 seconds or less (§3.4), so a
+ * shorter access token is accepted only with `allowOutOfRangeLifetimes`, loudly.
+ */
+function checkExternalIdTenant(tenant: Located): RuleCheckResult {
+  const userFlows = recordsAt(tenant, 'userFlows');
+  const flowNames = new Set(keysAt(userFlows, 'name').map((entry) => entry.key));
+  const linked = keysAt(recordsAt(tenant, 'applications'), 'userFlow').filter(
+    (entry) => entry.key !== undefined && !flowNames.has(entry.key),
+  );
+  const warnings: string[] = [];
+  const problems = [
+    ...findDuplicates(keysAt(userFlows, 'name'), 'user-flow names are unique, case-insensitively'),
+    ...userFlows.flatMap((flow) =>
+      findDuplicates(keysAt(recordsAt(flow, 'attributes'), 'name'), 'attribute names are unique'),
+    ),
+    ...linked.map((entry) => ({ path: entry.path, message: 'names no user flow of the tenant' })),
+    ...checkDirectory(tenant),
+  ];
+  for (const lifetimes of recordsAt(tenant, 'lifetimes')) {
+    const access = lifetimes.value['accessTokenSeconds'];
+    if (typeof access !== 'number' || access > 300) continue;
+    const where = `${lifetimes.path}/accessTokenSeconds`;
+    if (tenant.value['allowOutOfRangeLifetimes'] === true)
+      warnings.push(`${where} is ${access} s: MSAL refuses an expires_in of 300 s or less`);
+    else
+      problems.push({
+        path: where,
+        message:
+          'must be above 300 seconds (MSAL refuses a shorter expires_in); set allowOutOfRangeLifetimes to accept it',
+      });
+  }
+  return { problems, warnings };
 }
 
 function checkAllLifetimes(

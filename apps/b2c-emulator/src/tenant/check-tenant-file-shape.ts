@@ -1,13 +1,13 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { TenantFile } from './tenant-file';
+import type { AnyTenantFile } from './tenant-file';
 import type { TenantFileProblem } from './tenant-file-error';
 import tenantSchema from './tenant.schema.json';
 
-let compiled: ValidateFunction<TenantFile> | undefined;
+let compiled: ValidateFunction<AnyTenantFile> | undefined;
 
 /** Compiled on first use, so importing the loader costs no schema compilation. */
-function schemaValidator(): ValidateFunction<TenantFile> {
+function schemaValidator(): ValidateFunction<AnyTenantFile> {
   if (compiled === undefined) {
     // verbose: each error carries its parent schema, whose `errorMessage` we show.
     const ajv = new Ajv2020({
@@ -23,14 +23,14 @@ function schemaValidator(): ValidateFunction<TenantFile> {
     addFormats(ajv, ['hostname', 'email', 'uri']);
     // The VS Code convention: a message for any error of that subschema; an annotation for Ajv.
     ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
-    compiled = ajv.compile<TenantFile>(tenantSchema);
+    compiled = ajv.compile<AnyTenantFile>(tenantSchema);
   }
   return compiled;
 }
 
 /** The file, typed, when it has the schema's shape; otherwise what is wrong with it. */
 export type ShapeCheckResult =
-  | { readonly file: TenantFile; readonly problems: readonly [] }
+  | { readonly file: AnyTenantFile; readonly problems: readonly [] }
   | { readonly file: undefined; readonly problems: readonly TenantFileProblem[] };
 
 /**

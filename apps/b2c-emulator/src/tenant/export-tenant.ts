@@ -1,38 +1,103 @@
 import type {
   TenantFile,
   TenantFileApplication,
+  TenantFileEntry,
+  TenantFileExternalIdApplication,
+  TenantFileExternalIdTenant,
   TenantFileUser,
+  TenantFileUserProfile,
   TenantFileUserFlow,
+  TenantFileV2,
 } from './tenant-file';
-import type { Application, Tenant, TenantUser } from './tenant-model';
+import type {
+  Application,
+  B2CTenant,
+  ExternalIdTenant,
+  IdentityProtection,
+  Tenant,
+  TenantUser,
+} from './tenant-model';
 import type { UserFlow } from '../b2c/user-flow';
 
 /**
- * Writes a tenant back as a tenant file that {@link parseTenantFile} accepts and that loads into an
- * equal tenant: every setting spelled out (defaults included), users with their `passwordHash`
- * (never a password). `users` replaces the tenant's own, e.g. with a user store's current content.
+ * Writes tenants back as a version 2 tenant file that `parseTenantFile` accepts and that loads
+ * into equal tenants: every setting spelled out (defaults included), users with their
+ * `passwordHash` (never a password). `usersOf` gives a tenant's users, e.g. a user store's current
+ * content; by default the tenant's own.
  */
-export function exportTenant(
-  tenant: Tenant,
-  users: readonly TenantUser[] = tenant.users,
-): TenantFile {
+export function exportTenants(
+  tenants: readonly Tenant[],
+  usersOf: (tenant: Tenant) => readonly TenantUser[] = (tenant) => tenant.users,
+): TenantFileV2 {
   return {
     $schema: './tenant.schema.json',
+    tenants: tenants.map((tenant) => exportTenant(tenant, usersOf(tenant))),
+  };
+}
+
+function exportTenant(tenant: Tenant, users: readonly TenantUser[]): TenantFileEntry {
+  return tenant.kind === 'external-id'
+    ? exportExternalIdTenant(tenant, users)
+    : exportB2CTenant(tenant, users);
+}
+
+function exportB2CTenant(tenant: B2CTenant, users: readonly TenantUser[]): TenantFile {
+  return {
+    kind: 'b2c',
     tenant: { name: tenant.name, id: tenant.id },
     allowOutOfRangeLifetimes: tenant.allowOutOfRangeLifetimes,
     userFlows: tenant.userFlows.map(exportUserFlow),
     applications: tenant.applications.map(exportApplication),
-    users: users.map(exportUser),
-    identityProtection: {
-      ...tenant.identityProtection,
-      ipRequestLimit: tenant.identityProtection.ipRequestLimit && {
-        ...tenant.identityProtection.ipRequestLimit,
-      },
-      tenantRequestLimit: tenant.identityProtection.tenantRequestLimit && {
-        ...tenant.identityProtection.tenantRequestLimit,
-      },
-    },
+    users: users.map(exportB2CUser),
+    identityProtection: exportIdentityProtection(tenant.identityProtection),
     refreshTokens: { ...tenant.refreshTokens },
+  };
+}
+
+function exportExternalIdTenant(
+  tenant: ExternalIdTenant,
+  users: readonly TenantUser[],
+): TenantFileExternalIdTenant {
+  return {
+    kind: 'external-id',
+    tenant: { name: tenant.name, id: tenant.id },
+    allowOutOfRangeLifetimes: tenant.allowOutOfRangeLifetimes,
+    userFlows: tenant.userFlows.map((flow) => ({
+      name: flow.name,
+      signInMethod: flow.signInMethod,
+      signUpEnabled: flow.signUpEnabled,
+      attributes: flow.attributes.map(({ name, required }) => ({ name, required })),
+    })),
+    applications: tenant.applications.map(exportExternalIdApplication),
+    users: users.map(exportUser),
+    lifetimes: { ...tenant.lifetimes },
+    identityProtection: exportIdentityProtection(tenant.identityProtection),
+    refreshTokens: { ...tenant.refreshTokens },
+    fidelity: { ...tenant.fidelity },
+  };
+}
+
+function exportIdentityProtection(settings: IdentityProtection): IdentityProtection {
+  return {
+    ...settings,
+    ipRequestLimit: settings.ipRequestLimit && { ...settings.ipRequestLimit },
+    tenantRequestLimit: settings.tenantRequestLimit && { ...settings.tenantRequestLimit },
+  };
+}
+
+function exportExternalIdApplication(application: Application): TenantFileExternalIdApplication {
+  return {
+    id: application.id,
+    name: application.name,
+    publicClient: application.publicClient,
+    nativeAuthEnabled: application.nativeAuthEnabled,
+    ...(application.userFlow === undefined ? {} : { userFlow: application.userFlow }),
+    ...(application.identifierUri === undefined
+      ? {}
+      : { identifierUri: application.identifierUri }),
+    exposedScopes: application.exposedScopes.map((scope) => scope.value),
+    grantedScopes: [...application.grantedScopes],
+    enabled: application.enabled,
   };
 }
 
@@ -65,8 +130,18 @@ function exportApplication(application: Application): TenantFileApplication {
   };
 }
 
-/** Copies the fields the file format knows, so extra fields of a stored user stay behind. */
-function exportUser(user: TenantUser): TenantFileUser {
+/** A B2C user always has a password (the file and Graph's create require one). */
+function exportB2CUser(user: TenantUser): TenantFileUser {
+  const { passwordHash, ...profile } = exportUser(user);
+  if (passwordHash === undefined) throw new TypeError(`B2C user ${user.id} has no password hash`);
+  return { ...profile, passwordHash };
+}
+
+/**
+ * Copies the fields the file format knows, so extra fields of a stored user stay behind; a
+ * code-only user (External ID) has no `passwordHash`.
+ */
+function exportUser(user: TenantUser): TenantFileUserProfile & { readonly passwordHash?: string } {
   return {
     id: user.id,
     displayName: user.displayName,
@@ -77,7 +152,7 @@ function exportUser(user: TenantUser): TenantFileUser {
       issuer,
       issuerAssignedId,
     })),
-    passwordHash: user.passwordHash,
+    ...(user.passwordHash === undefined ? {} : { passwordHash: user.passwordHash }),
     accountEnabled: user.accountEnabled,
     attributes: { ...user.attributes },
     ...(user.passwordPolicies === undefined ? {} : { passwordPolicies: user.passwordPolicies }),

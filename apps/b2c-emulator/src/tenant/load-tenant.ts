@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { buildTenant, type PasswordHashFunction } from './build-tenant';
+import { buildTenants, type PasswordHashFunction } from './build-tenant';
 import { checkTenantFileRules } from './check-tenant-file-rules';
 import { checkTenantFileShape } from './check-tenant-file-shape';
 import { hashPassword } from './password-hasher';
@@ -24,27 +24,29 @@ export interface ParseTenantFileOptions {
 }
 
 /**
- * Validates a parsed tenant file and builds the tenant: the schema's shape, then the rules across
- * the file (unique ids and sign-in names, granted scopes, B2C's lifetime ranges, password hashes),
- * then defaults and password hashing. Clear-text passwords are hashed; the result holds none.
+ * Validates a parsed tenant file — version 2 (`{"tenants": [...]}`) or version 1 (one B2C tenant)
+ * — and builds its tenants, in file order: the schema's shape, then the rules across the file
+ * (unique ids and sign-in names, granted scopes, lifetime ranges, password hashes), then defaults
+ * and password hashing. Clear-text passwords are hashed; the result holds none.
  *
  * @throws {TenantFileError} listing every problem at once, in file order, each with a JSON pointer.
  */
 export async function parseTenantFile(
   json: unknown,
   options: ParseTenantFileOptions = {},
-): Promise<Tenant> {
+): Promise<Tenant[]> {
   return parse(json, options, undefined);
 }
 
 /**
- * Loads a tenant: `source` is a file path (or `file:` URL) to read, or an already-parsed tenant
- * file object. A file's path is named in the {@link TenantFileError} it may throw.
+ * Loads a tenant file's tenants: `source` is a file path (or `file:` URL) to read, or an
+ * already-parsed tenant file object. A file's path is named in the {@link TenantFileError} it may
+ * throw.
  */
-export async function loadTenant(
+export async function loadTenants(
   source: unknown,
   options: ParseTenantFileOptions = {},
-): Promise<Tenant> {
+): Promise<Tenant[]> {
   if (typeof source === 'string' || source instanceof URL) {
     const file = source instanceof URL ? fileURLToPath(source) : source;
     return parse(await readTenantFile(file), options, file);
@@ -56,7 +58,7 @@ async function parse(
   json: unknown,
   options: ParseTenantFileOptions,
   fileName: string | undefined,
-): Promise<Tenant> {
+): Promise<Tenant[]> {
   const shape = checkTenantFileShape(json);
   const rules = checkTenantFileRules(json);
   const problems = sortProblems([...shape.problems, ...rules.problems], json);
@@ -67,7 +69,7 @@ async function parse(
   for (const warning of rules.warnings) {
     warn(warning);
   }
-  return buildTenant(shape.file, options.hashPassword ?? hashPassword);
+  return buildTenants(shape.file, options.hashPassword ?? hashPassword);
 }
 
 function warnOnConsole(message: string): void {

@@ -42,10 +42,16 @@ export interface TenantFileApplication {
 }
 
 /** A sign-in identity as written in the file; `issuer` defaults to the tenant name. */
-export interface TenantFileIdentity {
+export interface TenantFileSignInIdentity {
   readonly signInType: 'emailAddress' | 'userName';
   readonly issuer?: string;
   readonly issuerAssignedId: string;
+}
+
+/** The tenant's names. */
+export interface TenantFileIdentity {
+  readonly name: string;
+  readonly id: string;
 }
 
 /** A user as written in the file: exactly one of `password` (clear text) and `passwordHash`. */
@@ -57,7 +63,7 @@ export interface TenantFileUserProfile {
   readonly displayName: string;
   readonly givenName?: string;
   readonly surname?: string;
-  readonly identities: readonly TenantFileIdentity[];
+  readonly identities: readonly TenantFileSignInIdentity[];
   readonly accountEnabled?: boolean;
   readonly attributes?: Readonly<Record<string, string | number | boolean>>;
   readonly passwordPolicies?: string;
@@ -89,10 +95,11 @@ export interface TenantFileRefreshTokens {
   readonly reuseGraceSeconds?: number;
 }
 
-/** A whole tenant file. */
+/** A B2C tenant as written in the file; on its own, a whole version 1 file. */
 export interface TenantFile {
   readonly $schema?: string;
-  readonly tenant: { readonly name: string; readonly id: string };
+  readonly kind?: 'b2c';
+  readonly tenant: TenantFileIdentity;
   readonly allowOutOfRangeLifetimes?: boolean;
   readonly userFlows: readonly TenantFileUserFlow[];
   readonly applications: readonly TenantFileApplication[];
@@ -100,3 +107,65 @@ export interface TenantFile {
   readonly identityProtection?: TenantFileIdentityProtection;
   readonly refreshTokens?: TenantFileRefreshTokens;
 }
+
+/** An External ID user flow as written in the file. */
+export interface TenantFileExternalIdUserFlow {
+  readonly name: string;
+  readonly signInMethod: 'emailPassword' | 'emailOtp';
+  readonly signUpEnabled?: boolean;
+  readonly attributes?: readonly { readonly name: string; readonly required?: boolean }[];
+}
+
+/** An External ID application as written in the file. */
+export interface TenantFileExternalIdApplication {
+  readonly id: string;
+  readonly name: string;
+  readonly publicClient?: boolean;
+  readonly nativeAuthEnabled?: boolean;
+  readonly userFlow?: string;
+  readonly identifierUri?: string;
+  readonly exposedScopes?: readonly string[];
+  readonly grantedScopes?: readonly string[];
+  readonly enabled?: boolean;
+}
+
+/** An External ID user: at most one of `password` and `passwordHash` (none: codes only). */
+export type TenantFileExternalIdUser = TenantFileUserProfile & {
+  readonly password?: string;
+  readonly passwordHash?: string;
+};
+
+/** An External ID tenant as written in the file. */
+export interface TenantFileExternalIdTenant {
+  readonly kind: 'external-id';
+  readonly tenant: TenantFileIdentity;
+  readonly allowOutOfRangeLifetimes?: boolean;
+  readonly userFlows: readonly TenantFileExternalIdUserFlow[];
+  readonly applications: readonly TenantFileExternalIdApplication[];
+  readonly users: readonly TenantFileExternalIdUser[];
+  readonly lifetimes?: {
+    readonly accessTokenSeconds?: number;
+    readonly idTokenSeconds?: number;
+    readonly refreshTokenSeconds?: number;
+  };
+  readonly identityProtection?: TenantFileIdentityProtection;
+  readonly refreshTokens?: TenantFileRefreshTokens;
+  readonly fidelity?: {
+    readonly tenantIdPaths?: boolean;
+    readonly addOidcScopes?: boolean;
+    readonly clientInfoEncoding?: 'base64url' | 'base64';
+    readonly enforceResendInterval?: boolean;
+  };
+}
+
+/** One tenant of a version 2 file. */
+export type TenantFileEntry = TenantFile | TenantFileExternalIdTenant;
+
+/** A version 2 tenant file: several tenants, each of its kind. */
+export interface TenantFileV2 {
+  readonly $schema?: string;
+  readonly tenants: readonly TenantFileEntry[];
+}
+
+/** Any tenant file the loader reads: version 2, or version 1 (one B2C tenant). */
+export type AnyTenantFile = TenantFileV2 | TenantFile;

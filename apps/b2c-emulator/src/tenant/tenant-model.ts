@@ -3,6 +3,7 @@
  * `tenant.schema.json` describes the file; `loadTenant()` turns a file into this model.
  */
 import type { B2CUserFlows } from '../b2c/user-flow';
+import type { ExternalIdSettings } from '../external-id/external-id-tenant';
 
 /** A scope an API application exposes, e.g. `notes.read`. */
 export interface ExposedScope {
@@ -19,6 +20,10 @@ export interface Application {
   /** `oauth2AllowImplicitFlow`: needed for `response_type` containing `token` (AADB2C90057). */
   readonly implicitFlowAllowed: boolean;
   readonly ropcEnabled: boolean;
+  /** External ID: "Enable native authentication" on the app. */
+  readonly nativeAuthEnabled: boolean;
+  /** External ID: the user flow the app is linked to, by name. */
+  readonly userFlow?: string;
   /** App ID URI of an API application, e.g. `https://contoso.onmicrosoft.com/api`. */
   readonly identifierUri?: string;
   readonly exposedScopes: readonly ExposedScope[];
@@ -46,8 +51,8 @@ export interface TenantUser {
   readonly givenName?: string;
   readonly surname?: string;
   readonly identities: readonly UserIdentity[];
-  /** argon2id PHC string; never plaintext. */
-  readonly passwordHash: string;
+  /** argon2id PHC string; never plaintext. None: an e-mail one-time-code account (External ID). */
+  readonly passwordHash?: string;
   readonly accountEnabled: boolean;
   /** `extension_{Name}` values. */
   readonly attributes: Readonly<Record<string, string | number | boolean>>;
@@ -109,8 +114,17 @@ export interface TenantDirectory {
   readonly allowOutOfRangeLifetimes: boolean;
 }
 
+/** An Azure AD B2C tenant: the directory and its ROPC user flows (`b2c/user-flow.ts`). */
+export type B2CTenant = TenantDirectory & B2CUserFlows & { readonly kind: 'b2c' };
+
 /**
- * The whole tenant: the kind-neutral directory and what its authority kind adds — for Azure AD
- * B2C, its ROPC user flows (`b2c/user-flow.ts`).
+ * A Microsoft Entra External ID tenant: the directory and its native-authentication settings
+ * (`external-id/external-id-tenant.ts`).
  */
-export type Tenant = TenantDirectory & B2CUserFlows;
+export type ExternalIdTenant = TenantDirectory & ExternalIdSettings;
+
+/** A tenant of either authority kind; `kind` tells which. */
+export type Tenant = B2CTenant | ExternalIdTenant;
+
+/** The kinds of authority the emulator serves. */
+export type TenantKind = Tenant['kind'];

@@ -1,8 +1,10 @@
-import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { registerHttpFunction } from '@ropc/functions-edge';
 import { buildEndpointUrl, buildIssuer, type OpenIdConfiguration } from '@ropc/protocol';
 import type { Emulator } from '../../emulator';
-import { getEmulator } from '../../emulator-instance';
+import { b2cRoute } from '../../functions/tenant-route';
+import type { B2CTenant } from '../../tenant/tenant-model';
+import type { TenantRuntime } from '../../tenant/tenant-runtime';
 import { requestOrigin } from '../../http/request-origin';
 import type { ResolvedPolicy } from '../resolve-policy';
 import type { UserFlow } from '../user-flow';
@@ -38,6 +40,7 @@ function claimsSupported(flow: UserFlow): string[] {
  */
 export function openIdConfiguration(
   emulator: Emulator,
+  tenant: B2CTenant,
   request: HttpRequest,
   policy: ResolvedPolicy,
 ): OpenIdConfiguration {
@@ -50,7 +53,7 @@ export function openIdConfiguration(
   };
   const tokenEndpoint = buildEndpointUrl({ ...where, kind: 'token' });
   return {
-    issuer: buildIssuer(origin, emulator.tenant.id, policy.flow.name, policy.flow.issuerStyle),
+    issuer: buildIssuer(origin, tenant.id, policy.flow.name, policy.flow.issuerStyle),
     authorization_endpoint: tokenEndpoint.replace('/oauth2/v2.0/token', '/oauth2/v2.0/authorize'),
     token_endpoint: tokenEndpoint,
     jwks_uri: buildEndpointUrl({ ...where, kind: 'jwks' }),
@@ -74,22 +77,27 @@ export function openIdConfiguration(
 }
 
 /** GET the policy's discovery document (path, `?p=` and tfp forms). */
-export async function discoveryEndpoint(request: HttpRequest): Promise<HttpResponseInit> {
-  const emulator = await getEmulator();
-  return policyMetadataResponse(emulator, request, 3600, (policy) =>
-    openIdConfiguration(emulator, request, policy),
+export function b2cDiscoveryEndpoint(
+  request: HttpRequest,
+  _context: InvocationContext,
+  emulator: Emulator,
+  runtime: TenantRuntime<B2CTenant> | undefined,
+): Promise<HttpResponseInit> {
+  return Promise.resolve(
+    policyMetadataResponse(emulator, runtime?.tenant, request, 3600, (policy, tenant) =>
+      openIdConfiguration(emulator, tenant, request, policy),
+    ),
   );
 }
 
 for (const [name, route] of [
   ['discovery', '{tenant}/{policy}/v2.0/.well-known/openid-configuration'],
-  ['discovery-query', '{tenant}/v2.0/.well-known/openid-configuration'],
   ['discovery-tfp', 'tfp/{tenant}/{policy}/v2.0/.well-known/openid-configuration'],
 ] as const) {
   registerHttpFunction(name, {
     route,
     methods: ['GET', 'HEAD', 'OPTIONS'],
-    handler: discoveryEndpoint,
+    handler: b2cRoute(b2cDiscoveryEndpoint),
     storageFailure: metadataStorageFailure,
   });
 }

@@ -6,7 +6,11 @@ import { SmartLockout } from '../../protection/smart-lockout';
 import type { StoredUser } from '../../stores/user-store';
 import { hashPassword, verifyPassword } from '../../tenant/password-hasher';
 import { checkClient, checkResponseType } from './client-checks';
-import { hashRefreshToken, newRefreshToken, newSuccessorKey } from '../tokens/refresh-token-codec';
+import {
+  hashRefreshToken,
+  newRefreshToken,
+  newSuccessorKey,
+} from '../../tokens/refresh-token-codec';
 import { refreshTokenExpiresAt } from '../tokens/refresh-token-lifetime';
 import { resolveScope, type ScopeResolution } from './scope-resolution';
 import { issueTokens, plannedTokens } from '../tokens/token-issuer';
@@ -32,7 +36,7 @@ function lockedError(retryAfterSeconds: number): B2CError {
 
 /** Validates everything a client controls before any password work or lockout counting. */
 function checkRequest(context: TokenRequestContext, request: PasswordGrantRequest) {
-  const tenant = context.emulator.tenant;
+  const tenant = context.runtime.tenant;
   const client = checkClient(tenant, request);
   const responseTypes = checkResponseType(client, request.response_type);
   if (request.scope === undefined && request.resource === undefined)
@@ -51,11 +55,11 @@ async function authenticate(
   context: TokenRequestContext,
   request: PasswordGrantRequest,
 ): Promise<StoredUser> {
-  const { lockout, stores } = context.emulator;
+  const { lockout, users } = context.runtime;
   const key = SmartLockout.key(context.clientIp, normaliseUsername(request.username));
   const admission = await lockout.admit(key);
   if (!admission.admitted) throw lockedError(admission.retryAfterSeconds);
-  const user = await stores.users.findBySignInName(request.username);
+  const user = await users.findBySignInName(request.username);
   if (!(await checkPassword(user, request.password)) || !user) {
     const after = await lockout.recordFailure(key, admission.ticket, request.password);
     if (after.locked) throw lockedError(after.retryAfterSeconds);
@@ -83,7 +87,7 @@ async function startRefreshFamily(
   const token = newRefreshToken();
   const familyId = randomUUID();
   const expiresAt = refreshTokenExpiresAt(context.flow.lifetimes, context.now, context.now);
-  await context.emulator.stores.grants.createFamily(
+  await context.runtime.grants.createFamily(
     {
       id: familyId,
       userId: user.id,
@@ -112,7 +116,7 @@ export const passwordGrant = {
       ? await startRefreshFamily(context, user, client.id, scope)
       : undefined;
     return issueTokens({
-      tenant: context.emulator.tenant,
+      tenant: context.runtime.tenant,
       flow: context.flow,
       client,
       user,
@@ -121,7 +125,7 @@ export const passwordGrant = {
       responseTypes,
       authTime: context.now,
       now: context.now,
-      key: await context.emulator.stores.keys.current(),
+      key: await context.runtime.keys.current(),
       ...(refreshToken ? { refreshToken } : {}),
     });
   },

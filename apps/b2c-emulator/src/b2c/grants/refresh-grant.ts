@@ -10,11 +10,8 @@ import { B2CError } from '../b2c-error';
 import type { FoundRefreshGrant, RefreshGrantFamily } from '../../stores/refresh-grant-store';
 import type { StoredUser } from '../../stores/user-store';
 import { checkClient, checkResponseType } from './client-checks';
-import {
-  hashRefreshToken,
-  isWellFormedRefreshToken,
-  successorRefreshToken,
-} from '../tokens/refresh-token-codec';
+import { hashRefreshToken, isWellFormedRefreshToken } from '../../tokens/refresh-token-codec';
+import { redeemRefreshToken } from '../../tokens/refresh-token-rotation';
 import { refreshTokenExpiresAt, slidingWindowEnd } from '../tokens/refresh-token-lifetime';
 import { resolveScope } from './scope-resolution';
 import { issueTokens, plannedTokens } from '../tokens/token-issuer';
@@ -26,7 +23,7 @@ const seconds = (ms: number): number => Math.floor(ms / 1000);
 
 async function findGrant(context: TokenRequestContext, token: string): Promise<Grant> {
   const found = isWellFormedRefreshToken(token)
-    ? await context.emulator.stores.grants.find(hashRefreshToken(token))
+    ? await context.runtime.grants.find(hashRefreshToken(token))
     : undefined;
   if (!found) throw new B2CError('AADB2C90090');
   return found;
@@ -45,7 +42,7 @@ async function checkBinding(
     throw new B2CError('AADB2C90088', [context.flow.name, family.policy]);
   }
   if (family.revoked) throw new B2CError('AADB2C90129');
-  const user = await context.emulator.stores.users.get(family.userId);
+  const user = await context.runtime.users.get(family.userId);
   if (!user) throw new B2CError('AADB2C90128');
   if (user.refreshTokensValidFrom > family.authTime) throw new B2CError('AADB2C90129');
   if (!user.accountEnabled) throw new B2CError('AADB2C90111');
@@ -66,39 +63,29 @@ function checkExpiry(context: TokenRequestContext, grant: Grant): void {
 }
 
 /**
- * Redeems the token: the first redemption stores the successor; a retry within the grace period
- * gets the same successor; any later reuse revokes the whole family (unless detection is off).
+ * Redeems the token (`redeemRefreshToken`): a reuse outside the grace period, with detection on,
+ * revokes the whole family and answers AADB2C90129.
  */
 async function rotate(
   context: TokenRequestContext,
   grant: Grant,
   token: string,
 ): Promise<{ token: string; expiresAt: number }> {
-  const successor = successorRefreshToken(grant.family.successorKey, token);
   const expiresAt = refreshTokenExpiresAt(
     context.flow.lifetimes,
     grant.family.authTime,
     context.now,
   );
-  const record = {
-    hash: hashRefreshToken(successor),
-    familyId: grant.family.id,
-    issuedAt: context.now,
+  const settings = context.runtime.tenant.refreshTokens;
+  const redemption = await redeemRefreshToken(
+    context.runtime.grants,
+    grant,
+    token,
+    settings,
+    context.now,
     expiresAt,
-  };
-  const rotatedAt =
-    grant.token.rotatedAt ??
-    (await context.emulator.stores.grants
-      .rotate(grant.token.hash, record, context.now, grant)
-      .then((outcome) => (outcome.outcome === 'already_rotated' ? outcome.rotatedAt : undefined)));
-  if (rotatedAt === undefined) return { token: successor, expiresAt };
-  const settings = context.emulator.tenant.refreshTokens;
-  const withinGrace = context.now - rotatedAt <= settings.reuseGraceSeconds * 1000;
-  if (withinGrace || !settings.reuseDetection) {
-    const existing = await context.emulator.stores.grants.find(record.hash);
-    return { token: successor, expiresAt: existing?.token.expiresAt ?? expiresAt };
-  }
-  await context.emulator.stores.grants.revokeFamily(grant.family.id);
+  );
+  if (redemption.outcome === 'redeemed') return redemption;
   context.emulator.log(`refresh token reuse detected; family ${grant.family.id} revoked`);
   throw new B2CError('AADB2C90129');
 }
@@ -123,7 +110,7 @@ export const refreshGrant = {
     context: TokenRequestContext,
     request: RefreshTokenGrantRequest,
   ): Promise<TokenResponseBody> {
-    const tenant = context.emulator.tenant;
+    const tenant = context.runtime.tenant;
     const client = checkClient(tenant, request);
     const responseTypes = checkResponseType(client, request.response_type);
     const grant = await findGrant(context, request.refresh_token);
@@ -147,7 +134,7 @@ export const refreshGrant = {
       responseTypes,
       authTime: grant.family.authTime,
       now: context.now,
-      key: await context.emulator.stores.keys.current(),
+      key: await context.runtime.keys.current(),
       refreshToken,
     });
   },

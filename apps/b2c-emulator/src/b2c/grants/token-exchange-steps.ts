@@ -2,6 +2,8 @@ import type { HttpRequest } from '@azure/functions';
 import { requestClientIp } from '@ropc/functions-edge';
 import { buildIssuer, type TokenRequest, type TokenResponseBody } from '@ropc/protocol';
 import type { Emulator } from '../../emulator';
+import type { B2CTenant } from '../../tenant/tenant-model';
+import type { TenantRuntime } from '../../tenant/tenant-runtime';
 import { B2CError } from '../b2c-error';
 import { readTokenRequest } from '../read-token-request';
 import { requestOrigin } from '../../http/request-origin';
@@ -12,6 +14,8 @@ import { handleGrant } from './grant-registry';
 /** What the steps of a token request know so far; each step adds to it or refuses. */
 interface Exchange {
   readonly emulator: Emulator;
+  /** The B2C tenant the URL names; none for a tenant the emulator does not have. */
+  readonly runtime: TenantRuntime<B2CTenant> | undefined;
   readonly request: HttpRequest;
   /** Epoch ms, read once per request from the emulator's clock. */
   readonly now: number;
@@ -32,7 +36,7 @@ function requirePost(exchange: Exchange): Exchange {
  * §1.2; the code, AADB2C90085, is B2C's `invalid_grant` for a request it cannot serve).
  */
 function resolveUserFlow(exchange: Exchange): Exchange {
-  const resolved = resolvePolicy(exchange.request, exchange.emulator.tenant);
+  const resolved = resolvePolicy(exchange.request, exchange.runtime?.tenant);
   if ('noPolicy' in resolved) throw new B2CError('AADB2C90085');
   if ('missing' in resolved) throw new B2CError('AADB2C90066', [resolved.missing.slice(0, 64)]);
   return { ...exchange, flow: resolved.found.flow };
@@ -43,7 +47,8 @@ async function enforceServiceLimits(exchange: Exchange): Promise<Exchange> {
   // Without X-Forwarded-For every client shares one bucket: the limit fails closed.
   const clientIp =
     requestClientIp(exchange.request, exchange.emulator.config.trustedHops) ?? 'unknown';
-  const limit = await exchange.emulator.serviceLimits.hit(clientIp);
+  if (!exchange.runtime) throw new TypeError('the user flow was resolved without its tenant');
+  const limit = await exchange.runtime.serviceLimits.hit(clientIp);
   if (limit.limited)
     throw new B2CError('AADB2C90244', [], {
       headers: { 'Retry-After': String(limit.retryAfterSeconds) },
@@ -72,19 +77,20 @@ const STEPS: readonly ((exchange: Exchange) => Exchange | Promise<Exchange>)[] =
  */
 export async function exchangeToken(
   emulator: Emulator,
+  runtime: TenantRuntime<B2CTenant> | undefined,
   request: HttpRequest,
   now: number,
 ): Promise<TokenResponseBody> {
-  let exchange: Exchange = { emulator, request, now };
+  let exchange: Exchange = { emulator, runtime, request, now };
   for (const step of STEPS) exchange = await step(exchange);
   const { flow, clientIp, tokenRequest } = exchange;
-  if (!flow || clientIp === undefined || !tokenRequest)
+  if (!runtime || !flow || clientIp === undefined || !tokenRequest)
     throw new TypeError('the token steps did not resolve the flow, client and request');
   const issuer = buildIssuer(
     requestOrigin(request, emulator.config),
-    emulator.tenant.id,
+    runtime.tenant.id,
     flow.name,
     flow.issuerStyle,
   );
-  return handleGrant({ emulator, flow, issuer, clientIp, now }, tokenRequest);
+  return handleGrant({ emulator, runtime, flow, issuer, clientIp, now }, tokenRequest);
 }

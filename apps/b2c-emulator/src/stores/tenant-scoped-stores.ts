@@ -1,0 +1,84 @@
+import type { AtomicStateStore, ExpiringState, RateCounterStore } from '@ropc/identity-protection';
+import type {
+  FoundRefreshGrant,
+  RefreshGrantFamily,
+  RefreshGrantStore,
+  RefreshTokenRecord,
+} from './refresh-grant-store';
+
+/**
+ * One tenant's view of a store the emulator shares between its tenants: every key it writes or
+ * reads starts with the tenant id, so two tenants never meet in one entry — a refresh token, a
+ * lockout or a rate count of one tenant means nothing to another. Sweeps (`deleteExpired`) and
+ * resets (`clear`) work on the whole store and belong to the emulator, not to a tenant's view.
+ */
+function scoped(tenantId: string): (key: string) => string {
+  const prefix = `${tenantId.toLowerCase()}|`;
+  return (key) => prefix + key;
+}
+
+function unscoped(tenantId: string): (key: string) => string {
+  const length = tenantId.length + 1;
+  return (key) => key.slice(length);
+}
+
+const wholeStore = (): never => {
+  throw new TypeError("a tenant's view of a shared store cannot sweep or clear it");
+};
+
+/** A tenant's lockout states (or any atomic states) in a shared store. */
+export function scopeStateStore<T extends ExpiringState>(
+  store: AtomicStateStore<T>,
+  tenantId: string,
+): AtomicStateStore<T> {
+  const key = scoped(tenantId);
+  return {
+    get: (name) => store.get(key(name)),
+    update: (name, decide) => store.update(key(name), decide),
+    deleteExpired: wholeStore,
+    clear: wholeStore,
+  };
+}
+
+/** A tenant's rate counters in a shared store. */
+export function scopeRateCounters(store: RateCounterStore, tenantId: string): RateCounterStore {
+  const key = scoped(tenantId);
+  return {
+    hit: (name, windowMs, now) => store.hit(key(name), windowMs, now),
+    peek: (name, windowMs, now) => store.peek(key(name), windowMs, now),
+    deleteExpired: wholeStore,
+    clear: wholeStore,
+  };
+}
+
+/**
+ * A tenant's refresh grants in a shared store: token hashes and family ids are stored with the
+ * tenant's prefix and handed back without it, so a refresh token presented to another tenant is
+ * unknown there.
+ */
+export function scopeRefreshGrants(store: RefreshGrantStore, tenantId: string): RefreshGrantStore {
+  const key = scoped(tenantId);
+  const unkey = unscoped(tenantId);
+  const family = (f: RefreshGrantFamily, to: (k: string) => string) => ({ ...f, id: to(f.id) });
+  const token = (r: RefreshTokenRecord, to: (k: string) => string) => ({
+    ...r,
+    hash: to(r.hash),
+    familyId: to(r.familyId),
+  });
+  const found = (f: FoundRefreshGrant, to: (k: string) => string): FoundRefreshGrant => ({
+    token: token(f.token, to),
+    family: family(f.family, to),
+  });
+  return {
+    createFamily: (f, first) => store.createFamily(family(f, key), token(first, key)),
+    find: async (hash) => {
+      const result = await store.find(key(hash));
+      return result && found(result, unkey);
+    },
+    rotate: (hash, successor, at, known) =>
+      store.rotate(key(hash), token(successor, key), at, known && found(known, key)),
+    revokeFamily: (familyId) => store.revokeFamily(key(familyId)),
+    deleteExpired: wholeStore,
+    clear: wholeStore,
+  };
+}
