@@ -239,6 +239,10 @@ Ready.
   API           http://localhost:${env.API_PORT ?? '7071'}/api  (health, me, notes, auth/token|refresh|sign-out)
   Web           http://localhost:${env.WEB_PORT ?? '4200'}  (sign in as a demo user below)
   Demo users    alice@contoso.com / Alice-Passw0rd!    bob@contoso.com / Bob-Passw0rd!
+  External ID   http://localhost:${env.B2C_EMULATOR_PORT ?? '7072'}/contosoid.onmicrosoft.com/  (native authentication: oauth2/v2.0/initiate|challenge|token,
+                signup/v1.0/start|challenge|continue, resetpassword/v1.0/start|challenge|continue|submit|poll_completion)
+                apps contoso-notes-spa c5a1e7d2-4b38-4f96-a0e3-9d1b6c2f8a45 (password), contoso-notes-otp f2d6a9c3-8e14-4b7a-9c52-6a1e3b8d0f47 (e-mail code)
+                users alice and bob (same passwords), carol@contoso.com (e-mail code; codes on this log and at /.emulator/outbox?to=)
   Admin key     ${env.B2C_EMULATOR_ADMIN_KEY ?? 'dev-admin-key'} (development only)
   State         ${useAzurite ? `Azurite, http://127.0.0.1:${azuritePort} (persisted in ${process.env.AZURITE_LOCATION ?? '.azurite/'})` : env.STORAGE_CONNECTION_STRING ? 'STORAGE_CONNECTION_STRING' : 'in memory (npm start -- --azurite for Table storage)'}
 Press Ctrl+C to stop.`);
