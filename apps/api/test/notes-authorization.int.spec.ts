@@ -112,15 +112,17 @@ describe('notes API (/api/notes) against the emulator', () => {
   describe('owner from the token', () => {
     let original: unknown;
 
-    /** Replaces the user flow's subject settings; the signing keys stay. */
+    /** Replaces the B2C tenant's user flow subject settings; the signing keys stay. */
     async function setFlow(applicationClaims: string[], subjectClaim: string): Promise<void> {
-      const tenant = structuredClone(original) as { userFlows: Record<string, unknown>[] };
-      tenant.userFlows = tenant.userFlows.map((flow) => ({
-        ...flow,
-        applicationClaims,
-        subjectClaim,
-      }));
-      const answer = await stack().emulator.admin('PUT', '/.emulator/tenant', tenant);
+      // The export is a version 2 tenant file; this stack's file has one B2C tenant.
+      const file = structuredClone(original) as { tenants: { userFlows: object[] }[] };
+      for (const tenant of file.tenants)
+        tenant.userFlows = tenant.userFlows.map((flow) => ({
+          ...flow,
+          applicationClaims,
+          subjectClaim,
+        }));
+      const answer = await stack().emulator.admin('PUT', '/.emulator/tenant', file);
       expect(answer.status).toBe(204);
     }
 

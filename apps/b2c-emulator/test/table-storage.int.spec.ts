@@ -2,13 +2,14 @@ import { TableStorage } from '@ropc/table-storage';
 import { startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
 import { decodeJwt } from 'jose';
 import { TABLE_NAMES } from '../src/stores/table-names';
-import { hashRefreshToken } from '../src/b2c/tokens/refresh-token-codec';
+import { hashRefreshToken } from '../src/tokens/refresh-token-codec';
 import {
   ALICE,
   BOB,
   CLIENT_ID,
   POLICY,
   TENANT,
+  TENANT_ID,
   aliceSignIn,
   distinctWrongPassword,
   postForm,
@@ -19,6 +20,9 @@ import {
 
 const ALICE_ID = '26926d34-dad3-45bb-8bff-84a5f01522d9';
 const DAY = 24 * 3600;
+
+/** A token row's partition key: its hash, behind the tenant's prefix (tenant-scoped-stores.ts). */
+const grantKey = (refreshToken: string): string => `${TENANT_ID}|${hashRefreshToken(refreshToken)}`;
 
 const codeOf = (body: Record<string, unknown>): string =>
   String(body['error_description']).slice(0, 11);
@@ -77,9 +81,7 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
     const second = refreshed.body['refresh_token'] as string;
     const rows = await storage.table(TABLE_NAMES.refreshGrants).list();
     const keys = rows.map((row) => row.partitionKey);
-    expect(keys).toEqual(
-      expect.arrayContaining([hashRefreshToken(first), hashRefreshToken(second)]),
-    );
+    expect(keys).toEqual(expect.arrayContaining([grantKey(first), grantKey(second)]));
     expect(JSON.stringify(rows)).not.toContain(first);
     expect(emulator.output()).toContain('state: Azure Table storage at http://127.0.0.1:');
   });
@@ -148,7 +150,7 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
   it('deletes refresh-token rows on the cleanup timer once the clock passes their expiry', async () => {
     const refreshToken = await signIn(emulator);
     const grants = storage.table(TABLE_NAMES.refreshGrants);
-    expect(await grants.get(hashRefreshToken(refreshToken), 'token')).toBeDefined();
+    expect(await grants.get(grantKey(refreshToken), 'token')).toBeDefined();
     expect(
       (await emulator.admin('POST', '/.emulator/clock', { offsetSeconds: 16 * DAY })).status,
     ).toBe(200);
@@ -159,7 +161,7 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
       body: JSON.stringify({ input: '' }),
     });
     expect(run.status).toBe(202);
-    expect(await grants.get(hashRefreshToken(refreshToken), 'token')).toBeUndefined();
+    expect(await grants.get(grantKey(refreshToken), 'token')).toBeUndefined();
     expect(await grants.list()).toEqual([]);
     expect(emulator.output()).toMatch(
       /cleanup: deleted 2 refresh-grant, 0 lockout and \d+ rate-counter entries/u,

@@ -16,11 +16,24 @@ const B2C_DESCRIPTION = /^(AADB2C\d{5}): /;
 const DAVE_ID = '9a0b8c7d-2222-4b4b-8c8c-000000000002';
 const EXTENSIONS_APP_ID = '831374b3-bd50-41bf-aa54-263ec9e050fc';
 
-interface TenantFileJson {
+interface TenantJson {
+  kind?: string;
   tenant: { name: string; id: string };
   applications: Record<string, unknown>[];
   users: Record<string, unknown>[];
   [key: string]: unknown;
+}
+
+/** An export: a version 2 file holding every tenant of the running file (here, one B2C tenant). */
+interface TenantFileJson {
+  $schema?: string;
+  tenants: TenantJson[];
+}
+
+/** The only tenant of an export of the one-tenant test file. */
+function onlyTenant(json: TenantFileJson): TenantJson {
+  expect(json.tenants).toHaveLength(1);
+  return json.tenants[0]!;
 }
 
 describe('b2c-emulator tenant export and import', () => {
@@ -56,13 +69,16 @@ describe('b2c-emulator tenant export and import', () => {
 
   it('exports the current state as a tenant file with password hashes, never passwords', async () => {
     const { text, json } = await exportTenant();
-    expect(json.tenant).toEqual({ name: TENANT, id: TENANT_ID });
-    expect(json.users.map((user) => user['id'])).toContain(DAVE_ID);
-    for (const user of json.users) {
+    expect(Object.keys(json).sort()).toEqual(['$schema', 'tenants']);
+    const tenant = onlyTenant(json);
+    expect(tenant.kind).toBe('b2c');
+    expect(tenant.tenant).toEqual({ name: TENANT, id: TENANT_ID });
+    expect(tenant.users.map((user) => user['id'])).toContain(DAVE_ID);
+    for (const user of tenant.users) {
       expect(user['password']).toBeUndefined();
       expect(user['passwordHash']).toMatch(ARGON2ID);
     }
-    expect(json.users.find((user) => user['id'] === DAVE_ID)).toEqual({
+    expect(tenant.users.find((user) => user['id'] === DAVE_ID)).toEqual({
       id: DAVE_ID,
       displayName: 'Dave Username',
       identities: [{ signInType: 'userName', issuer: TENANT, issuerAssignedId: 'dave' }],
@@ -109,10 +125,11 @@ describe('b2c-emulator tenant export and import', () => {
 
   it('imports a tenant with clear-text passwords and a b2c-extensions-app, replacing the users', async () => {
     const { json } = await exportTenant();
+    const exported = onlyTenant(json);
     const tenant = {
-      ...json,
+      ...exported,
       applications: [
-        ...json.applications,
+        ...exported.applications,
         { id: EXTENSIONS_APP_ID, name: 'b2c-extensions-app. Do not modify.', publicClient: false },
       ],
       users: [
@@ -125,7 +142,7 @@ describe('b2c-emulator tenant export and import', () => {
         },
       ],
     };
-    expect((await importTenant(tenant)).status).toBe(204);
+    expect((await importTenant({ ...json, tenants: [tenant] })).status).toBe(204);
 
     expect((await signIn('dave', 'Dave-Imp0rted!')).status).toBe(200);
     expect(b2cCode((await signIn(ALICE.username, ALICE.password)).body)).toBe('AADB2C90225');
@@ -144,12 +161,13 @@ describe('b2c-emulator tenant export and import', () => {
 
   it('refuses an invalid tenant listing every problem, and changes nothing', async () => {
     const before = await exportTenant();
+    const tenant = onlyTenant(before.json);
     const broken = {
-      ...before.json,
+      ...tenant,
       userFlows: [],
-      users: [{ ...before.json.users[0], id: 'not-a-guid', password: 'Secret-Passw0rd!' }],
+      users: [{ ...tenant.users[0], id: 'not-a-guid', password: 'Secret-Passw0rd!' }],
     };
-    const response = await importTenant(broken);
+    const response = await importTenant({ ...before.json, tenants: [broken] });
     expect(response.status).toBe(400);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({
@@ -157,9 +175,15 @@ describe('b2c-emulator tenant export and import', () => {
         code: 'InvalidTenant',
         message: 'The tenant file has 3 problems; nothing was changed.',
         details: [
-          { path: '/userFlows', message: 'must have at least 1 item' },
-          { path: '/users/0', message: 'must have exactly one of password and passwordHash' },
-          { path: '/users/0/id', message: 'must be a GUID (8-4-4-4-12 hexadecimal digits)' },
+          { path: '/tenants/0/userFlows', message: 'must have at least 1 item' },
+          {
+            path: '/tenants/0/users/0',
+            message: 'must have exactly one of password and passwordHash',
+          },
+          {
+            path: '/tenants/0/users/0/id',
+            message: 'must be a GUID (8-4-4-4-12 hexadecimal digits)',
+          },
         ],
       },
     });

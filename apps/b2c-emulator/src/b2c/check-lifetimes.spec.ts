@@ -1,6 +1,7 @@
 import { parseTenantFile } from '../tenant/load-tenant';
 import type { TenantFileProblem } from '../tenant/tenant-file-error';
 import { isTenantFileError } from '../tenant/tenant-file-error';
+import { onlyB2CTenant } from '../../test/tenant-kinds';
 
 /** A one-user tenant whose user flow has `lifetimes`; hashing is stubbed, it is not under test. */
 function fileWith(lifetimes: Record<string, unknown>, allowOutOfRangeLifetimes?: boolean): unknown {
@@ -55,9 +56,11 @@ describe('checkLifetimes', () => {
   it('accepts the same lifetimes with allowOutOfRangeLifetimes, warning once per value', async () => {
     const warnings: string[] = [];
 
-    const tenant = await parseTenantFile(fileWith(SHORT, true), {
-      onWarning: (message) => warnings.push(message),
-    });
+    const tenant = onlyB2CTenant(
+      await parseTenantFile(fileWith(SHORT, true), {
+        onWarning: (message) => warnings.push(message),
+      }),
+    );
 
     expect(tenant.allowOutOfRangeLifetimes).toBe(true);
     expect(tenant.userFlows[0]?.lifetimes).toEqual(SHORT);
@@ -108,8 +111,8 @@ describe('checkLifetimes', () => {
   });
 
   it('accepts any refresh lifetime with a "No expiry" sliding window', async () => {
-    const tenant = await parseTenantFile(
-      fileWith({ refreshTokenSeconds: 7776000, slidingWindowSeconds: null }),
+    const tenant = onlyB2CTenant(
+      await parseTenantFile(fileWith({ refreshTokenSeconds: 7776000, slidingWindowSeconds: null })),
     );
 
     expect(tenant.userFlows[0]?.lifetimes).toMatchObject({ slidingWindowSeconds: null });

@@ -7,6 +7,7 @@ import type {
   FlowTokenFailure,
   FlowUser,
 } from '../flows/flow-state-store';
+import { createPasswordChallengeResponse } from '@ropc/protocol/native-auth';
 import { requireParam, type NativeAuthContext } from './native-auth-context';
 import { NativeAuthRefusal } from './native-auth-refusal';
 
@@ -95,6 +96,36 @@ export async function advanceFlow<R>(
   )
     throw refusalOf(advanced, state.flow);
   return advanced;
+}
+
+/**
+ * Replaces the data behind the token in place (a poll's count), without a new token or a longer
+ * life; answers the state as it is now.
+ */
+export async function updateFlow(
+  context: NativeAuthContext,
+  token: string,
+  state: FlowState,
+  change: (current: FlowState) => FlowData,
+): Promise<FlowState> {
+  const updated = await context.emulator.stores.flows.update(token, change);
+  if (updated.outcome !== 'updated') throw refusalOf(updated, state.flow);
+  return updated.state;
+}
+
+/** A challenge that asks for the password: the flow moves on to its `password` step. */
+export async function challengeWithPassword(
+  context: NativeAuthContext,
+  token: string,
+  state: FlowState,
+) {
+  const advanced = await advanceFlow(context, token, state, (current) => ({
+    action: 'next',
+    step: 'password',
+    data: current.data,
+    result: undefined,
+  }));
+  return createPasswordChallengeResponse(advanced.outcome === 'advanced' ? advanced.token : token);
 }
 
 /** The user a flow of an existing account is for. */

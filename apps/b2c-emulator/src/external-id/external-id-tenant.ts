@@ -33,8 +33,6 @@ export interface ExternalIdLifetimes {
 export interface ExternalIdFidelity {
   /** Routes written with the tenant id answer too (§1.1). Default true. */
   readonly tenantIdPaths: boolean;
-  /** API-only scopes get `openid profile offline_access` added (§3.3). Default true. */
-  readonly addOidcScopes: boolean;
   /** `client_info`'s alphabet (§8). Default `base64url` without padding. */
   readonly clientInfoEncoding: 'base64url' | 'base64';
   /** A code asked for before the challenge's `interval` passed is refused (§4.2). Default false. */
@@ -58,7 +56,6 @@ export const EXTERNAL_ID_LIFETIME_DEFAULTS: ExternalIdLifetimes = {
 
 export const EXTERNAL_ID_FIDELITY_DEFAULTS: ExternalIdFidelity = {
   tenantIdPaths: true,
-  addOidcScopes: true,
   clientInfoEncoding: 'base64url',
   enforceResendInterval: false,
 };

@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { HttpRequest, InvocationContext } from '@azure/functions';
 import { readBoundedBody, requestClientIp, requestMediaType } from '@ropc/functions-edge';
 import { decodeNativeAuthBody } from '@ropc/protocol/native-auth';
 import { randomUUID } from 'node:crypto';
@@ -98,17 +98,20 @@ function checkClient(tenant: ExternalIdTenant, clientId: string | undefined): Ap
  * checks every endpoint shares, then `step`. Answers `Cache-Control: no-store`, an
  * `x-ms-request-id`, and errors in the native-auth envelope (§2.5) with the same id as their
  * `trace_id`. A tenant-id path of a tenant whose `fidelity.tenantIdPaths` is off answers an empty
- * 404, as one report saw the service do (§1.1).
+ * 404, as one report saw the service do (§1.1) — except the token endpoint, which the tenant's
+ * discovery document names in that form for every OpenID client (`tenantIdAlways`).
  */
 export function nativeAuthEndpoint(
   name: string,
   step: NativeAuthStep,
+  options: { readonly tenantIdAlways?: boolean } = {},
 ): TenantRouteHandler<ExternalIdTenant> {
   return async (request: HttpRequest, context: InvocationContext, emulator, runtime) => {
     const preflight = nativeAuthPreflight(request, emulator.config.cors);
     if (preflight) return preflight;
     if (
       runtime &&
+      options.tenantIdAlways !== true &&
       !runtime.tenant.fidelity.tenantIdPaths &&
       GUID.test(request.params['tenant'] ?? '')
     )

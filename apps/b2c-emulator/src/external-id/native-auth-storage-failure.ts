@@ -1,6 +1,5 @@
 import type { StorageFailureAnswer } from '@ropc/functions-edge';
 import { createNativeAuthErrorBody } from '@ropc/protocol/native-auth';
-import { randomUUID } from 'node:crypto';
 import { runningEmulator } from '../emulator-instance';
 import { REQUEST_ID_HEADER, nativeAuthCorsHeaders } from './native-auth-cors';
 

@@ -32,10 +32,10 @@ export function resolveNativeScope(
 ): NativeScope {
   const values = parseScope(requested ?? '');
   const oidc = new Set<string>(OIDC_SCOPES);
-  const api = values.filter(
+  const apiValues = values.filter(
     (value) => !oidc.has(value.toLowerCase()) && !OPTIONAL_OIDC_SCOPES.has(value.toLowerCase()),
   );
-  const granted = api.map((value) =>
+  const granted = apiValues.map((value) =>
     client.grantedScopes.find((scope) => scope.toLowerCase() === value.toLowerCase()),
   );
   if (granted.some((scope) => scope === undefined)) throw NativeAuthRefusal.of('invalid_scope');
@@ -43,11 +43,17 @@ export function resolveNativeScope(
   const resources = new Set(uris.map((uri) => uri.slice(0, uri.lastIndexOf('/'))));
   if (resources.size > 1) throw NativeAuthRefusal.of('invalid_scope');
   const [resource] = resources;
-  const api_app = tenant.applications.find((app) => app.identifierUri === resource);
-  if (resource !== undefined && !api_app) throw NativeAuthRefusal.of('invalid_scope');
+  if (resource === undefined)
+    return {
+      audience: MICROSOFT_GRAPH_APP_ID,
+      permissions: ['User.Read'],
+      granted: OIDC_SCOPES.join(' '),
+    };
+  const api = tenant.applications.find((app) => app.identifierUri === resource);
+  if (!api) throw NativeAuthRefusal.of('invalid_scope');
   return {
-    audience: api_app?.id ?? MICROSOFT_GRAPH_APP_ID,
-    permissions: api_app ? uris.map((uri) => uri.slice(uri.lastIndexOf('/') + 1)) : ['User.Read'],
+    audience: api.id,
+    permissions: uris.map((uri) => uri.slice(uri.lastIndexOf('/') + 1)),
     granted: [...OIDC_SCOPES, ...uris].join(' '),
   };
 }

@@ -1,5 +1,6 @@
 import { maskEmailAddress, createOobChallengeResponse } from '@ropc/protocol/native-auth';
-import type { FlowData } from '../flows/flow-state-store';
+import type { FlowData, FlowState } from '../flows/flow-state-store';
+import { advanceFlow } from './continuation-tokens';
 import {
   ONE_TIME_CODE_LENGTH,
   checkOneTimeCode,
@@ -73,6 +74,31 @@ export async function sendCode(
     { outbox: emulator.stores.outbox, logCodes: emulator.config.logCodes, log: emulator.log },
     { to, code, purpose, sentAt: context.now },
   );
+}
+
+/**
+ * A challenge that sends a code (§3.2, §4.2, §5.1): from the flow's `challenge` step it moves on to
+ * `oob` with a new token; from `oob` (the user asked again) it stays, the same token, and the new
+ * code replaces the old. The code goes out once the store has settled, and the answer is the
+ * `oob` challenge for `to`.
+ */
+export async function challengeWithCode(
+  context: NativeAuthContext,
+  token: string,
+  state: FlowState,
+  to: string,
+  purpose: OutboxPurpose,
+  interval?: number,
+) {
+  const advanced = await advanceFlow(context, token, state, (current) => {
+    const issued = newCode(context, current.data);
+    const data = withCode(current.data, issued.state);
+    return current.step === 'challenge'
+      ? { action: 'next', step: 'oob', data, result: issued.code }
+      : { action: 'stay', data, result: issued.code };
+  });
+  await sendCode(context, to, advanced.result, purpose);
+  return oobChallenge(advanced.outcome === 'advanced' ? advanced.token : token, to, interval);
 }
 
 /** The `oob` challenge answer for a code sent to `to`. */

@@ -18,8 +18,10 @@ export async function checkNewPassword(
   current?: StoredUser,
 ): Promise<void> {
   const refuse = (kind: PasswordPolicyKind) => NativeAuthRefusal.of(kind);
-  if ([...password].length < 8) throw refuse('password_too_short');
-  if ([...password].length > 256) throw refuse('password_too_long');
+  // Counted in code points, as a user counts characters (an astral character is one).
+  const length = Array.from(password).length;
+  if (length < 8) throw refuse('password_too_short');
+  if (length > 256) throw refuse('password_too_long');
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((test) =>
     test.test(password),
   ).length;

@@ -8,13 +8,13 @@ import {
 } from '@ropc/protocol/native-auth';
 import { hashPassword } from '../tenant/password-hasher';
 import { coversNeeds, readChallengeTypes } from './challenge-types';
-import { advanceFlow, flowUserId, readFlow, startFlow } from './continuation-tokens';
-import { requireParam, type NativeAuthContext } from './native-auth-context';
+import { advanceFlow, flowUserId, readFlow, startFlow, updateFlow } from './continuation-tokens';
+import { requireParam } from './native-auth-context';
 import type { NativeAuthStep } from './native-auth-endpoint';
 import { NativeAuthRefusal } from './native-auth-refusal';
 import { emailOf, findUser, readUsername } from './native-auth-users';
 import { accountLockoutKey } from './native-lockout';
-import { checkCode, newCode, oobChallenge, sendCode, withCode } from './one-time-code-step';
+import { challengeWithCode, checkCode, withCode } from './one-time-code-step';
 import { checkNewPassword } from './password-policy';
 import { flowUser } from './sign-in-steps';
 
@@ -56,16 +56,7 @@ export const resetPasswordChallenge: NativeAuthStep = async (context) => {
   const { token, state } = await readFlow(context, 'password-reset', ['challenge', 'oob']);
   if (!coversNeeds(types, ['oob'])) return createRedirectResponse();
   const user = await flowUser(context, flowUserId(state));
-  const advanced = await advanceFlow(context, token, state, (current) => {
-    const issued = newCode(context, current.data);
-    const data = withCode(current.data, issued.state);
-    return current.step === 'challenge'
-      ? { action: 'next', step: 'oob', data, result: issued.code }
-      : { action: 'stay', data, result: issued.code };
-  });
-  const to = emailOf(user);
-  await sendCode(context, to, advanced.result, 'password-reset');
-  return oobChallenge(advanced.outcome === 'advanced' ? advanced.token : token, to);
+  return challengeWithCode(context, token, state, emailOf(user), 'password-reset');
 };
 
 /** POST resetpassword/v1.0/continue: `grant_type=oob` and the code → a token for submit. */
@@ -128,11 +119,10 @@ export const resetPasswordSubmit: NativeAuthStep = async (context) => {
  */
 export const resetPasswordPollCompletion: NativeAuthStep = async (context) => {
   const { token, state } = await readFlow(context, 'password-reset', ['poll']);
-  const polled = await context.emulator.stores.flows.update(token, (current) => ({
+  const polled = await updateFlow(context, token, state, (current) => ({
     polls: Number(current.data['polls'] ?? 0) + 1,
   }));
-  if (polled.outcome !== 'updated') throw NativeAuthRefusal.of('invalid_continuation_token');
-  if (Number(polled.state.data['polls']) <= 1)
+  if (Number(polled.data['polls']) <= 1)
     return createResetPasswordPollCompletionResponse({ status: 'in_progress' });
   const signIn = await startFlow(
     context,

@@ -1,18 +1,17 @@
 import {
   createContinuationResponse,
-  createPasswordChallengeResponse,
   createRedirectResponse,
   type ChallengeType,
 } from '@ropc/protocol/native-auth';
 import type { StoredUser } from '../stores/user-store';
 import { coversNeeds, readChallengeTypes } from './challenge-types';
-import { advanceFlow, flowUserId, readFlow, startFlow } from './continuation-tokens';
+import { challengeWithPassword, flowUserId, readFlow, startFlow } from './continuation-tokens';
 import type { ExternalIdUserFlow } from './external-id-tenant';
 import { clientUserFlow, type NativeAuthContext } from './native-auth-context';
 import type { NativeAuthStep } from './native-auth-endpoint';
 import { NativeAuthRefusal } from './native-auth-refusal';
 import { emailOf, findUser, readUsername } from './native-auth-users';
-import { newCode, oobChallenge, sendCode, withCode } from './one-time-code-step';
+import { challengeWithCode } from './one-time-code-step';
 
 /**
  * Sign-in (docs/entra-native-auth-protocol.md §3.1–§3.2, §3.5): initiate, then challenge, which
@@ -71,27 +70,8 @@ export const signInChallenge: NativeAuthStep = async (context) => {
   const method = methodOf(state.data);
   if (!coversNeeds(types, [method])) return createRedirectResponse();
   const user = await flowUser(context, flowUserId(state));
-  if (method === 'password') {
-    const advanced = await advanceFlow(context, token, state, (current) => ({
-      action: 'next',
-      step: 'password',
-      data: current.data,
-      result: undefined,
-    }));
-    return createPasswordChallengeResponse(
-      advanced.outcome === 'advanced' ? advanced.token : token,
-    );
-  }
-  const advanced = await advanceFlow(context, token, state, (current) => {
-    const issued = newCode(context, current.data);
-    const data = withCode(current.data, issued.state);
-    return current.step === 'challenge'
-      ? { action: 'next', step: 'oob', data, result: issued.code }
-      : { action: 'stay', data, result: issued.code };
-  });
-  const to = emailOf(user);
-  await sendCode(context, to, advanced.result, 'sign-in');
-  return oobChallenge(advanced.outcome === 'advanced' ? advanced.token : token, to);
+  if (method === 'password') return challengeWithPassword(context, token, state);
+  return challengeWithCode(context, token, state, emailOf(user), 'sign-in');
 };
 
 /** POST oauth2/v2.0/introspect: strong authentication is not emulated (§3.5). */

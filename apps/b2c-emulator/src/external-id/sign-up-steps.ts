@@ -1,6 +1,5 @@
 import {
   createContinuationResponse,
-  createPasswordChallengeResponse,
   createRedirectResponse,
   type ChallengeType,
 } from '@ropc/protocol/native-auth';
@@ -9,16 +8,15 @@ import type { FlowData, FlowState } from '../flows/flow-state-store';
 import { UserConflictError, type StoredUser } from '../stores/user-store';
 import { hashPassword } from '../tenant/password-hasher';
 import { coversNeeds, readChallengeTypes } from './challenge-types';
-import { advanceFlow, readFlow, startFlow } from './continuation-tokens';
+import { advanceFlow, challengeWithPassword, readFlow, startFlow } from './continuation-tokens';
 import type { ExternalIdUserFlow } from './external-id-tenant';
 import { clientUserFlow, requireParam, type NativeAuthContext } from './native-auth-context';
 import type { NativeAuthStep } from './native-auth-endpoint';
 import { NativeAuthRefusal } from './native-auth-refusal';
 import { findUser, readUsername } from './native-auth-users';
 import { checkNewPassword } from './password-policy';
-import { checkCode, newCode, oobChallenge, sendCode, withCode } from './one-time-code-step';
+import { challengeWithCode, checkCode, codeStateOf, withCode } from './one-time-code-step';
 import { missingAttributes, readAttributes, type CollectedValues } from './sign-up-attributes';
-import { codeStateOf } from './one-time-code-step';
 
 /**
  * Sign-up (docs/entra-native-auth-protocol.md §4): start → challenge (a code to the address) →
@@ -173,17 +171,7 @@ export const signUpChallenge: NativeAuthStep = async (context) => {
   const types = readChallengeTypes(context);
   const { token, state } = await readFlow(context, 'sign-up', ['challenge', 'oob', 'credential']);
   if (!coversNeeds(types, neededChallenges(flow))) return createRedirectResponse();
-  if (state.step === 'credential') {
-    const advanced = await advanceFlow(context, token, state, (current) => ({
-      action: 'next',
-      step: 'password',
-      data: current.data,
-      result: undefined,
-    }));
-    return createPasswordChallengeResponse(
-      advanced.outcome === 'advanced' ? advanced.token : token,
-    );
-  }
+  if (state.step === 'credential') return challengeWithPassword(context, token, state);
   const sentAt = (codeStateOf(state.data)?.expiresAt ?? 0) - 600_000;
   if (
     context.runtime.tenant.fidelity.enforceResendInterval &&
@@ -193,20 +181,8 @@ export const signUpChallenge: NativeAuthStep = async (context) => {
       'challenge',
       `ask for another code after ${RESEND_INTERVAL_SECONDS} seconds.`,
     );
-  const advanced = await advanceFlow(context, token, state, (current) => {
-    const issued = newCode(context, current.data);
-    const data = withCode(current.data, issued.state);
-    return current.step === 'challenge'
-      ? { action: 'next', step: 'oob', data, result: issued.code }
-      : { action: 'stay', data, result: issued.code };
-  });
   const { username } = signUpData(state);
-  await sendCode(context, username, advanced.result, 'sign-up');
-  return oobChallenge(
-    advanced.outcome === 'advanced' ? advanced.token : token,
-    username,
-    RESEND_INTERVAL_SECONDS,
-  );
+  return challengeWithCode(context, token, state, username, 'sign-up', RESEND_INTERVAL_SECONDS);
 };
 
 /** `oob`: the code; a right one verifies the address (the code is spent, the token stays). */

@@ -31,7 +31,7 @@ registerHttpFunction('token-query', {
   methods: ALL_METHODS,
   handler: kindRoute({
     b2c: b2cTokenEndpoint,
-    externalId: nativeAuthEndpoint('native-token', nativeAuthToken),
+    externalId: nativeAuthEndpoint('native-token', nativeAuthToken, { tenantIdAlways: true }),
   }),
   storageFailure: byKind(tokenStorageFailure, nativeAuthStorageFailure),
 });

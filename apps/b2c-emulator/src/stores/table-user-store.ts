@@ -54,8 +54,13 @@ export class TableUserStore implements UserStore {
     );
     if (rows.length === 0) return 0;
     const seeded = (await this.table.get(this.partition, SEEDED_ROW_KEY)) !== undefined;
+    // The `seeded` marker last: a move cut short is done again, not taken as finished.
+    const ordered = [
+      ...rows.filter((row) => row.rowKey !== SEEDED_ROW_KEY),
+      ...rows.filter((row) => row.rowKey === SEEDED_ROW_KEY),
+    ];
     let moved = 0;
-    for (const row of seeded ? [] : rows) {
+    for (const row of seeded ? [] : ordered) {
       const { etag: _etag, timestamp: _timestamp, partitionKey: _from, ...properties } = row;
       if ((await this.table.create({ ...properties, partitionKey: this.partition })).ok) moved += 1;
     }

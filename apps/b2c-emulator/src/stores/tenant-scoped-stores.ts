@@ -69,14 +69,25 @@ export function scopeRefreshGrants(store: RefreshGrantStore, tenantId: string): 
     token: token(f.token, to),
     family: family(f.family, to),
   });
+  // What `find` answered, by the object handed out: `rotate` passes the store its own object back,
+  // so that a store that remembers what it read (the table store) need not read it again.
+  const originals = new WeakMap<FoundRefreshGrant, FoundRefreshGrant>();
   return {
     createFamily: (f, first) => store.createFamily(family(f, key), token(first, key)),
     find: async (hash) => {
       const result = await store.find(key(hash));
-      return result && found(result, unkey);
+      if (!result) return undefined;
+      const view = found(result, unkey);
+      originals.set(view, result);
+      return view;
     },
     rotate: (hash, successor, at, known) =>
-      store.rotate(key(hash), token(successor, key), at, known && found(known, key)),
+      store.rotate(
+        key(hash),
+        token(successor, key),
+        at,
+        known && (originals.get(known) ?? found(known, key)),
+      ),
     revokeFamily: (familyId) => store.revokeFamily(key(familyId)),
     deleteExpired: wholeStore,
     clear: wholeStore,

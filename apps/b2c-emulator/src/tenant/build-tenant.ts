@@ -80,21 +80,30 @@ function buildUserFlow(flow: TenantFileUserFlow): UserFlow {
   };
 }
 
-function buildApplication(application: TenantFileApplication): Application {
+/** What an application registration is in every kind of tenant. */
+function directoryApplication(
+  application: TenantFileApplication | TenantFileExternalIdApplication,
+): Omit<Application, 'implicitFlowAllowed' | 'ropcEnabled' | 'nativeAuthEnabled'> {
   return {
     id: application.id,
     name: application.name,
     publicClient: application.publicClient ?? APPLICATION_DEFAULTS.publicClient,
-    implicitFlowAllowed:
-      application.implicitFlowAllowed ?? APPLICATION_DEFAULTS.implicitFlowAllowed,
-    ropcEnabled: application.ropcEnabled ?? APPLICATION_DEFAULTS.ropcEnabled,
-    nativeAuthEnabled: false,
     ...(application.identifierUri === undefined
       ? {}
       : { identifierUri: application.identifierUri }),
     exposedScopes: (application.exposedScopes ?? []).map((value) => ({ value })),
     grantedScopes: [...(application.grantedScopes ?? [])],
     enabled: application.enabled ?? APPLICATION_DEFAULTS.enabled,
+  };
+}
+
+function buildApplication(application: TenantFileApplication): Application {
+  return {
+    ...directoryApplication(application),
+    implicitFlowAllowed:
+      application.implicitFlowAllowed ?? APPLICATION_DEFAULTS.implicitFlowAllowed,
+    ropcEnabled: application.ropcEnabled ?? APPLICATION_DEFAULTS.ropcEnabled,
+    nativeAuthEnabled: false,
   };
 }
 
@@ -135,19 +144,11 @@ function buildExternalIdUserFlow(flow: TenantFileExternalIdUserFlow): ExternalId
 
 function buildExternalIdApplication(application: TenantFileExternalIdApplication): Application {
   return {
-    id: application.id,
-    name: application.name,
-    publicClient: application.publicClient ?? APPLICATION_DEFAULTS.publicClient,
+    ...directoryApplication(application),
     implicitFlowAllowed: false,
     ropcEnabled: false,
     nativeAuthEnabled: application.nativeAuthEnabled ?? true,
     ...(application.userFlow === undefined ? {} : { userFlow: application.userFlow }),
-    ...(application.identifierUri === undefined
-      ? {}
-      : { identifierUri: application.identifierUri }),
-    exposedScopes: (application.exposedScopes ?? []).map((value) => ({ value })),
-    grantedScopes: [...(application.grantedScopes ?? [])],
-    enabled: application.enabled ?? APPLICATION_DEFAULTS.enabled,
   };
 }
 

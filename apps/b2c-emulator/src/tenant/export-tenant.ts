@@ -87,17 +87,9 @@ function exportIdentityProtection(settings: IdentityProtection): IdentityProtect
 
 function exportExternalIdApplication(application: Application): TenantFileExternalIdApplication {
   return {
-    id: application.id,
-    name: application.name,
-    publicClient: application.publicClient,
+    ...exportDirectoryApplication(application),
     nativeAuthEnabled: application.nativeAuthEnabled,
     ...(application.userFlow === undefined ? {} : { userFlow: application.userFlow }),
-    ...(application.identifierUri === undefined
-      ? {}
-      : { identifierUri: application.identifierUri }),
-    exposedScopes: application.exposedScopes.map((scope) => scope.value),
-    grantedScopes: [...application.grantedScopes],
-    enabled: application.enabled,
   };
 }
 
@@ -114,19 +106,26 @@ function exportUserFlow(flow: UserFlow): TenantFileUserFlow {
   };
 }
 
-function exportApplication(application: Application): TenantFileApplication {
+/** What the file says of an application in every kind of tenant. */
+function exportDirectoryApplication(application: Application) {
   return {
     id: application.id,
     name: application.name,
     publicClient: application.publicClient,
-    implicitFlowAllowed: application.implicitFlowAllowed,
-    ropcEnabled: application.ropcEnabled,
     ...(application.identifierUri === undefined
       ? {}
       : { identifierUri: application.identifierUri }),
     exposedScopes: application.exposedScopes.map((scope) => scope.value),
     grantedScopes: [...application.grantedScopes],
     enabled: application.enabled,
+  };
+}
+
+function exportApplication(application: Application): TenantFileApplication {
+  return {
+    ...exportDirectoryApplication(application),
+    implicitFlowAllowed: application.implicitFlowAllowed,
+    ropcEnabled: application.ropcEnabled,
   };
 }
 

@@ -2,10 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadTenant, parseTenantFile } from './load-tenant';
+import { onlyB2CTenant, tenantOfKind } from '../../test/tenant-kinds';
+import { loadTenants, parseTenantFile } from './load-tenant';
 import { isArgon2idPhc, verifyPassword } from './password-hasher';
 import { TenantFileError, isTenantFileError } from './tenant-file-error';
-import type { Tenant } from './tenant-model';
 
 const DEFAULT_TENANT = join(__dirname, 'default-tenant.json');
 const SHORT_LIFETIME_TENANT = join(__dirname, '../../test/fixtures/short-lifetime-tenant.json');
@@ -40,7 +40,7 @@ function minimalFile(): Record<string, unknown> {
 }
 
 /** Runs `load` and returns the TenantFileError it must throw. */
-async function tenantFileErrorOf(load: Promise<Tenant>): Promise<TenantFileError> {
+async function tenantFileErrorOf(load: Promise<unknown>): Promise<TenantFileError> {
   const error: unknown = await load.then(
     () => undefined,
     (reason: unknown) => reason,
@@ -51,9 +51,9 @@ async function tenantFileErrorOf(load: Promise<Tenant>): Promise<TenantFileError
   return error;
 }
 
-describe('loadTenant', () => {
-  it('loads the default tenant of docs/architecture.md', async () => {
-    const tenant = await loadTenant(DEFAULT_TENANT);
+describe('loadTenants', () => {
+  it('loads the default B2C tenant of docs/architecture.md', async () => {
+    const tenant = tenantOfKind(await loadTenants(DEFAULT_TENANT), 0, 'b2c');
 
     expect(tenant).toMatchObject({
       name: 'contoso.onmicrosoft.com',
@@ -84,6 +84,7 @@ describe('loadTenant', () => {
         publicClient: true,
         implicitFlowAllowed: true,
         ropcEnabled: true,
+        nativeAuthEnabled: false,
         exposedScopes: [],
         grantedScopes: [NOTES_READ, NOTES_WRITE],
         enabled: true,
@@ -94,6 +95,7 @@ describe('loadTenant', () => {
         publicClient: false,
         implicitFlowAllowed: false,
         ropcEnabled: false,
+        nativeAuthEnabled: false,
         identifierUri: 'https://contoso.onmicrosoft.com/api',
         exposedScopes: [{ value: 'notes.read' }, { value: 'notes.write' }],
         grantedScopes: [],
@@ -103,7 +105,7 @@ describe('loadTenant', () => {
   });
 
   it('loads alice and bob with argon2id hashes of their documented passwords', async () => {
-    const tenant = await loadTenant(DEFAULT_TENANT);
+    const tenant = tenantOfKind(await loadTenants(DEFAULT_TENANT), 0, 'b2c');
 
     expect(tenant.users.map((user) => [user.id, user.displayName, user.identities])).toEqual([
       [
@@ -130,15 +132,17 @@ describe('loadTenant', () => {
       ],
     ]);
     const [alice, bob] = tenant.users;
-    await expect(verifyPassword(alice!.passwordHash, 'Alice-Passw0rd!')).resolves.toBe(true);
-    await expect(verifyPassword(bob!.passwordHash, 'Bob-Passw0rd!')).resolves.toBe(true);
+    await expect(verifyPassword(alice!.passwordHash!, 'Alice-Passw0rd!')).resolves.toBe(true);
+    await expect(verifyPassword(bob!.passwordHash!, 'Bob-Passw0rd!')).resolves.toBe(true);
   });
 
   it('loads a tenant with short lifetimes, a warning for each, and a lockout after 5', async () => {
     const warnings: string[] = [];
-    const tenant = await loadTenant(SHORT_LIFETIME_TENANT, {
-      onWarning: (message) => warnings.push(message),
-    });
+    const tenant = onlyB2CTenant(
+      await loadTenants(SHORT_LIFETIME_TENANT, {
+        onWarning: (message) => warnings.push(message),
+      }),
+    );
 
     expect(tenant.allowOutOfRangeLifetimes).toBe(true);
     expect(tenant.userFlows[0]?.lifetimes).toEqual({
@@ -152,14 +156,14 @@ describe('loadTenant', () => {
   });
 
   it('loads a tenant without a per-IP request limit', async () => {
-    const tenant = await loadTenant(LIMITS_OFF_TENANT);
+    const tenant = onlyB2CTenant(await loadTenants(LIMITS_OFF_TENANT));
 
     expect(tenant.identityProtection.ipRequestLimit).toBeNull();
   });
 
   it('accepts a file: URL and an already-parsed object', async () => {
-    const fromUrl = await loadTenant(pathToFileURL(LIMITS_OFF_TENANT));
-    const fromObject = await loadTenant(minimalFile());
+    const fromUrl = onlyB2CTenant(await loadTenants(pathToFileURL(LIMITS_OFF_TENANT)));
+    const fromObject = onlyB2CTenant(await loadTenants(minimalFile()));
 
     expect(fromUrl.name).toBe('contoso.onmicrosoft.com');
     expect(fromObject.users[0]?.id).toBe(ALICE_ID);
@@ -178,7 +182,7 @@ describe('loadTenant', () => {
 
     it('names a missing file', async () => {
       const file = join(directory, 'missing.json');
-      const error = await tenantFileErrorOf(loadTenant(file));
+      const error = await tenantFileErrorOf(loadTenants(file));
 
       expect(error).toMatchObject({ code: 'ERR_TENANT_FILE', file });
       expect(error.problems).toEqual([{ path: '', message: 'cannot be read (ENOENT)' }]);
@@ -187,7 +191,7 @@ describe('loadTenant', () => {
     it('reports invalid JSON by line and column without quoting the text', async () => {
       const file = join(directory, 'broken.json');
       await writeFile(file, '{\n  "users": [{ "password": "Secret-1!" "id": 1 }]\n}\n');
-      const error = await tenantFileErrorOf(loadTenant(file));
+      const error = await tenantFileErrorOf(loadTenants(file));
 
       expect(error.problems).toEqual([
         { path: '', message: 'is not valid JSON (line 2, column 39)' },
@@ -199,15 +203,15 @@ describe('loadTenant', () => {
       const file = join(directory, 'bom.json');
       await writeFile(file, `\uFEFF${JSON.stringify(minimalFile())}`);
 
-      await expect(loadTenant(file)).resolves.toMatchObject({ name: 'contoso.onmicrosoft.com' });
+      await expect(loadTenants(file)).resolves.toMatchObject([{ name: 'contoso.onmicrosoft.com' }]);
     });
   });
 });
 
 describe('parseTenantFile', () => {
   it('hashes a clear-text password into an argon2id PHC string and keeps no plaintext', async () => {
-    const tenant = await parseTenantFile(minimalFile());
-    const hash = tenant.users[0]!.passwordHash;
+    const tenant = onlyB2CTenant(await parseTenantFile(minimalFile()));
+    const hash = tenant.users[0]!.passwordHash!;
 
     expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(isArgon2idPhc(hash)).toBe(true);
@@ -228,7 +232,7 @@ describe('parseTenantFile', () => {
     ];
     const hashPassword = jest.fn((plain: string) => Promise.resolve(plain));
 
-    const tenant = await parseTenantFile(file, { hashPassword });
+    const tenant = onlyB2CTenant(await parseTenantFile(file, { hashPassword }));
 
     expect(tenant.users[0]?.passwordHash).toBe(CAROL_PHC);
     expect(hashPassword).not.toHaveBeenCalled();
@@ -238,7 +242,7 @@ describe('parseTenantFile', () => {
   it('hashes with the injected function', async () => {
     const hashPassword = jest.fn(() => Promise.resolve(CAROL_PHC));
 
-    const tenant = await parseTenantFile(minimalFile(), { hashPassword });
+    const tenant = onlyB2CTenant(await parseTenantFile(minimalFile(), { hashPassword }));
 
     expect(hashPassword).toHaveBeenCalledWith('Alice-Passw0rd!');
     expect(tenant.users[0]?.passwordHash).toBe(CAROL_PHC);
@@ -273,7 +277,7 @@ describe('parseTenantFile', () => {
       },
     ];
 
-    const tenant = await parseTenantFile(file);
+    const tenant = onlyB2CTenant(await parseTenantFile(file));
 
     expect(tenant.userFlows[0]?.lifetimes.slidingWindowSeconds).toBeNull();
   });

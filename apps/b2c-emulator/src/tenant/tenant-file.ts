@@ -152,7 +152,6 @@ export interface TenantFileExternalIdTenant {
   readonly refreshTokens?: TenantFileRefreshTokens;
   readonly fidelity?: {
     readonly tenantIdPaths?: boolean;
-    readonly addOidcScopes?: boolean;
     readonly clientInfoEncoding?: 'base64url' | 'base64';
     readonly enforceResendInterval?: boolean;
   };

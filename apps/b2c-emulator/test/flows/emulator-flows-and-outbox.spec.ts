@@ -6,7 +6,8 @@ import { loadConfig } from '../../src/config';
 import { Emulator } from '../../src/emulator';
 import { FLOW_RETENTION_MS, FLOW_TOKEN_LIFETIME_MS } from '../../src/flows/flow-state-store';
 import { createMemoryStores } from '../../src/stores/memory-stores';
-import { loadTenant } from '../../src/tenant/load-tenant';
+import { loadTenants } from '../../src/tenant/load-tenant';
+import { TenantRuntime } from '../../src/tenant/tenant-runtime';
 import { TEST_TENANT_FILE } from '../start-emulator';
 
 const TENANT_ID = '7d3f2b9e-61c4-4e8a-b5d0-2c9a8f4e1b37';
@@ -22,8 +23,20 @@ describe('the emulator with flows and an outbox', () => {
     const config = loadConfig({ B2C_EMULATOR_DATA_DIR: dataDir }, dataDir);
     const clock = new OffsetClock();
     lines = [];
-    const tenant = await loadTenant(TEST_TENANT_FILE);
-    emulator = new Emulator(config, tenant, createMemoryStores(config, clock), clock, (line) => {
+    const stores = createMemoryStores(config, clock);
+    const runtimes = await Promise.all(
+      (await loadTenants(TEST_TENANT_FILE)).map(
+        async (tenant) =>
+          new TenantRuntime(
+            tenant,
+            await stores.users(tenant.id, false),
+            stores.signingKeys(tenant.id, false),
+            stores,
+            clock,
+          ),
+      ),
+    );
+    emulator = new Emulator(config, runtimes, stores, clock, (line) => {
       lines.push(line);
     });
   });
@@ -72,9 +85,9 @@ describe('the emulator with flows and an outbox', () => {
     expect(await emulator.stores.outbox.list('dana@contoso.com')).toEqual([]);
   });
 
-  it('forgets flows and empties the outbox when the tenant is replaced', async () => {
+  it('forgets flows and empties the outbox when the tenants are replaced', async () => {
     const token = await startFlowAndSendCode();
-    await emulator.replaceTenant(emulator.tenant);
+    await emulator.replaceTenants(emulator.tenants.map((runtime) => runtime.tenant));
     expect(await emulator.stores.flows.read(token)).toEqual({ outcome: 'unknown' });
     expect(await emulator.stores.outbox.list('dana@contoso.com')).toEqual([]);
   });

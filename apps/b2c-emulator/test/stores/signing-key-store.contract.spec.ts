@@ -1,9 +1,14 @@
 import type { StorageTable } from '@ropc/table-storage';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OffsetClock } from '../../src/clock';
 import { FileSigningKeyStore } from '../../src/keys/file-signing-key-store';
+import {
+  generateStoredSigningKey,
+  importSigningKey,
+  type StoredSigningKeySet,
+} from '../../src/keys/signing-key';
 import type { SigningKeyStore } from '../../src/keys/signing-key-store';
 import { TableSigningKeyStore } from '../../src/keys/table-signing-key-store';
 import { readSharedFingerprintKey } from '../../src/stores/shared-fingerprint-key';
@@ -17,6 +22,8 @@ afterAll(() => {
 });
 
 const clock = new OffsetClock(() => Date.UTC(2026, 10, 25, 12, 0, 0));
+const TENANT_ID = '04fbcc13-aa6a-4630-aacc-9c6a9e838418';
+const OTHER_TENANT_ID = '7d3f2b9e-61c4-4e8a-b5d0-2c9a8f4e1b37';
 
 /** Two instances on one backing store: a data directory, or a table. */
 type StorePair = readonly [SigningKeyStore, SigningKeyStore];
@@ -27,13 +34,19 @@ describe.each([
     (): StorePair => {
       const directory = mkdtempSync(join(tmpdir(), 'b2c-keys-'));
       directories.push(directory);
-      return [new FileSigningKeyStore(directory, clock), new FileSigningKeyStore(directory, clock)];
+      return [
+        new FileSigningKeyStore(directory, TENANT_ID, clock),
+        new FileSigningKeyStore(directory, TENANT_ID, clock),
+      ];
     },
   ],
   [
     'table',
     (): StorePair =>
-      twoInstances(freshTable('keys'), (table) => new TableSigningKeyStore(table, clock)),
+      twoInstances(
+        freshTable('keys'),
+        (table) => new TableSigningKeyStore(table, TENANT_ID, clock),
+      ),
   ],
 ])('SigningKeyStore contract: %s', (_name, createStores) => {
   let store: SigningKeyStore;
@@ -99,7 +112,7 @@ describe('TableSigningKeyStore', () => {
   });
 
   it('gives instances that start at the same time one key', async () => {
-    const stores = [1, 2, 3].map(() => new TableSigningKeyStore(table, clock));
+    const stores = [1, 2, 3].map(() => new TableSigningKeyStore(table, TENANT_ID, clock));
     const kids = await Promise.all(stores.map(async (store) => (await store.current()).kid));
     expect(new Set(kids).size).toBe(1);
   });
@@ -107,8 +120,8 @@ describe('TableSigningKeyStore', () => {
   it('publishes a rotation on one instance from the others after their refresh interval', async () => {
     let elapsed = 0;
     const options = { refreshIntervalMs: 5000, elapsedMs: () => elapsed };
-    const first = new TableSigningKeyStore(table, clock, options);
-    const second = new TableSigningKeyStore(table, clock, options);
+    const first = new TableSigningKeyStore(table, TENANT_ID, clock, options);
+    const second = new TableSigningKeyStore(table, TENANT_ID, clock, options);
     const original = await second.current();
     const rotated = await first.rotate(0);
     elapsed = 4999;
@@ -119,14 +132,70 @@ describe('TableSigningKeyStore', () => {
   });
 
   it('keeps the key set of two concurrent rotations consistent', async () => {
-    const first = new TableSigningKeyStore(table, clock);
-    const second = new TableSigningKeyStore(table, clock, { refreshIntervalMs: 0 });
+    const first = new TableSigningKeyStore(table, TENANT_ID, clock);
+    const second = new TableSigningKeyStore(table, TENANT_ID, clock, { refreshIntervalMs: 0 });
     await first.current();
     const [a, b] = await Promise.all([first.rotate(0), second.rotate(0)]);
     const published = (await second.published()).map((key) => key.kid);
     expect(published).toHaveLength(2);
     expect([a.kid, b.kid]).toContain(published[0]);
     expect([a.kid, b.kid]).toContain(published[1]);
+  });
+});
+
+/** A key set as an emulator before per-tenant keys stored it, and the kid it published. */
+async function legacyKeySet(): Promise<{ json: string; kid: string }> {
+  const current = await generateStoredSigningKey(Math.floor(clock.now() / 1000) - 3600);
+  const set: StoredSigningKeySet = { current };
+  return { json: JSON.stringify(set), kid: (await importSigningKey(current)).kid };
+}
+
+describe('legacy signing keys', () => {
+  it('file: the adopting tenant signs with the legacy file, another tenant with its own key', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'b2c-keys-'));
+    directories.push(directory);
+    const legacy = await legacyKeySet();
+    writeFileSync(join(directory, 'signing-keys.json'), legacy.json);
+
+    const adopter = new FileSigningKeyStore(directory, TENANT_ID, clock, true);
+    const other = new FileSigningKeyStore(directory, OTHER_TENANT_ID, clock, false);
+
+    expect((await adopter.current()).kid).toBe(legacy.kid);
+    expect((await other.current()).kid).not.toBe(legacy.kid);
+    // The adopted set is the tenant's own file now: a later start reads it without the legacy one.
+    const own = join(directory, `signing-keys-${TENANT_ID}.json`);
+    expect(JSON.parse(readFileSync(own, 'utf8'))).toEqual(JSON.parse(legacy.json));
+    rmSync(join(directory, 'signing-keys.json'));
+    const restarted = new FileSigningKeyStore(directory, TENANT_ID, clock, true);
+    expect((await restarted.current()).kid).toBe(legacy.kid);
+    expect(existsSync(join(directory, `signing-keys-${OTHER_TENANT_ID}.json`))).toBe(true);
+  });
+
+  it('table: the adopting tenant takes over the legacy row, which is deleted', async () => {
+    const table = freshTable('keys');
+    const legacy = await legacyKeySet();
+    await table.create({ partitionKey: 'secrets', rowKey: 'signing-keys', keys: legacy.json });
+
+    const adopter = new TableSigningKeyStore(table, TENANT_ID, clock, { adoptLegacyRow: true });
+    const other = new TableSigningKeyStore(table, OTHER_TENANT_ID, clock);
+
+    expect((await adopter.current()).kid).toBe(legacy.kid);
+    expect((await other.current()).kid).not.toBe(legacy.kid);
+    expect(await table.get('secrets', 'signing-keys')).toBeUndefined();
+    const own = await table.get<{ keys: string }>('secrets', `signing-keys-${TENANT_ID}`);
+    expect(own?.keys).toBe(legacy.json);
+    expect(await table.get('secrets', `signing-keys-${OTHER_TENANT_ID}`)).toBeDefined();
+  });
+
+  it('table: a tenant that does not adopt leaves the legacy row alone', async () => {
+    const table = freshTable('keys');
+    const legacy = await legacyKeySet();
+    await table.create({ partitionKey: 'secrets', rowKey: 'signing-keys', keys: legacy.json });
+
+    const store = new TableSigningKeyStore(table, OTHER_TENANT_ID, clock);
+
+    expect((await store.current()).kid).not.toBe(legacy.kid);
+    expect((await table.get<{ keys: string }>('secrets', 'signing-keys'))?.keys).toBe(legacy.json);
   });
 });
 

@@ -1,11 +1,15 @@
 import { MemoryUserStore } from '../../src/stores/memory-user-store';
 import { TableUserStore } from '../../src/stores/table-user-store';
-import { USERS_PARTITION, signInNameRow, signInNameRowKey } from '../../src/stores/table-user-rows';
+import { signInNameRow, signInNameRowKey, usersPartition } from '../../src/stores/table-user-rows';
 import { UserConflictError, type StoredUser, type UserStore } from '../../src/stores/user-store';
+import type { StorageTable, RowToWrite } from '@ropc/table-storage';
 import { sameStore, twoInstances, useAzuriteTables } from './azurite-tables';
+import { LEGACY_PARTITION, LEGACY_SEEDED_ROW, legacyUserRows } from './legacy-user-rows';
 
 const freshTable = useAzuriteTables();
 
+const TENANT_ID = '04fbcc13-aa6a-4630-aacc-9c6a9e838418';
+const OTHER_TENANT_ID = '7d3f2b9e-61c4-4e8a-b5d0-2c9a8f4e1b37';
 const ALICE_ID = '26926d34-dad3-45bb-8bff-84a5f01522d9';
 const BOB_ID = '8c7a0f5e-0b4e-4f1e-9a55-3c1d2b6e7f10';
 const CAROL_ID = 'b5f3e2a1-7c6d-4e8f-9a0b-1c2d3e4f5a6b';
@@ -45,7 +49,8 @@ describe.each([
   ['memory', (): StorePair => sameStore(new MemoryUserStore())],
   [
     'table',
-    (): StorePair => twoInstances(freshTable('users'), (table) => new TableUserStore(table)),
+    (): StorePair =>
+      twoInstances(freshTable('users'), (table) => new TableUserStore(table, TENANT_ID)),
   ],
 ])('UserStore contract: %s', (_name, createStores) => {
   let store: UserStore;
@@ -197,21 +202,101 @@ describe.each([
 describe('TableUserStore', () => {
   it('ignores and releases a sign-in name row whose user is gone', async () => {
     const table = freshTable('users');
-    const store = new TableUserStore(table);
-    const stale = signInNameRow(signInNameRowKey('alice@contoso.com'), CAROL_ID);
+    const store = new TableUserStore(table, TENANT_ID);
+    const stale = signInNameRow(
+      usersPartition(TENANT_ID),
+      signInNameRowKey('alice@contoso.com'),
+      CAROL_ID,
+    );
     expect((await table.create(stale)).ok).toBe(true);
     expect(await store.findBySignInName('alice@contoso.com')).toBeUndefined();
     await store.create(user(ALICE_ID, 'alice@contoso.com'));
     expect((await store.findBySignInName('alice@contoso.com'))?.id).toBe(ALICE_ID);
-    const row = await table.get<{ userId: string }>(USERS_PARTITION, stale.rowKey);
+    const row = await table.get<{ userId: string }>(usersPartition(TENANT_ID), stale.rowKey);
     expect(row?.userId).toBe(ALICE_ID);
   });
 
   it('stores no sign-in name in a key or in clear text', async () => {
     const table = freshTable('users');
-    await new TableUserStore(table).create(user(ALICE_ID, 'alice@contoso.com'));
+    await new TableUserStore(table, TENANT_ID).create(user(ALICE_ID, 'alice@contoso.com'));
     const keys = (await table.list()).map((row) => row.rowKey);
     expect(keys.filter((key) => key.includes('alice'))).toEqual([]);
     expect(keys.sort()).toEqual([signInNameRowKey('alice@contoso.com'), `user:${ALICE_ID}`]);
+  });
+
+  it("keeps two tenants' users apart in one table, each sign-in name once per tenant", async () => {
+    const table = freshTable('users');
+    const contoso = new TableUserStore(table, TENANT_ID);
+    const contosoid = new TableUserStore(table, OTHER_TENANT_ID);
+    await contoso.create(user(ALICE_ID, 'alice@contoso.com'));
+    await contosoid.create(user(BOB_ID, 'alice@contoso.com'));
+    expect((await contoso.list()).map((listed) => listed.id)).toEqual([ALICE_ID]);
+    expect((await contosoid.list()).map((listed) => listed.id)).toEqual([BOB_ID]);
+    expect((await contosoid.findBySignInName('alice@contoso.com'))?.id).toBe(BOB_ID);
+    expect(await contosoid.get(ALICE_ID)).toBeUndefined();
+    expect(await contosoid.seed([user(CAROL_ID, 'carol@contoso.com')])).toBe(true);
+    expect(await contoso.seed([user(CAROL_ID, 'carol@contoso.com')])).toBe(true);
+  });
+});
+
+describe('TableUserStore.adoptLegacyPartition', () => {
+  /** Writes an older emulator's users, seeded, into the `users` partition of a new table. */
+  async function legacyTable(...users: StoredUser[]): Promise<StorageTable> {
+    const table = freshTable('users');
+    for (const row of [...users.flatMap(legacyUserRows), LEGACY_SEEDED_ROW]) {
+      expect((await table.create(row)).ok).toBe(true);
+    }
+    return table;
+  }
+
+  const legacyRows = (table: StorageTable) =>
+    table.list(`PartitionKey eq '${LEGACY_PARTITION}'`, ['PartitionKey', 'RowKey']);
+
+  it("moves the legacy rows into the tenant's partition, seeded, and deletes them", async () => {
+    const alice = user(ALICE_ID, 'alice@contoso.com', 'alice');
+    const bob = user(BOB_ID, 'bob@contoso.com');
+    const table = await legacyTable(alice, bob);
+    const store = new TableUserStore(table, TENANT_ID);
+
+    // Two user rows, three sign-in name rows and the seeded marker.
+    expect(await store.adoptLegacyPartition()).toBe(6);
+
+    expect(await legacyRows(table)).toEqual([]);
+    expect(await store.get(ALICE_ID)).toEqual(alice);
+    expect((await store.findBySignInName('alice'))?.id).toBe(ALICE_ID);
+    expect((await store.findBySignInName('bob@contoso.com'))?.id).toBe(BOB_ID);
+    expect(await store.seed([user(CAROL_ID, 'carol@contoso.com')])).toBe(false);
+    expect(await store.adoptLegacyPartition()).toBe(0);
+  });
+
+  it('keeps what an already seeded partition holds and only deletes the legacy rows', async () => {
+    const table = await legacyTable(user(ALICE_ID, 'alice@contoso.com'));
+    const store = new TableUserStore(table, TENANT_ID);
+    await store.seed([user(CAROL_ID, 'carol@contoso.com')]);
+
+    expect(await store.adoptLegacyPartition()).toBe(0);
+
+    expect(await legacyRows(table)).toEqual([]);
+    expect((await store.list()).map((listed) => listed.id)).toEqual([CAROL_ID]);
+  });
+
+  // The `seeded` marker is copied last, so a copy cut short (a storage timeout during the start;
+  // the next request starts the emulator again) is done again rather than taken as finished.
+  it('keeps the users when an adoption stopped midway is run again', async () => {
+    const alice = user(ALICE_ID, 'alice@contoso.com');
+    const table = await legacyTable(alice);
+    const interrupted = Object.create(table) as StorageTable;
+    interrupted.create = (row: RowToWrite) =>
+      row.rowKey.startsWith('user:')
+        ? Promise.reject(new Error('storage timed out'))
+        : table.create(row);
+    await expect(new TableUserStore(interrupted, TENANT_ID).adoptLegacyPartition()).rejects.toThrow(
+      'storage timed out',
+    );
+
+    const store = new TableUserStore(table, TENANT_ID);
+    await store.adoptLegacyPartition();
+
+    expect(await store.get(ALICE_ID)).toEqual(alice);
   });
 });
