@@ -121,6 +121,38 @@ describe('b2c-emulator admin routes with two tenants', () => {
     );
   });
 
+  it('creates an External ID user without a password (codes only), which a B2C tenant refuses', async () => {
+    const identity = { signInType: 'emailAddress', issuerAssignedId: 'erin@contoso.com' };
+    const created = await emulator.admin('POST', `/v1.0/users?tenant=${CONTOSOID}`, {
+      displayName: 'Erin Example',
+      identities: [{ ...identity, issuer: CONTOSOID }],
+    });
+    expect(created.status).toBe(201);
+    // With no password, the password app's sign-in needs a code the client did not declare.
+    const initiate = await fetch(`${emulator.url}/${CONTOSOID}/oauth2/v2.0/initiate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: 'c5a1e7d2-4b38-4f96-a0e3-9d1b6c2f8a45',
+        username: 'erin@contoso.com',
+        challenge_type: 'password redirect',
+      }).toString(),
+    });
+    expect(await initiate.json()).toEqual({ challenge_type: 'redirect' });
+
+    const refused = await emulator.admin('POST', '/v1.0/users', {
+      displayName: 'Erin Example',
+      identities: [{ ...identity, issuer: TENANT }],
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      error: {
+        code: 'Request_BadRequest',
+        message: expect.stringContaining('passwordProfile.password') as unknown,
+      },
+    });
+  });
+
   it('answers 404 TenantNotFound for a tenant the emulator does not have', async () => {
     const response = await emulator.admin('GET', '/v1.0/users?tenant=fabrikam.onmicrosoft.com');
     expect(response.status).toBe(404);

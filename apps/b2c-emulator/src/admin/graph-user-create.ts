@@ -23,7 +23,8 @@ export interface NewGraphUser {
   readonly givenName?: string;
   readonly surname?: string;
   readonly identities: readonly UserIdentity[];
-  readonly password: string;
+  /** None: an e-mail one-time-code account (External ID tenants only). */
+  readonly password?: string;
   readonly forceChangePasswordNextSignIn: boolean;
   readonly passwordPolicies?: string;
   readonly accountEnabled: boolean;
@@ -31,8 +32,9 @@ export interface NewGraphUser {
 }
 
 /**
- * Validates a create body (docs/b2c-ropc-protocol.md §9): `displayName`, `identities` and
- * `passwordProfile.password` required; `accountEnabled` defaults to true and
+ * Validates a create body (docs/b2c-ropc-protocol.md §9): `displayName`, `identities` and — in a
+ * B2C tenant — `passwordProfile.password` required (an External ID user without one signs in with
+ * e-mailed codes); `accountEnabled` defaults to true and
  * `forceChangePasswordNextSignIn` to false (ROPC cannot complete a forced change).
  * @throws {GraphError} naming the first bad property.
  */
@@ -44,7 +46,11 @@ export function readNewUser(body: JsonObject, tenant: Tenant): NewGraphUser {
   const identities = readGraphIdentities(body['identities'], tenant.name);
   const policies = body['passwordPolicies'];
   const passwordPolicies = policies == null ? undefined : readPasswordPolicies(policies);
-  const profile = readPasswordProfile(body['passwordProfile'] ?? {}, passwordPolicies, true);
+  const profile = readPasswordProfile(
+    body['passwordProfile'] ?? {},
+    passwordPolicies,
+    tenant.kind === 'b2c',
+  );
   const enabled = body['accountEnabled'];
   const attributes = Object.fromEntries(
     [...readAttributes(body)].filter(
@@ -56,7 +62,7 @@ export function readNewUser(body: JsonObject, tenant: Tenant): NewGraphUser {
     ...(givenName === undefined ? {} : { givenName }),
     ...(surname === undefined ? {} : { surname }),
     identities,
-    password: profile.password ?? '',
+    ...(profile.password === undefined ? {} : { password: profile.password }),
     forceChangePasswordNextSignIn: profile.forceChangePasswordNextSignIn ?? false,
     ...(passwordPolicies === undefined ? {} : { passwordPolicies }),
     accountEnabled: enabled == null ? true : readBoolean(enabled, 'accountEnabled'),
@@ -64,13 +70,13 @@ export function readNewUser(body: JsonObject, tenant: Tenant): NewGraphUser {
   };
 }
 
-/** The user to store: a new object id and the password as an argon2id hash. */
+/** The user to store: a new object id and the password, if any, as an argon2id hash. */
 export async function createStoredUser(input: NewGraphUser): Promise<StoredUser> {
   const { password, ...profile } = input;
   return {
     ...profile,
     id: randomUUID(),
-    passwordHash: await hashPassword(password),
+    ...(password === undefined ? {} : { passwordHash: await hashPassword(password) }),
     refreshTokensValidFrom: 0,
   };
 }
