@@ -10,7 +10,17 @@ const EMULATOR_BIN = join(DIST, 'apps', 'b2c-emulator', 'bin.js');
 const FUNCTIONS_HOST = join(DIST, 'tools', 'functions-host', 'main.js');
 const API_APP = join(DIST, 'apps', 'api');
 
-export const TENANT_FILE = join(__dirname, '..', '..', 'fixtures', 'scale-out-tenant.json');
+/**
+ * The tenant file every emulator instance loads: a copy of the emulator's default file, the B2C
+ * tenant contoso and the External ID tenant contosoid.
+ */
+export const TENANT_FILE = join(
+  __dirname,
+  '..',
+  '..',
+  'fixtures',
+  'scale-out-two-kind-tenant.json',
+);
 export const TENANT = 'contoso.onmicrosoft.com';
 export const POLICY = 'B2C_1_ROPC_Auth';
 export const CLIENT_ID = '360770b5-7e4f-4765-b292-87b8b2c5964d';
