@@ -114,6 +114,7 @@ const services = [
     env: () => ({
       ...readSettings('apps/api/local.settings.example.json'),
       B2C_AUTHORITY: `http://localhost:${env.B2C_EMULATOR_PORT ?? '7072'}/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`,
+      EXTERNAL_ID_AUTHORITY: `http://localhost:${env.B2C_EMULATOR_PORT ?? '7072'}/contosoid.onmicrosoft.com`,
       // Behind the web origin, which adds the browser's address to X-Forwarded-For: one hop, so
       // the sign-in proxy counts each browser apart rather than every one as the web server.
       AUTH_TRUSTED_HOPS: '1',

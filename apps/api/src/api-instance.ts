@@ -1,5 +1,6 @@
-import { createTokenValidator, type TokenValidator } from '@ropc/token-validation';
+import type { TokenValidator, ValidatedToken } from '@ropc/token-validation';
 import { apiClock } from './api-clock';
+import { createTokenAuthorities, type TrustedAuthority } from './auth/token-authorities';
 import { loadConfig, type ApiConfig } from './config';
 import { SignInProxy } from './proxy/sign-in-proxy';
 import { createApiState, type ApiState } from './state/api-state';
@@ -7,30 +8,24 @@ import { createApiState, type ApiState } from './state/api-state';
 /** Everything the API's functions share: configuration, token validation, state. */
 export interface Api {
   readonly config: ApiConfig;
+  /** Every configured authority's tokens, each checked by its own validator (chosen by `iss`). */
   readonly validator: TokenValidator;
+  /** The configured authority that issued a token the validator accepted. */
+  readonly authorityOf: (token: ValidatedToken) => TrustedAuthority;
   /** Notes, ended sessions and throttle counters: in memory or on Table storage. */
   readonly state: ApiState;
-  readonly proxy: SignInProxy;
+  /** The sign-in proxy; `undefined` without the B2C settings (it forwards to B2C only). */
+  readonly proxy: SignInProxy | undefined;
 }
 
 let instance: Api | undefined;
 
 function createApi(): Api {
   const config = loadConfig();
-  const validator = createTokenValidator({
-    authorities: [config.authority],
-    audience: config.audiences,
-    keys: {
-      refreshIntervalMs: config.jwksRefreshSeconds * 1000,
-      refetchCooldownMs: config.jwksRefetchCooldownSeconds * 1000,
-    },
-    // AUTH_TOKEN_CACHE=off: every request verifies its token's signature (the benchmarks'
-    // baseline).
-    ...(config.tokenCache ? {} : { cache: false as const }),
-  });
+  const { validator, authorityOf } = createTokenAuthorities(config);
   const state = createApiState(config.storage);
-  const proxy = new SignInProxy(config, state, () => apiClock.now());
-  return { config, validator, state, proxy };
+  const proxy = config.b2c ? new SignInProxy(config, state, () => apiClock.now()) : undefined;
+  return { config, validator, authorityOf, state, proxy };
 }
 
 /**

@@ -118,3 +118,112 @@ describe('loadConfig: AUTH_COOKIE_SECURE', () => {
     ]);
   });
 });
+
+describe('loadConfig: the authorities (B2C, Entra External ID, or both)', () => {
+  const B2C = {
+    B2C_AUTHORITY: REQUIRED.B2C_AUTHORITY,
+    B2C_CLIENT_ID: REQUIRED.B2C_CLIENT_ID,
+    API_AUDIENCE: REQUIRED.API_AUDIENCE,
+  };
+  const EXTERNAL_ID = {
+    EXTERNAL_ID_AUTHORITY: 'http://localhost:7072/contosoid.onmicrosoft.com',
+    EXTERNAL_ID_CLIENT_ID: 'c5a1e7d2-4b38-4f96-a0e3-9d1b6c2f8a45',
+    EXTERNAL_ID_API_AUDIENCE:
+      'e8b4d1a6-2f7c-4a93-b6e0-5c3d9f1a7b28, api://e8b4d1a6-2f7c-4a93-b6e0-5c3d9f1a7b28',
+  };
+  const COOKIES = { AUTH_COOKIE_KEYS: REQUIRED.AUTH_COOKIE_KEYS };
+
+  /** The problems of exactly `env` (no REQUIRED underneath). */
+  function problemsOfOnly(env: Record<string, string>): readonly string[] {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  }
+
+  it('reads B2C alone as before, with no External ID', () => {
+    const config = loadConfig({ ...B2C, ...COOKIES });
+    expect(config.b2c).toEqual({
+      authority: B2C.B2C_AUTHORITY,
+      parsedAuthority: {
+        origin: 'http://localhost:7072',
+        tenant: 'contoso.onmicrosoft.com',
+        policy: 'B2C_1_ROPC_Auth',
+        style: 'path',
+      },
+      clientId: B2C.B2C_CLIENT_ID,
+      audiences: [B2C.API_AUDIENCE],
+    });
+    expect(config.externalId).toBeUndefined();
+  });
+
+  it('reads External ID alone, its audiences as a list, without B2C', () => {
+    const config = loadConfig({ ...EXTERNAL_ID, ...COOKIES });
+    expect(config.b2c).toBeUndefined();
+    expect(config.externalId).toEqual({
+      authority: 'http://localhost:7072/contosoid.onmicrosoft.com',
+      clientId: EXTERNAL_ID.EXTERNAL_ID_CLIENT_ID,
+      audiences: [
+        'e8b4d1a6-2f7c-4a93-b6e0-5c3d9f1a7b28',
+        'api://e8b4d1a6-2f7c-4a93-b6e0-5c3d9f1a7b28',
+      ],
+    });
+  });
+
+  it('reads both at once', () => {
+    const config = loadConfig({ ...B2C, ...EXTERNAL_ID, ...COOKIES });
+    expect(config.b2c?.authority).toBe(B2C.B2C_AUTHORITY);
+    expect(config.externalId?.authority).toBe(EXTERNAL_ID.EXTERNAL_ID_AUTHORITY);
+  });
+
+  it('takes the tenant-id form and a bare ciamlogin.com host, without a trailing slash', () => {
+    const authorityOf = (EXTERNAL_ID_AUTHORITY: string) =>
+      loadConfig({ ...EXTERNAL_ID, ...COOKIES, EXTERNAL_ID_AUTHORITY }).externalId?.authority;
+    expect(
+      authorityOf('https://contosoid.ciamlogin.com/7d3f2b9e-61c4-4e8a-b5d0-2c9a8f4e1b37/'),
+    ).toBe('https://contosoid.ciamlogin.com/7d3f2b9e-61c4-4e8a-b5d0-2c9a8f4e1b37');
+    expect(authorityOf('https://contosoid.ciamlogin.com/')).toBe(
+      'https://contosoid.ciamlogin.com/contosoid.onmicrosoft.com',
+    );
+  });
+
+  it('asks for one authority or both when neither is set', () => {
+    expect(problemsOfOnly({ ...COOKIES, B2C_AUTHORITY: ' ' })).toEqual([
+      'set the Azure AD B2C settings (B2C_AUTHORITY, B2C_CLIENT_ID, API_AUDIENCE), the Entra External ID settings (EXTERNAL_ID_AUTHORITY, EXTERNAL_ID_CLIENT_ID, EXTERNAL_ID_API_AUDIENCE), or both',
+    ]);
+  });
+
+  it("reads an authority whole once one of its settings is given, and reports both authorities' problems at once", () => {
+    expect(
+      problemsOfOnly({
+        ...COOKIES,
+        API_AUDIENCE: B2C.API_AUDIENCE,
+        EXTERNAL_ID_AUTHORITY: 'http://contosoid.ciamlogin.com/contosoid.onmicrosoft.com',
+        EXTERNAL_ID_CLIENT_ID: 'contoso-notes-spa',
+        AUTH_TRUSTED_HOPS: '11',
+      }),
+    ).toEqual([
+      'B2C_AUTHORITY must be a policy authority, e.g. https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_ROPC_Auth',
+      'B2C_CLIENT_ID must be the web client application id (a GUID)',
+      'EXTERNAL_ID_AUTHORITY must be an External ID tenant authority, e.g. https://contoso.ciamlogin.com/contoso.onmicrosoft.com (https; http only on a loopback host)',
+      'EXTERNAL_ID_CLIENT_ID must be the web client application id (a GUID)',
+      'EXTERNAL_ID_API_AUDIENCE is required (the API application id and/or its api://{id} URI)',
+      'AUTH_TRUSTED_HOPS must be an integer 0–10',
+    ]);
+  });
+
+  it('refuses the client id among the External ID audiences: id tokens carry it as aud', () => {
+    expect(
+      problemsOfOnly({
+        ...EXTERNAL_ID,
+        ...COOKIES,
+        EXTERNAL_ID_API_AUDIENCE: `${EXTERNAL_ID.EXTERNAL_ID_API_AUDIENCE},C5A1E7D2-4B38-4F96-A0E3-9D1B6C2F8A45`,
+      }),
+    ).toEqual([
+      'EXTERNAL_ID_API_AUDIENCE must not hold EXTERNAL_ID_CLIENT_ID (id tokens carry the client id as their aud)',
+    ]);
+  });
+});

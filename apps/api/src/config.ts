@@ -1,4 +1,5 @@
 import { parseAuthority, type PolicyAuthority } from '@ropc/protocol';
+import { parseNativeAuthAuthority } from '@ropc/protocol/native-auth';
 import { isStorageConnectionString } from '@ropc/table-storage';
 import type { CookieSecurity } from './proxy/proxy-cookies';
 import { readProxyProtection, type ProxyProtectionSettings } from './proxy-protection-config';
@@ -18,8 +19,8 @@ export interface StorageSettings {
   readonly timeoutMs: number;
 }
 
-/** The API's settings (docs/architecture.md, "API configuration"), validated. */
-export interface ApiConfig {
+/** The Azure AD B2C authority: `B2C_AUTHORITY`, `B2C_CLIENT_ID`, `API_AUDIENCE`. */
+export interface B2CSettings {
   /** The policy authority, e.g. `http://localhost:7072/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`. */
   readonly authority: string;
   readonly parsedAuthority: PolicyAuthority;
@@ -27,6 +28,32 @@ export interface ApiConfig {
   readonly clientId: string;
   /** Accepted `aud` values: the API's application id (or several). */
   readonly audiences: readonly string[];
+}
+
+/**
+ * The Entra External ID authority: `EXTERNAL_ID_AUTHORITY`, `EXTERNAL_ID_CLIENT_ID`,
+ * `EXTERNAL_ID_API_AUDIENCE` (docs/entra-native-auth-protocol.md §1.1, §1.3).
+ */
+export interface ExternalIdSettings {
+  /**
+   * The tenant authority, e.g. `http://localhost:7072/contosoid.onmicrosoft.com`, without a
+   * trailing slash (a bare `https://{subdomain}.ciamlogin.com` gets its tenant,
+   * `{subdomain}.onmicrosoft.com`, as MSAL reads it); discovery is
+   * `{authority}/v2.0/.well-known/openid-configuration`.
+   */
+  readonly authority: string;
+  /** The web client's application id (for the sign-in proxy, later). */
+  readonly clientId: string;
+  /** Accepted `aud` values: the API's application id and/or its App ID URI (`api://{id}`). */
+  readonly audiences: readonly string[];
+}
+
+/** The API's settings (docs/architecture.md, "API configuration"), validated. */
+export interface ApiConfig {
+  /** Tokens of Azure AD B2C, and the sign-in proxy; `undefined` when only External ID is set. */
+  readonly b2c: B2CSettings | undefined;
+  /** Tokens of Entra External ID; `undefined` when only B2C is set. At least one is set. */
+  readonly externalId: ExternalIdSettings | undefined;
   /**
    * Origins whose pages may call `/api/auth/*` (the CSRF check's `Origin` allow-list). The API
    * answers no CORS at all: the browser reaches it on its own origin (docs/architecture.md, "One
@@ -128,11 +155,16 @@ function readStorage(env: Env, problems: string[]): StorageSettings | undefined 
   return { connectionString, timeoutMs };
 }
 
-/**
- * Reads the API's environment; returns a frozen config or throws ConfigError listing every problem.
- */
-export function loadConfig(env: Env = process.env): ApiConfig {
-  const problems: string[] = [];
+const B2C_SETTINGS = ['B2C_AUTHORITY', 'B2C_CLIENT_ID', 'API_AUDIENCE'] as const;
+const EXTERNAL_ID_SETTINGS = [
+  'EXTERNAL_ID_AUTHORITY',
+  'EXTERNAL_ID_CLIENT_ID',
+  'EXTERNAL_ID_API_AUDIENCE',
+] as const;
+const anySet = (env: Env, names: readonly string[]): boolean =>
+  names.some((name) => (env[name] ?? '').trim() !== '');
+
+function readB2C(env: Env, problems: string[]): B2CSettings {
   const authority = (env['B2C_AUTHORITY'] ?? '').replace(/\/+$/, '');
   const parsedAuthority = parseAuthority(authority);
   if (!parsedAuthority)
@@ -144,6 +176,60 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     problems.push('B2C_CLIENT_ID must be the web client application id (a GUID)');
   const audiences = list(env['API_AUDIENCE']);
   if (audiences.length === 0) problems.push('API_AUDIENCE is required (the API application id)');
+  return {
+    authority,
+    parsedAuthority: parsedAuthority ?? { origin: '', tenant: '', policy: '', style: 'path' },
+    clientId,
+    audiences,
+  };
+}
+
+function readExternalIdAuthority(raw: string | undefined, problems: string[]): string {
+  const value = (raw ?? '').trim();
+  try {
+    // Normalised to `{origin}/{tenant}`, so discovery is always `{authority}/v2.0/...`.
+    return parseNativeAuthAuthority(value).baseUrl.replace(/\/+$/, '');
+  } catch {
+    problems.push(
+      'EXTERNAL_ID_AUTHORITY must be an External ID tenant authority, e.g. https://contoso.ciamlogin.com/contoso.onmicrosoft.com (https; http only on a loopback host)',
+    );
+    return value;
+  }
+}
+
+function readExternalId(env: Env, problems: string[]): ExternalIdSettings {
+  const authority = readExternalIdAuthority(env['EXTERNAL_ID_AUTHORITY'], problems);
+  const clientId = (env['EXTERNAL_ID_CLIENT_ID'] ?? '').trim();
+  if (!GUID.test(clientId))
+    problems.push('EXTERNAL_ID_CLIENT_ID must be the web client application id (a GUID)');
+  const audiences = list(env['EXTERNAL_ID_API_AUDIENCE']);
+  if (audiences.length === 0)
+    problems.push(
+      'EXTERNAL_ID_API_AUDIENCE is required (the API application id and/or its api://{id} URI)',
+    );
+  // An id token's aud is the client id: accepting it would let id tokens pass as access tokens.
+  if (
+    GUID.test(clientId) &&
+    audiences.some((audience) => audience.toLowerCase() === clientId.toLowerCase())
+  )
+    problems.push(
+      'EXTERNAL_ID_API_AUDIENCE must not hold EXTERNAL_ID_CLIENT_ID (id tokens carry the client id as their aud)',
+    );
+  return { authority, clientId, audiences };
+}
+
+/**
+ * Reads the API's environment; returns a frozen config or throws ConfigError listing every problem.
+ */
+export function loadConfig(env: Env = process.env): ApiConfig {
+  const problems: string[] = [];
+  // Each authority is read whole as soon as one of its settings is given; at least one must be.
+  const b2c = anySet(env, B2C_SETTINGS) ? readB2C(env, problems) : undefined;
+  const externalId = anySet(env, EXTERNAL_ID_SETTINGS) ? readExternalId(env, problems) : undefined;
+  if (!b2c && !externalId)
+    problems.push(
+      `set the Azure AD B2C settings (${B2C_SETTINGS.join(', ')}), the Entra External ID settings (${EXTERNAL_ID_SETTINGS.join(', ')}), or both`,
+    );
   const hops = env['AUTH_TRUSTED_HOPS'] || '0';
   if (!/^\d+$/.test(hops) || Number(hops) > 10)
     problems.push('AUTH_TRUSTED_HOPS must be an integer 0–10');
@@ -160,15 +246,8 @@ export function loadConfig(env: Env = process.env): ApiConfig {
   if (tokenCache !== 'on' && tokenCache !== 'off')
     problems.push('AUTH_TOKEN_CACHE must be "on" or "off"');
   const config = {
-    authority,
-    parsedAuthority: parsedAuthority ?? {
-      origin: '',
-      tenant: '',
-      policy: '',
-      style: 'path' as const,
-    },
-    clientId,
-    audiences,
+    b2c,
+    externalId,
     allowedOrigins: readOrigins(env['AUTH_ALLOWED_ORIGINS'], problems),
     cookieKeys: readCookieKeys(env['AUTH_COOKIE_KEYS'], problems),
     cookieSecure: readCookieSecurity(env['AUTH_COOKIE_SECURE'], problems),

@@ -148,6 +148,7 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
       emails: ['alice@contoso.com'],
       scopes: ['notes.read', 'notes.write'],
       policy: POLICY,
+      authority: `${emulator.url}/${TENANT}/${POLICY}`,
       issuedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
       expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });

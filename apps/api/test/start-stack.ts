@@ -10,6 +10,11 @@ const API_APP = join(DIST, 'apps', 'api');
 
 /** The default contoso tenant plus a second user flow, `B2C_1_Other`. */
 export const API_TEST_TENANT = join(__dirname, 'fixtures', 'api-test-tenant.json');
+/**
+ * The emulator's default tenant file: the B2C tenant `contoso` and the Entra External ID tenant
+ * `contosoid` (external-id-sign-in.ts).
+ */
+export const TWO_AUTHORITY_TENANT = join(__dirname, 'fixtures', 'two-authority-tenant.json');
 export const TENANT = 'contoso.onmicrosoft.com';
 export const POLICY = 'B2C_1_ROPC_Auth';
 export const CLIENT_ID = '360770b5-7e4f-4765-b292-87b8b2c5964d';
@@ -90,10 +95,12 @@ function startProcess(
 }
 
 /**
- * Starts the built emulator (default tenant) with an admin key; `extraFlags` as its bin takes them.
+ * Starts the built emulator with an admin key on `tenantFile` (default: the api test tenant);
+ * `extraFlags` as its bin takes them.
  */
 export async function startEmulator(
   extraFlags: string[] = [],
+  tenantFile: string = API_TEST_TENANT,
 ): Promise<Started & { admin(method: string, path: string, body?: unknown): Promise<Response> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'api-test-emulator-'));
   const started = await startProcess(
@@ -106,7 +113,7 @@ export async function startEmulator(
       '--admin-key',
       ADMIN_KEY,
       '--tenant',
-      API_TEST_TENANT,
+      tenantFile,
       ...extraFlags,
     ],
     {},

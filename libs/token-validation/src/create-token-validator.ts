@@ -26,6 +26,28 @@ export interface TokenValidator {
   validate(token: string, requirements?: TokenRequirements): Promise<ValidatedToken>;
 }
 
+/**
+ * What an issuer dispatcher needs to know of a validator made by {@link createTokenValidator}:
+ * which issuers its authorities have, learnt from their discovery documents.
+ */
+export interface IssuerIndex {
+  /** True when one of the validator's authorities has this issuer. No I/O. */
+  trusts(issuer: string): boolean;
+  /** True once every authority's issuer is known. */
+  settled(): boolean;
+  /** Reads the metadata of authorities whose issuer is unknown, within the refetch rules. */
+  settle(): Promise<void>;
+  /** `ERR_METADATA_UNAVAILABLE` for the authorities whose issuer is still unknown. */
+  unavailable(): TokenValidationError;
+}
+
+const issuerIndexes = new WeakMap<TokenValidator, IssuerIndex>();
+
+/** The issuer index of a validator made by {@link createTokenValidator}; else undefined. */
+export function issuerIndexOf(validator: TokenValidator): IssuerIndex | undefined {
+  return issuerIndexes.get(validator);
+}
+
 /** A verified token and what decides whether its cached verdict may still be served. */
 interface Verification {
   readonly token: ValidatedToken;
@@ -38,8 +60,8 @@ interface Verification {
  * Creates a validator that checks, for each token: the signature against keys from the trusted
  * authorities' JWKS only; `alg` against the allow-list; `iss` against the issuer of the authority
  * that published the key; `aud`; `exp` and `nbf` within the clock tolerance; the policy claim
- * (`tfp`, else `acr`, case-insensitive) against the authorities' policies; then the call's
- * required scopes and roles (also on a cache hit).
+ * (`tfp`, else `acr`, case-insensitive) against the authorities' policies, unless they have none;
+ * the `checkClaims` option; then the call's required scopes and roles (also on a cache hit).
  *
  * Discovery and keys are fetched on first use, not here. Bad options throw TypeError.
  */
@@ -58,7 +80,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     return hit && keyStore.isTrusted(hit.kid, hit.material, now) ? hit : undefined;
   }
 
-  return {
+  const validator: TokenValidator = {
     async validate(token, requirements = {}) {
       assertRequirements(requirements);
       assertToken(token);
@@ -74,6 +96,13 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
       return verification.token;
     },
   };
+  issuerIndexes.set(validator, {
+    trusts: (issuer) => keyStore.hasIssuer(issuer),
+    settled: () => keyStore.issuersKnown(),
+    settle: () => keyStore.loadIssuers(resolved.now()),
+    unavailable: () => keyStore.issuersUnavailable(resolved.now()),
+  });
+  return validator;
 }
 
 /** One jose `jwtVerify` per token, with keys resolved by `kid` from the key store. */
@@ -104,7 +133,12 @@ function createVerifier(
     // jose resolves the key before it verifies, so a verified token always has one.
     if (key === undefined) throw new TokenValidationError('ERR_KEY_NOT_FOUND');
     return {
-      token: toValidatedToken(result.payload, result.protectedHeader, key.bindings),
+      token: toValidatedToken(
+        result.payload,
+        result.protectedHeader,
+        key.bindings,
+        resolved.checkClaims,
+      ),
       expiresAtMs: (result.payload.exp ?? 0) * 1000,
       kid: key.key.kid,
       material: key.key.material,
@@ -137,7 +171,8 @@ function resolveKey(
   return keyStore.resolve(kid, alg, now);
 }
 
-function assertToken(token: unknown): asserts token is string {
+/** A token `validate` may look at: a string, not empty, not over the length bound. */
+export function assertToken(token: unknown): asserts token is string {
   if (typeof token !== 'string') throw new TypeError('token must be a string');
   if (token === '') throw new TokenValidationError('ERR_TOKEN_MISSING');
   if (token.length > TOKEN_VALIDATOR_DEFAULTS.maxTokenLength) {

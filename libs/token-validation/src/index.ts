@@ -1,14 +1,17 @@
 /**
- * @ropc/token-validation: validates Azure AD B2C access tokens against the policies' JWKS with
- * jose, and guards @azure/functions v4 HTTP handlers with RFC 6750 Bearer answers. Node only.
+ * @ropc/token-validation: validates Azure AD B2C and Entra External ID access tokens against the
+ * authorities' JWKS with jose, one validator per authority joined by issuer, and guards
+ * @azure/functions v4 HTTP handlers with RFC 6750 Bearer answers. Node only.
  */
 export { createTokenValidator, type TokenValidator } from './create-token-validator';
+export { createIssuerDispatcher, type IssuerDispatcher } from './create-issuer-dispatcher';
 export type { TokenRequirements, ValidatedToken } from './validated-token';
 export {
   TOKEN_VALIDATOR_DEFAULTS,
   type AuthorityTokenValidatorOptions,
   type IssuerTokenValidatorOptions,
   type KeyCacheOptions,
+  type TenantAuthorityTokenValidatorOptions,
   type TokenValidatorBaseOptions,
   type TokenValidatorOptions,
   type VerifiedTokenCacheOptions,

@@ -4,10 +4,13 @@ import { importKeySet, type TrustedKey } from './import-key-set';
 import type { KeySourceConfig } from './resolve-token-validator-options';
 import type { SignatureAlgorithm } from './signature-algorithm';
 
-/** Which `iss` and policies a key may vouch for: those of the authority that published it. */
+/**
+ * Which `iss` and policies a key may vouch for: those of the authority that published it
+ * (`policies` undefined: the authority's tokens name no policy).
+ */
 export interface KeyBinding {
   readonly issuer: string;
-  readonly policies: readonly string[];
+  readonly policies: readonly string[] | undefined;
 }
 
 /** What a {@link KeySource} needs besides its configuration. */
@@ -45,6 +48,11 @@ export class KeySource {
     if (config.kind === 'explicit') {
       this.metadata = { issuer: config.issuer, jwksUri: config.jwksUri };
     }
+  }
+
+  /** The issuer, once known: from the start for an explicit source, else after discovery. */
+  get issuer(): string | undefined {
+    return this.metadata?.issuer;
   }
 
   /** The fetch under way, which concurrent callers share. */

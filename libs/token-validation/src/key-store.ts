@@ -75,6 +75,39 @@ export class KeyStore {
     );
   }
 
+  /** True when an authority of this store has `issuer` (known from its discovery or options). */
+  hasIssuer(issuer: string): boolean {
+    // A plain loop: this runs for every token an issuer dispatcher routes.
+    for (const source of this.sources) if (source.issuer === issuer) return true;
+    return false;
+  }
+
+  /** True once every authority's issuer is known. */
+  issuersKnown(): boolean {
+    return this.sources.every((source) => source.issuer !== undefined);
+  }
+
+  /**
+   * Reads the metadata of the authorities whose issuer is not known yet, as a first validation
+   * would: the first fetch at once, later ones after the cooldown and within the budget.
+   */
+  async loadIssuers(now: number): Promise<void> {
+    const pending = this.sources.filter(
+      (source) =>
+        source.issuer === undefined &&
+        (source.fetching !== undefined || this.mayFetch(source, now)),
+    );
+    if (pending.length > 0) await Promise.all(pending.map((source) => source.refresh()));
+  }
+
+  /** `ERR_METADATA_UNAVAILABLE` for the authorities whose issuer is still unknown. */
+  issuersUnavailable(now: number): TokenValidationError {
+    return this.unavailable(
+      this.sources.filter((source) => source.issuer === undefined),
+      now,
+    );
+  }
+
   private async resolveMiss(
     kid: string,
     alg: SignatureAlgorithm,
@@ -172,6 +205,11 @@ export class KeyStore {
         detail: 'no trusted key has the token kid',
       });
     }
+    return this.unavailable(unusable, now);
+  }
+
+  /** `ERR_METADATA_UNAVAILABLE` with the earliest time a fetch for `unusable` is allowed. */
+  private unavailable(unusable: readonly KeySource[], now: number): TokenValidationError {
     const waits = unusable.map((source) =>
       Math.max(
         (source.lastAttemptAt ?? now) + this.policy.refetchCooldownMs - now,

@@ -7,12 +7,15 @@ import {
   type TokenValidatorOptions,
 } from './token-validator-options';
 
-/** Where one trusted authority's issuer and keys come from, and the policies it may name. */
+/**
+ * Where one trusted authority's issuer and keys come from, and the policies it may name
+ * (`undefined`: its tokens name none, and no policy claim is read).
+ */
 export type KeySourceConfig =
   | {
       readonly kind: 'discovery';
       readonly discoveryUrl: string;
-      readonly policies: readonly string[];
+      readonly policies: readonly string[] | undefined;
     }
   | {
       readonly kind: 'explicit';
@@ -41,6 +44,7 @@ export interface ResolvedTokenValidatorOptions {
   readonly keys: ResolvedKeyCacheOptions;
   /** 0 when the verified-token cache is off. */
   readonly cacheMaxEntries: number;
+  readonly checkClaims: ((claims: Readonly<Record<string, unknown>>) => void) | undefined;
 }
 
 /** Checks the options once, at creation: misuse throws TypeError rather than failing per token. */
@@ -70,12 +74,19 @@ export function resolveTokenValidatorOptions(
       cache === false
         ? 0
         : integer('cache.maxEntries', cache.maxEntries ?? DEFAULTS.cacheMaxEntries, 1),
+    checkClaims: functionOption('checkClaims', options.checkClaims),
   };
 }
 
 function resolveSources(options: TokenValidatorOptions): KeySourceConfig[] {
   const hasAuthorities = 'authorities' in options;
   const hasIssuer = 'issuer' in options || 'jwksUri' in options;
+  if ('tenantAuthority' in options) {
+    if (hasAuthorities || hasIssuer) {
+      throw new TypeError('give tenantAuthority alone, without authorities, issuer or jwksUri');
+    }
+    return [resolveTenantSource(options.tenantAuthority)];
+  }
   if (hasAuthorities === hasIssuer) {
     throw new TypeError('give either authorities, or issuer and jwksUri');
   }
@@ -94,6 +105,18 @@ function resolveSources(options: TokenValidatorOptions): KeySourceConfig[] {
   });
   const unique = new Map(sources.map((source) => [JSON.stringify(source), source]));
   return [...unique.values()];
+}
+
+/** A tenant authority: discovery at `{authority}/v2.0/.well-known/openid-configuration`. */
+function resolveTenantSource(tenantAuthority: unknown): KeySourceConfig {
+  const authority = typeof tenantAuthority === 'string' ? tenantAuthority.replace(/\/+$/, '') : '';
+  if (!isHttpUrl(authority) || /[?#]/.test(authority) || new URL(authority).pathname === '/') {
+    throw new TypeError(
+      'tenantAuthority must be an http(s) URL naming a tenant, without query or fragment',
+    );
+  }
+  const discoveryUrl = `${authority}/v2.0/.well-known/openid-configuration`;
+  return { kind: 'discovery', discoveryUrl, policies: undefined };
 }
 
 function resolveExplicitSource(options: IssuerTokenValidatorOptions): KeySourceConfig {

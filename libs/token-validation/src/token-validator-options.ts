@@ -1,7 +1,9 @@
 /**
  * Options of {@link createTokenValidator}. Every policy of B2C is its own authorization server
- * (docs/b2c-ropc-protocol.md §1.1), so a validator trusts a list of policy authorities, or one
- * explicit issuer and key set for issuers without discovery.
+ * (docs/b2c-ropc-protocol.md §1.1), so a validator trusts a list of policy authorities, one tenant
+ * authority without policies (Entra External ID, docs/entra-native-auth-protocol.md §1.3), or one
+ * explicit issuer and key set for issuers without discovery. Several authorities of different
+ * kinds are trusted at once by one validator each, joined by {@link createIssuerDispatcher}.
  */
 import type { SignatureAlgorithm } from './signature-algorithm';
 
@@ -51,6 +53,14 @@ export interface TokenValidatorBaseOptions {
   readonly keys?: KeyCacheOptions;
   /** `false` turns the verified-token cache off. Default `{ maxEntries: 10_000 }`. */
   readonly cache?: false | VerifiedTokenCacheOptions;
+  /**
+   * A check of what only the caller knows about its issuer's tokens (say, that `tid` names the
+   * issuer's tenant), run once per token after the signature, issuer, audience, lifetime, policy
+   * and claim-shape checks passed (before the call's required scopes); its verdict is cached with
+   * the token. It refuses by throwing a {@link TokenValidationError}; anything else it throws
+   * propagates. The claims are frozen and unchecked beyond what `validate` documents.
+   */
+  readonly checkClaims?: (claims: Readonly<Record<string, unknown>>) => void;
 }
 
 /** Trust policy authorities, found by discovery. */
@@ -64,6 +74,17 @@ export interface AuthorityTokenValidatorOptions extends TokenValidatorBaseOption
   readonly authorities: readonly string[];
 }
 
+/** Trust one tenant authority whose tokens name no policy, found by discovery. */
+export interface TenantAuthorityTokenValidatorOptions extends TokenValidatorBaseOptions {
+  /**
+   * A tenant's authority on the Microsoft identity platform, e.g. Entra External ID's
+   * `https://contoso.ciamlogin.com/contoso.onmicrosoft.com` (or its tenant-id form). Its discovery
+   * document is `{tenantAuthority}/v2.0/.well-known/openid-configuration`, whose `issuer` and
+   * `jwks_uri` are trusted; no policy claim is read.
+   */
+  readonly tenantAuthority: string;
+}
+
 /** Trust one issuer and key set given outright. */
 export interface IssuerTokenValidatorOptions extends TokenValidatorBaseOptions {
   /** The exact `iss` value, e.g. `https://contoso.b2clogin.com/{tenantId}/v2.0/`. */
@@ -73,8 +94,14 @@ export interface IssuerTokenValidatorOptions extends TokenValidatorBaseOptions {
   readonly policies?: readonly string[];
 }
 
-/** Options of {@link createTokenValidator}: authorities, or an explicit issuer and key set. */
-export type TokenValidatorOptions = AuthorityTokenValidatorOptions | IssuerTokenValidatorOptions;
+/**
+ * Options of {@link createTokenValidator}: policy authorities, a tenant authority, or an explicit
+ * issuer and key set.
+ */
+export type TokenValidatorOptions =
+  | AuthorityTokenValidatorOptions
+  | TenantAuthorityTokenValidatorOptions
+  | IssuerTokenValidatorOptions;
 
 /** Defaults and bounds of the options. */
 export const TOKEN_VALIDATOR_DEFAULTS = {

@@ -15,8 +15,11 @@ export interface ValidatedToken {
   readonly claims: B2CAccessTokenClaims;
   /** `scp` split on spaces, e.g. `['notes.read']`; empty without `scp`. */
   readonly scopes: readonly string[];
-  /** The accepted policy, spelled as configured (`acr` arrives lowercased). */
-  readonly policy: string;
+  /**
+   * The accepted policy, spelled as configured (`acr` arrives lowercased); `undefined` for an
+   * authority whose tokens name none (`tenantAuthority`).
+   */
+  readonly policy: string | undefined;
   readonly protectedHeader: JWTHeaderParameters;
 }
 
@@ -30,12 +33,14 @@ export interface TokenRequirements {
 
 /**
  * Checks what jose does not — the issuer and policy against the authorities that published the
- * signing key, and the shapes of `scp` and `roles` — and builds the frozen result.
+ * signing key, the shapes of `scp` and `roles`, then the caller's `checkClaims` — and builds the
+ * frozen result.
  */
 export function toValidatedToken(
   payload: JWTPayload,
   protectedHeader: JWTHeaderParameters,
   bindings: readonly KeyBinding[],
+  checkClaims?: (claims: Readonly<Record<string, unknown>>) => void,
 ): ValidatedToken {
   const policy = acceptedPolicy(payload, bindings);
   const { scp, roles } = payload;
@@ -46,8 +51,10 @@ export function toValidatedToken(
   for (const value of Object.values(payload)) {
     if (typeof value === 'object' && value !== null) Object.freeze(value);
   }
+  const claims = Object.freeze(payload);
+  checkClaims?.(claims);
   return Object.freeze({
-    claims: Object.freeze(payload) as unknown as B2CAccessTokenClaims,
+    claims: claims as unknown as B2CAccessTokenClaims,
     scopes,
     policy,
     protectedHeader: Object.freeze(protectedHeader),
@@ -56,9 +63,10 @@ export function toValidatedToken(
 
 /**
  * The configured spelling of the token's policy. The key's own authorities must have issued the
- * token: a key trusted for one issuer never vouches for another issuer or for another policy.
+ * token: a key trusted for one issuer never vouches for another issuer or for another policy. An
+ * authority without policies reads no policy claim (`undefined`).
  */
-function acceptedPolicy(payload: JWTPayload, bindings: readonly KeyBinding[]): string {
+function acceptedPolicy(payload: JWTPayload, bindings: readonly KeyBinding[]): string | undefined {
   const { iss, tfp, acr } = payload;
   if (
     (tfp !== undefined && typeof tfp !== 'string') ||
@@ -72,6 +80,7 @@ function acceptedPolicy(payload: JWTPayload, bindings: readonly KeyBinding[]): s
   for (const binding of bindings) {
     if (binding.issuer !== iss) continue;
     issuerKnown = true;
+    if (binding.policies === undefined) return undefined;
     for (const policy of binding.policies) {
       if (named !== undefined && policyEquals(policy, named)) return policy;
     }

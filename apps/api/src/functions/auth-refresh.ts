@@ -17,6 +17,7 @@ export async function authRefresh(
   context: InvocationContext,
 ): Promise<HttpResponseInit> {
   const { proxy, config } = await getApi();
+  if (!proxy) return proxyErrorResponse({ kind: 'not_configured' });
   if (!passesCsrfCheck(request, config.allowedOrigins))
     return proxyErrorResponse({ kind: 'cross_site' });
   const read = await readRefreshScope(request);

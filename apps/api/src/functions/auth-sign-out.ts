@@ -22,6 +22,7 @@ export const MAX_SESSION_COOKIE_SECONDS = 90 * 86_400;
  */
 export async function authSignOut(request: HttpRequest): Promise<HttpResponseInit> {
   const { proxy, config } = await getApi();
+  if (!proxy) return proxyErrorResponse({ kind: 'not_configured' });
   if (!passesCsrfCheck(request, config.allowedOrigins))
     return proxyErrorResponse({ kind: 'cross_site' });
   const session = await liveSession(request, proxy);

@@ -17,9 +17,10 @@ export async function authToken(
   context: InvocationContext,
 ): Promise<HttpResponseInit> {
   const { proxy, config } = await getApi();
+  if (!proxy) return proxyErrorResponse({ kind: 'not_configured' });
   if (!passesCsrfCheck(request, config.allowedOrigins))
     return proxyErrorResponse({ kind: 'cross_site' });
-  const read = await readSignInForm(request, config.clientId);
+  const read = await readSignInForm(request, proxy.b2c.clientId);
   if ('refusal' in read) return proxyErrorResponse(read.refusal);
   return passwordSignIn(proxy, request, read.form, (line) => {
     context.log(line);

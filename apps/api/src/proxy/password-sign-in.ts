@@ -93,7 +93,7 @@ export async function passwordSignIn(
   if (!reservation.admitted) return budgetRefusal(proxy, reservation);
   const answer = await proxy.forward({
     grant_type: 'password',
-    client_id: proxy.config.clientId,
+    client_id: proxy.b2c.clientId,
     username: form.username,
     password: form.password,
     scope,

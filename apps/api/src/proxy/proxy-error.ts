@@ -16,6 +16,8 @@ import { NO_STORE } from './no-store';
  */
 export type ProxyRefusal =
   | { readonly kind: 'cross_site' }
+  /** No B2C authority is configured (an External ID-only API): the proxy has nowhere to forward. */
+  | { readonly kind: 'not_configured' }
   | { readonly kind: 'no_session' }
   | {
       readonly kind: 'throttled';
@@ -66,6 +68,15 @@ export function proxyErrorResponse(
         plainBody(
           'access_denied',
           'Cross-site request refused: send X-Requested-With: XMLHttpRequest from an allowed origin.',
+          correlationId,
+        ),
+      );
+    case 'not_configured':
+      return answer(
+        404,
+        plainBody(
+          'invalid_request',
+          'This API has no sign-in proxy: it is not configured for Azure AD B2C.',
           correlationId,
         ),
       );

@@ -57,7 +57,7 @@ export async function sessionRefresh(
   const { scope } = bounded;
   const answer = await proxy.forward({
     grant_type: 'refresh_token',
-    client_id: proxy.config.clientId,
+    client_id: proxy.b2c.clientId,
     refresh_token: session.rt,
     scope,
     response_type: 'token id_token',

@@ -12,7 +12,7 @@ import {
   type RateCounterStore,
 } from '@ropc/identity-protection';
 import { authorityEndpointUrl, type TokenRequest } from '@ropc/protocol';
-import type { ApiConfig } from '../config';
+import type { ApiConfig, B2CSettings } from '../config';
 import type { EndedSessionStore } from './ended-session-store';
 import { KnownDeviceCookie } from './known-device-cookie';
 import { MemoryEndedSessionStore } from './memory-ended-session-store';
@@ -38,9 +38,12 @@ export const UNKNOWN_CLIENT = 'unknown';
 /**
  * The sign-in proxy's collaborators: where it forwards, how it protects accounts and throttles
  * clients, what it remembers. The three endpoints (`auth-token.ts`, `auth-refresh.ts`,
- * `auth-sign-out.ts`) are steps over these.
+ * `auth-sign-out.ts`) are steps over these. It forwards to the B2C authority, so it exists only
+ * when the B2C settings are given (a TypeError otherwise).
  */
 export class SignInProxy {
+  /** The authority the proxy forwards to, and the client id it sends. */
+  readonly b2c: B2CSettings;
   readonly tokenEndpoint: string;
   /** Sign-in attempts per client (`AUTH_THROTTLE_IP`). */
   readonly signInLimiter: FixedWindowLimiter;
@@ -65,8 +68,10 @@ export class SignInProxy {
       console.warn(line);
     },
   ) {
-    const { protection } = config;
-    this.tokenEndpoint = authorityEndpointUrl(config.parsedAuthority, 'token');
+    const { protection, b2c } = config;
+    if (!b2c) throw new TypeError('the sign-in proxy needs the B2C settings');
+    this.b2c = b2c;
+    this.tokenEndpoint = authorityEndpointUrl(b2c.parsedAuthority, 'token');
     this.signInLimiter = new FixedWindowLimiter(stores.counters, protection.signInPerClient, now);
     this.refreshSessionLimiter = new FixedWindowLimiter(
       stores.counters,
@@ -125,7 +130,7 @@ export class SignInProxy {
 
   /** The account an attempt is for: the authority and the normalised username. */
   accountOf(username: string): string {
-    return `${this.config.authority}|${normaliseUsername(username)}`;
+    return `${this.b2c.authority}|${normaliseUsername(username)}`;
   }
 
   nowSeconds(): number {
