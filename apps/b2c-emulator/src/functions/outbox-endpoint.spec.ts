@@ -5,7 +5,8 @@ import { MemoryOutboxStore } from '../outbox/memory-outbox-store';
 import { outbox } from './outbox-endpoint';
 
 // Registration needs the Functions host; here the handler is called directly, on an emulator
-// that holds only what the route reads (nothing sends codes yet, so the outbox is filled here).
+// that holds only what the route reads, its outbox filled here directly (the flows that send codes
+// are tested over HTTP in test/external-id/).
 jest.mock('@azure/functions', () => ({
   ...jest.requireActual<typeof import('@azure/functions')>('@azure/functions'),
   app: { http: jest.fn() },
