@@ -3,6 +3,7 @@
 // B2C's error body, and never the password or refresh token it sent.
 import { fuzzParameters, fuzzTimeoutMs } from '@ropc/fuzz-testing';
 import fc from 'fast-check';
+import { hostileText, mutatedForm, type Form } from './fuzz-forms';
 import {
   CLIENT_ID,
   POLICY,
@@ -16,42 +17,8 @@ import {
 
 const RUNS = 300;
 
-/** Text a hostile client sends: separators, broken escapes, controls, astral characters. */
-const hostileText = fc.string({
-  unit: fc.oneof(
-    fc.constantFrom('&', '=', '%', '+', '%2', '%zz', '%FF', '\u0000', '\uD800', '😀', '\r\n'),
-    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
-  ),
-  maxLength: 80,
-});
-
-type Form = Record<string, string>;
-
-/** A valid form changed a little: a parameter dropped, replaced, repeated or added. */
-function mutated(base: Form): fc.Arbitrary<string> {
-  const names = Object.keys(base);
-  const mutation = fc.oneof(
-    fc.record({ drop: fc.constantFrom(...names) }),
-    fc.record({ set: fc.constantFrom(...names, 'resource', 'nonce'), to: hostileText }),
-    fc.record({ repeat: fc.constantFrom(...names) }),
-    fc.record({ huge: fc.constantFrom(...names), size: fc.integer({ min: 1000, max: 40_000 }) }),
-  );
-  return fc.array(mutation, { minLength: 1, maxLength: 3 }).map((mutations) => {
-    const pairs: [string, string][] = Object.entries(base);
-    for (const change of mutations) {
-      if ('drop' in change)
-        pairs.splice(
-          pairs.findIndex(([name]) => name === change.drop),
-          1,
-        );
-      else if ('set' in change) pairs.push([change.set, change.to]);
-      else if ('repeat' in change) pairs.push([change.repeat, base[change.repeat] ?? '']);
-      else pairs.push([change.huge, 'x'.repeat(change.size)]);
-    }
-    // URLSearchParams encodes what it can (a lone surrogate becomes U+FFFD); raw bytes come below.
-    return new URLSearchParams(pairs).toString();
-  });
-}
+/** A valid body changed a little (fuzz-forms.ts). */
+const mutate = (base: Form): fc.Arbitrary<string> => mutatedForm(base, ['resource', 'nonce'], 1);
 
 describe('token endpoint fuzz (fast-check, over HTTP)', () => {
   let emulator: RunningEmulator;
@@ -96,7 +63,7 @@ describe('token endpoint fuzz (fast-check, over HTTP)', () => {
           'multipart/form-data; boundary=x',
           '',
         ),
-        body: fc.oneof(mutated(password), mutated(refresh), hostileText),
+        body: fc.oneof(mutate(password), mutate(refresh), hostileText),
         clientIp: fc.ipV4(),
       });
       await fc.assert(
