@@ -6,7 +6,8 @@ module.exports = {
   preset: '../../jest.preset.js',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  globalSetup: '<rootDir>/src/support/global-setup.ts',
+  // Stops the run at once without Chromium (@ropc/browser-testing).
+  globalSetup: '<rootDir>/../../libs/browser-testing/src/chromium-global-setup.ts',
   testTimeout: 90_000,
   maxWorkers: 1,
 };

@@ -17,7 +17,7 @@ import {
   PASSWORD_APP,
   TENANT_ID,
 } from './support/external-id-tenant';
-import { launchChromium } from './support/launch-chromium';
+import { launchChromium } from '@ropc/browser-testing';
 import { Outbox, type OutboxMessage } from './support/outbox';
 import { servePage, type PageServer } from './support/page-server';
 import { ARTIFACTS_DIR } from './support/paths';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './launch-chromium';
+import { launchChromium } from '@ropc/browser-testing';
 import { ARTIFACTS_DIR } from './save-screenshot';
 import { startTestStack, type TestStack, type TestStackOptions } from './test-stack';
 

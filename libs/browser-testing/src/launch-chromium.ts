@@ -22,18 +22,23 @@ export function assertChromiumInstalled(): string {
   return executablePath;
 }
 
-/** Launches headless Chromium with a fresh profile (Playwright gives every launch its own). */
+/**
+ * Launches headless Chromium with a fresh profile (Playwright gives every launch its own), without
+ * the sandbox (containers), the GPU, or any call home: background networking, component updates,
+ * QUIC, sync and the first-run page are off, so a test sees only its own traffic.
+ */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: assertChromiumInstalled(),
+    headless: true,
     args: [
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
-      '--no-first-run',
       '--disable-quic',
       '--disable-sync',
+      '--no-first-run',
     ],
   });
 }

@@ -1,0 +1,1 @@
+export { assertChromiumInstalled, chromiumPath, launchChromium } from './launch-chromium';
