@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
  */
 export class CountingRelay {
   private readonly counts = new Map<string, number>();
+  /** The headers of the last call that reached the emulator. */
+  lastHeaders: Readonly<Record<string, string | string[] | undefined>> = {};
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -18,7 +20,10 @@ export class CountingRelay {
     let relay: CountingRelay | undefined;
     const server = createServer((incoming, outgoing) => {
       const path = (incoming.url ?? '/').split('?')[0] ?? '/';
-      relay?.counts.set(path, (relay.counts.get(path) ?? 0) + 1);
+      if (relay) {
+        relay.counts.set(path, (relay.counts.get(path) ?? 0) + 1);
+        relay.lastHeaders = { ...incoming.headers };
+      }
       const upstream = request(
         {
           host: targetUrl.hostname,
