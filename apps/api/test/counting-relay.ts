@@ -17,9 +17,10 @@ export class CountingRelay {
 
   static async start(target: string): Promise<CountingRelay> {
     const targetUrl = new URL(target);
-    let relay: CountingRelay | undefined;
+    const holder: { relay?: CountingRelay } = {};
     const server = createServer((incoming, outgoing) => {
       const path = (incoming.url ?? '/').split('?')[0] ?? '/';
+      const { relay } = holder;
       if (relay) {
         relay.counts.set(path, (relay.counts.get(path) ?? 0) + 1);
         relay.lastHeaders = { ...incoming.headers };
@@ -45,7 +46,8 @@ export class CountingRelay {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    relay = new CountingRelay(server, `http://127.0.0.1:${port}`);
+    const relay = new CountingRelay(server, `http://127.0.0.1:${port}`);
+    holder.relay = relay;
     return relay;
   }
 
@@ -63,6 +65,10 @@ export class CountingRelay {
 
   stop(): Promise<void> {
     this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return new Promise((resolve) => {
+      this.server.close(() => {
+        resolve();
+      });
+    });
   }
 }

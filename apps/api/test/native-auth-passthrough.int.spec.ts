@@ -48,9 +48,9 @@ describe('the native-authentication proxy (pass-through on)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await api?.stop();
-    await relay?.stop();
-    await emulator?.stop();
+    await api.stop();
+    await relay.stop();
+    await emulator.stop();
   });
 
   const call = (

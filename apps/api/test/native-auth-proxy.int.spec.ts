@@ -54,9 +54,9 @@ describe('the native-authentication proxy (cookie mode)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await api?.stop();
-    await relay?.stop();
-    await emulator?.stop();
+    await api.stop();
+    await relay.stop();
+    await emulator.stop();
   });
 
   /** A call of the native proxy from the browser at `ip`, in cookie mode unless told. */
@@ -316,7 +316,7 @@ describe('the native-authentication proxy (cookie mode)', () => {
     }
 
     it.each([
-      ['missing', async () => undefined],
+      ['missing', () => Promise.resolve(undefined)],
       ["the authority's own token", upstreamToken],
       [
         'tampered',
