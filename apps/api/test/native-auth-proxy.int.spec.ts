@@ -168,6 +168,23 @@ describe('the native-authentication proxy (cookie mode)', () => {
       authority,
       policy: null,
     });
+
+    // Sign-out ends the External ID session as a B2C one: its cookie refreshes no more.
+    const rotated = sessionCookieOf(refreshed);
+    const signedOut = await post(`${api.url}/api/auth/sign-out`, undefined, {
+      ...XHR,
+      Cookie: rotated,
+    });
+    expect(signedOut.status).toBe(204);
+    const before = relay.count('/oauth2/v2.0/token');
+    const ended = await post(`${api.url}/api/auth/refresh`, undefined, {
+      ...XHR,
+      Cookie: rotated,
+      'X-Forwarded-For': ip,
+    });
+    expect(ended.status).toBe(400);
+    expect(ended.body).toMatchObject({ error: 'invalid_grant' });
+    expect(relay.count('/oauth2/v2.0/token')).toBe(before);
   });
 
   it('signs carol in with a code from the outbox (the oob grant)', async () => {

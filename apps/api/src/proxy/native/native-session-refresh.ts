@@ -9,6 +9,9 @@ import { nativeErrorResponse } from './native-error';
 import { nativeSession } from './native-session';
 import { describeNativeAnswer } from './native-upstream';
 
+/** AADSTS50173: the refresh token was revoked. */
+const REVOKED = 50173;
+
 /**
  * `/api/auth/refresh` for a session of the native-authentication proxy (`auth: external-id`): the
  * client's and the session's limits and the authority's back-off as for B2C, then the refresh
@@ -55,6 +58,11 @@ export async function nativeSessionRefresh(
   if (answer.status !== 200) {
     const { refresh_token: _dropped, ...body } = answer.body;
     const ends = body['error'] === 'invalid_grant';
+    // 50173: the grant was revoked (a password reset, a revocation of the user's sessions), so
+    // the account's known devices stop being trusted, as for B2C.
+    const codes = body['error_codes'];
+    if (ends && Array.isArray(codes) && codes.includes(REVOKED) && session.acct !== undefined)
+      await proxy.budget.endDeviceTrust(session.acct);
     return nativeAnswerResponse(request, answer, body, ends ? cleared : []);
   }
   // A sign-out that landed while the refresh was upstream wins.
