@@ -46,6 +46,7 @@ describe('the native-authentication proxy (cookie mode)', () => {
         EXTERNAL_ID_CLIENT_ID: SPA_CLIENT_ID,
         EXTERNAL_ID_API_AUDIENCE: EXTERNAL_API_ID,
         AUTH_TRUSTED_HOPS: '1',
+        AUTH_UPSTREAM_TIMEOUT_MS: '1500',
         AUTH_NATIVE_CODE_SENDS_ACCOUNT: '3/900',
         AUTH_NATIVE_SIGNUP_IP: '2/3600',
         AUTH_NATIVE_RESET_ACCOUNT: '2/3600',
@@ -586,5 +587,30 @@ describe('the native-authentication proxy (cookie mode)', () => {
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ error: 'unsupported_grant_type' });
     expect(relay.total()).toBe(before);
+  });
+
+  it('answers 503 with Retry-After in the native-auth envelope when the authority does not answer in time', async () => {
+    const user = await newUser('judy');
+    const challenged = await challenge(user.username, '198.51.100.20');
+    emulator.pause();
+    try {
+      const answer = await call(
+        'oauth2/v2.0/token',
+        {
+          continuation_token: token(challenged),
+          grant_type: 'password',
+          password: user.password,
+          scope: SCOPE,
+        },
+        '198.51.100.20',
+      );
+      expect(answer.status).toBe(503);
+      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(answer.body).toMatchObject({ error: 'temporarily_unavailable', error_codes: [] });
+      expect(typeof answer.body['trace_id']).toBe('string');
+    } finally {
+      emulator.resume();
+    }
   });
 });
