@@ -63,7 +63,7 @@ export interface NativeProxySettings {
   readonly passthrough: boolean;
   /** `AUTH_NATIVE_REFRESH_LIFETIME_SECONDS` (default 86400): without `refresh_token_expires_in`. */
   readonly refreshLifetimeSeconds: number;
-  /** `AUTH_NATIVE_CODE_SENDS_ACCOUNT` (default `10/900`): challenge calls (code sends) per account. */
+  /** `AUTH_NATIVE_CODE_SENDS_ACCOUNT` (default `10/900`): codes e-mailed per account. */
   readonly codeSendsPerAccount: ThrottleLimit;
   /** `AUTH_NATIVE_CODE_SENDS_IP` (default `30/900`): challenge calls (code sends) per client. */
   readonly codeSendsPerClient: ThrottleLimit;

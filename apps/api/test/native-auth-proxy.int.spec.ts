@@ -535,6 +535,15 @@ describe('the native-authentication proxy (cookie mode)', () => {
     expect(relay.count('/oauth2/v2.0/challenge')).toBe(before);
   });
 
+  it("does not count a password user's sign-in challenges, which send no code, against the account's code sends", async () => {
+    const user = await newUser('kim');
+    for (let n = 0; n < 5; n++) {
+      const challenged = await challenge(user.username, `203.0.113.${80 + n}`);
+      expect(challenged.status).toBe(200);
+      expect(challenged.body).toMatchObject({ challenge_type: 'password' });
+    }
+  });
+
   it('limits sign-up starts per client address: 429 with Retry-After, not forwarded', async () => {
     const ip = '203.0.113.60';
     const start = (n: number) =>

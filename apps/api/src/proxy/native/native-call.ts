@@ -10,7 +10,7 @@ import { nativeAnswerResponse, wrapContinuation } from './native-answer';
 import { nativeAttemptOutcome } from './native-attempt-outcome';
 import { nativeErrorResponse, type NativeRefusal } from './native-error';
 import { isCredentialAttempt, nativeCallOf, type NativeFlow, type NativeMode } from './native-flow';
-import { refuseOverLimit } from './native-limits';
+import { countCodeSent, refuseOverLimit } from './native-limits';
 import { nativeModeOf } from './native-mode';
 import { nativeSession } from './native-session';
 import {
@@ -173,6 +173,7 @@ export async function nativeCall(
   await settle(proxy, slot, answer, log);
   log(`native-auth ${endpoint} ${describeNativeAnswer(answer)} (${mode})`);
   if (answer.kind !== 'answered') return nativeAnswerResponse(request, answer, undefined);
+  await countCodeSent(proxy, endpoint, account, answer.status, answer.body);
   const body =
     who.username === undefined
       ? answer.body

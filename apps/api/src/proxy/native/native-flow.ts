@@ -78,8 +78,8 @@ export function isCredentialAttempt(
 }
 
 /**
- * Calls that may send a one-time code: every challenge. A sign-in challenge sends one only to a
- * code user, which the proxy cannot tell before the answer, so each one counts (the safe side).
+ * Calls that may send a one-time code: every challenge (a sign-in challenge only to a code user,
+ * which its answer tells: native-limits.ts).
  */
 export function mayChallengeWithCode(endpoint: NativeAuthEndpoint): boolean {
   return (
