@@ -2,6 +2,7 @@ import type { TokenValidator, ValidatedToken } from '@ropc/token-validation';
 import { apiClock } from './api-clock';
 import { createTokenAuthorities, type TrustedAuthority } from './auth/token-authorities';
 import { loadConfig, type ApiConfig } from './config';
+import { NativeAuthProxy } from './proxy/native/native-auth-proxy';
 import { SignInProxy } from './proxy/sign-in-proxy';
 import { createApiState, type ApiState } from './state/api-state';
 
@@ -16,6 +17,8 @@ export interface Api {
   readonly state: ApiState;
   /** The sign-in proxy; `undefined` without the B2C settings (it forwards to B2C only). */
   readonly proxy: SignInProxy | undefined;
+  /** The native-authentication proxy; `undefined` without the External ID settings. */
+  readonly nativeProxy: NativeAuthProxy | undefined;
 }
 
 let instance: Api | undefined;
@@ -25,7 +28,10 @@ function createApi(): Api {
   const { validator, authorityOf } = createTokenAuthorities(config);
   const state = createApiState(config.storage);
   const proxy = config.b2c ? new SignInProxy(config, state, () => apiClock.now()) : undefined;
-  return { config, validator, authorityOf, state, proxy };
+  const nativeProxy = config.externalId
+    ? new NativeAuthProxy(config, state, () => apiClock.now())
+    : undefined;
+  return { config, validator, authorityOf, state, proxy, nativeProxy };
 }
 
 /**

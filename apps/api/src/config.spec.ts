@@ -227,3 +227,55 @@ describe('loadConfig: the authorities (B2C, Entra External ID, or both)', () => 
     ]);
   });
 });
+
+describe('loadConfig: the native-authentication proxy', () => {
+  it('defaults to pass-through off, a day of session, and the send and start limits', () => {
+    expect(loadConfig(REQUIRED).nativeProxy).toEqual({
+      passthrough: false,
+      refreshLifetimeSeconds: 86_400,
+      codeSendsPerAccount: { limit: 10, windowSeconds: 900 },
+      codeSendsPerClient: { limit: 30, windowSeconds: 900 },
+      signUpStartsPerClient: { limit: 10, windowSeconds: 3600 },
+      resetStartsPerAccount: { limit: 5, windowSeconds: 3600 },
+      resetStartsPerClient: { limit: 10, windowSeconds: 3600 },
+    });
+  });
+
+  it('takes its settings', () => {
+    const { nativeProxy } = loadConfig({
+      ...REQUIRED,
+      AUTH_NATIVE_PASSTHROUGH: 'ON',
+      AUTH_NATIVE_REFRESH_LIFETIME_SECONDS: '3600',
+      AUTH_NATIVE_CODE_SENDS_ACCOUNT: '3/600',
+      AUTH_NATIVE_RESET_IP: '4/60',
+    });
+    expect(nativeProxy).toMatchObject({
+      passthrough: true,
+      refreshLifetimeSeconds: 3600,
+      codeSendsPerAccount: { limit: 3, windowSeconds: 600 },
+      resetStartsPerClient: { limit: 4, windowSeconds: 60 },
+    });
+  });
+
+  it('reports every bad setting at once', () => {
+    expect(
+      problemsOf({
+        AUTH_NATIVE_PASSTHROUGH: 'yes',
+        AUTH_NATIVE_REFRESH_LIFETIME_SECONDS: '10',
+        AUTH_NATIVE_CODE_SENDS_ACCOUNT: 'lots',
+        AUTH_NATIVE_CODE_SENDS_IP: '0/60',
+        AUTH_NATIVE_SIGNUP_IP: '1',
+        AUTH_NATIVE_RESET_ACCOUNT: '1/0',
+        AUTH_NATIVE_RESET_IP: '/',
+      }),
+    ).toEqual([
+      'AUTH_NATIVE_PASSTHROUGH must be "on" or "off"',
+      'AUTH_NATIVE_REFRESH_LIFETIME_SECONDS must be a whole number from 60 to 7776000',
+      'AUTH_NATIVE_CODE_SENDS_ACCOUNT must look like "limit/windowSeconds", e.g. 10/900',
+      'AUTH_NATIVE_CODE_SENDS_IP must look like "limit/windowSeconds", e.g. 30/900',
+      'AUTH_NATIVE_SIGNUP_IP must look like "limit/windowSeconds", e.g. 10/3600',
+      'AUTH_NATIVE_RESET_ACCOUNT must look like "limit/windowSeconds", e.g. 5/3600',
+      'AUTH_NATIVE_RESET_IP must look like "limit/windowSeconds", e.g. 10/3600',
+    ]);
+  });
+});

@@ -2,7 +2,12 @@ import { parseAuthority, type PolicyAuthority } from '@ropc/protocol';
 import { parseNativeAuthAuthority } from '@ropc/protocol/native-auth';
 import { isStorageConnectionString } from '@ropc/table-storage';
 import type { CookieSecurity } from './proxy/proxy-cookies';
-import { readProxyProtection, type ProxyProtectionSettings } from './proxy-protection-config';
+import {
+  readProxyProtection,
+  readThrottle,
+  type ProxyProtectionSettings,
+  type ThrottleLimit,
+} from './proxy-protection-config';
 
 /** A cookie encryption key of the `AUTH_COOKIE_KEYS` ring. */
 export interface CookieKey {
@@ -42,10 +47,32 @@ export interface ExternalIdSettings {
    * `{authority}/v2.0/.well-known/openid-configuration`.
    */
   readonly authority: string;
-  /** The web client's application id (for the sign-in proxy, later). */
+  /** The web client's application id, which the native-authentication proxy sends upstream. */
   readonly clientId: string;
   /** Accepted `aud` values: the API's application id and/or its App ID URI (`api://{id}`). */
   readonly audiences: readonly string[];
+}
+
+/**
+ * The native-authentication proxy (`/api/auth/native/{*path}`, forwarding to
+ * `EXTERNAL_ID_AUTHORITY`): its pass-through mode, the session lifetime when the authority names
+ * none, and the limits that keep it from flooding mailboxes or enumerating accounts.
+ */
+export interface NativeProxySettings {
+  /** `AUTH_NATIVE_PASSTHROUGH` (default `off`): answers for Microsoft's SDK, refresh token included. */
+  readonly passthrough: boolean;
+  /** `AUTH_NATIVE_REFRESH_LIFETIME_SECONDS` (default 86400): without `refresh_token_expires_in`. */
+  readonly refreshLifetimeSeconds: number;
+  /** `AUTH_NATIVE_CODE_SENDS_ACCOUNT` (default `10/900`): codes e-mailed per account. */
+  readonly codeSendsPerAccount: ThrottleLimit;
+  /** `AUTH_NATIVE_CODE_SENDS_IP` (default `30/900`): challenge calls (code sends) per client. */
+  readonly codeSendsPerClient: ThrottleLimit;
+  /** `AUTH_NATIVE_SIGNUP_IP` (default `10/3600`): sign-up starts per client. */
+  readonly signUpStartsPerClient: ThrottleLimit;
+  /** `AUTH_NATIVE_RESET_ACCOUNT` (default `5/3600`): password-reset starts per account. */
+  readonly resetStartsPerAccount: ThrottleLimit;
+  /** `AUTH_NATIVE_RESET_IP` (default `10/3600`): password-reset starts per client. */
+  readonly resetStartsPerClient: ThrottleLimit;
 }
 
 /** The API's settings (docs/architecture.md, "API configuration"), validated. */
@@ -83,6 +110,8 @@ export interface ApiConfig {
   readonly upstreamTimeoutMs: number;
   /** The sign-in proxy's identity protection: failure budgets and throttles. */
   readonly protection: ProxyProtectionSettings;
+  /** The native-authentication proxy's settings (used when the External ID settings are given). */
+  readonly nativeProxy: NativeProxySettings;
   /**
    * Where notes, ended sessions and throttle counters live; `undefined`: this instance's memory.
    */
@@ -218,6 +247,25 @@ function readExternalId(env: Env, problems: string[]): ExternalIdSettings {
   return { authority, clientId, audiences };
 }
 
+function readNativeProxy(env: Env, problems: string[]): NativeProxySettings {
+  const passthrough = (env['AUTH_NATIVE_PASSTHROUGH'] || 'off').toLowerCase();
+  if (passthrough !== 'on' && passthrough !== 'off')
+    problems.push('AUTH_NATIVE_PASSTHROUGH must be "on" or "off"');
+  const rawLifetime = env['AUTH_NATIVE_REFRESH_LIFETIME_SECONDS'] || '86400';
+  const lifetime = Number(rawLifetime);
+  if (!/^\d+$/.test(rawLifetime) || lifetime < 60 || lifetime > 90 * 86_400)
+    problems.push('AUTH_NATIVE_REFRESH_LIFETIME_SECONDS must be a whole number from 60 to 7776000');
+  return {
+    passthrough: passthrough === 'on',
+    refreshLifetimeSeconds: lifetime,
+    codeSendsPerAccount: readThrottle(env, 'AUTH_NATIVE_CODE_SENDS_ACCOUNT', '10/900', problems),
+    codeSendsPerClient: readThrottle(env, 'AUTH_NATIVE_CODE_SENDS_IP', '30/900', problems),
+    signUpStartsPerClient: readThrottle(env, 'AUTH_NATIVE_SIGNUP_IP', '10/3600', problems),
+    resetStartsPerAccount: readThrottle(env, 'AUTH_NATIVE_RESET_ACCOUNT', '5/3600', problems),
+    resetStartsPerClient: readThrottle(env, 'AUTH_NATIVE_RESET_IP', '10/3600', problems),
+  };
+}
+
 /**
  * Reads the API's environment; returns a frozen config or throws ConfigError listing every problem.
  */
@@ -258,6 +306,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     jwksRefreshSeconds: jwksRefresh,
     jwksRefetchCooldownSeconds: jwksCooldown,
     protection: readProxyProtection(env, problems),
+    nativeProxy: readNativeProxy(env, problems),
     storage: readStorage(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);

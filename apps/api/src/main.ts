@@ -13,6 +13,7 @@ import './functions/note-item';
 import './functions/auth-token';
 import './functions/auth-refresh';
 import './functions/auth-sign-out';
+import './functions/auth-native';
 import './functions/cleanup';
 
 export { apiClock } from './api-clock';

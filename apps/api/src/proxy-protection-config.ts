@@ -29,7 +29,12 @@ export interface ProxyProtectionSettings {
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** `limit/windowSeconds`, both positive whole numbers. */
-function readThrottle(env: Env, name: string, fallback: string, problems: string[]): ThrottleLimit {
+export function readThrottle(
+  env: Env,
+  name: string,
+  fallback: string,
+  problems: string[],
+): ThrottleLimit {
   const match = /^(\d+)\/(\d+)$/.exec(env[name] || fallback);
   if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
     problems.push(`${name} must look like "limit/windowSeconds", e.g. ${fallback}`);

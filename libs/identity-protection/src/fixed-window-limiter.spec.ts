@@ -26,6 +26,17 @@ describe('FixedWindowLimiter', () => {
     expect(await ip.hit('a')).toEqual({ limited: false, count: 1 });
   });
 
+  it('peeks without counting: limited once one more event would be over the limit', async () => {
+    const ip = limiter(2, 60);
+    expect(await ip.peek('a')).toEqual({ limited: false, count: 0 });
+    await ip.hit('a');
+    expect(await ip.peek('a')).toEqual({ limited: false, count: 1 });
+    await ip.hit('a');
+    now += 15_000;
+    expect(await ip.peek('a')).toEqual({ limited: true, count: 2, retryAfterSeconds: 5 });
+    expect(await ip.peek('a')).toEqual({ limited: true, count: 2, retryAfterSeconds: 5 });
+  });
+
   it('refuses a limit that cannot work', () => {
     expect(() => limiter(0, 60)).toThrow(TypeError);
   });

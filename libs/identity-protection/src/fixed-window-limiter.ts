@@ -11,7 +11,7 @@ export type LimitCheck =
   | { readonly limited: false; readonly count: number }
   | { readonly limited: true; readonly count: number; readonly retryAfterSeconds: number };
 
-/** A fixed-window limiter over a {@link RateCounterStore}: `hit` counts and checks. */
+/** A fixed-window limiter over a {@link RateCounterStore}: `hit` counts and checks, `peek` checks. */
 export class FixedWindowLimiter {
   constructor(
     private readonly store: RateCounterStore,
@@ -28,6 +28,17 @@ export class FixedWindowLimiter {
     const now = this.now();
     const window = await this.store.hit(key, this.windowMs, now);
     return this.answer(window.count > this.limit.limit, window.count, window.start, now);
+  }
+
+  /**
+   * Whether one more event for `key` would be over the limit, without counting it: for events
+   * counted only once their outcome is known (`hit` afterwards). Concurrent callers may all pass
+   * it, so it bounds a burst only by the calls in flight.
+   */
+  async peek(key: string): Promise<LimitCheck> {
+    const now = this.now();
+    const window = await this.store.peek(key, this.windowMs, now);
+    return this.answer(window.count >= this.limit.limit, window.count, window.start, now);
   }
 
   private get windowMs(): number {

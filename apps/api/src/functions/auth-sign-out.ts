@@ -21,7 +21,9 @@ export const MAX_SESSION_COOKIE_SECONDS = 90 * 86_400;
  * live.
  */
 export async function authSignOut(request: HttpRequest): Promise<HttpResponseInit> {
-  const { proxy, config } = await getApi();
+  const { proxy: b2cProxy, nativeProxy, config } = await getApi();
+  // Either proxy ends a session: both read the same cookie and share the ended-session store.
+  const proxy = b2cProxy ?? nativeProxy;
   if (!proxy) return proxyErrorResponse({ kind: 'not_configured' });
   if (!passesCsrfCheck(request, config.allowedOrigins))
     return proxyErrorResponse({ kind: 'cross_site' });

@@ -3,10 +3,13 @@ import { readSessionCookie } from './session-cookie-header';
 import { openSession, type SessionPayload } from './session-cookie';
 import type { SignInProxy } from './sign-in-proxy';
 
+/** What reading a session needs: the key ring, the ended sessions, the clock (either proxy). */
+export type SessionReader = Pick<SignInProxy, 'config' | 'endedSessions' | 'nowSeconds'>;
+
 /** The live session of the request's cookie: opened, not expired, not signed out. */
 export async function liveSession(
   request: HttpRequest,
-  proxy: SignInProxy,
+  proxy: SessionReader,
 ): Promise<SessionPayload | undefined> {
   const sealed = readSessionCookie(request);
   const session = sealed

@@ -16,7 +16,19 @@ export interface SessionPayload {
    * trust in the account's known devices. Absent in cookies sealed before it was added.
    */
   readonly acct?: string;
+  /**
+   * The authority whose refresh token this is: `b2c` (also when absent, in cookies sealed before
+   * it was added) or `external-id` (a session of the native-authentication proxy).
+   */
+  readonly auth?: SessionAuthority;
 }
+
+/** The authority kinds a session can belong to. */
+export type SessionAuthority = 'b2c' | 'external-id';
+
+/** The authority of a session (`b2c` for cookies sealed before sessions recorded it). */
+export const sessionAuthorityOf = (session: SessionPayload): SessionAuthority =>
+  session.auth ?? 'b2c';
 
 /** The cookie's name. */
 export const SESSION_COOKIE = 'ropc_session';
@@ -54,7 +66,8 @@ function isSessionPayload(value: unknown): value is SessionPayload {
     typeof record['rt'] === 'string' &&
     typeof record['exp'] === 'number' &&
     typeof record['scope'] === 'string' &&
-    (record['acct'] === undefined || typeof record['acct'] === 'string')
+    (record['acct'] === undefined || typeof record['acct'] === 'string') &&
+    (record['auth'] === undefined || record['auth'] === 'b2c' || record['auth'] === 'external-id')
   );
 }
 

@@ -40,6 +40,7 @@ async function tokensResponse(
       exp: proxy.nowSeconds() + lifetime,
       scope: session.scope,
       ...(session.account === undefined ? {} : { acct: session.account }),
+      auth: 'b2c',
     },
     proxy.config.cookieKeys,
   ).catch((error: unknown) => {

@@ -1,0 +1,74 @@
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A relay in front of the emulator that counts what reaches it, per path: the API's External ID
+ * authority points at it, so a test sees exactly which calls the proxy forwarded. The Host header
+ * goes through unchanged, so the emulator names the relay in its URLs and issuer.
+ */
+export class CountingRelay {
+  private readonly counts = new Map<string, number>();
+  /** The headers of the last call that reached the emulator. */
+  lastHeaders: Readonly<Record<string, string | string[] | undefined>> = {};
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(target: string): Promise<CountingRelay> {
+    const targetUrl = new URL(target);
+    const holder: { relay?: CountingRelay } = {};
+    const server = createServer((incoming, outgoing) => {
+      const path = (incoming.url ?? '/').split('?')[0] ?? '/';
+      const { relay } = holder;
+      if (relay) {
+        relay.counts.set(path, (relay.counts.get(path) ?? 0) + 1);
+        relay.lastHeaders = { ...incoming.headers };
+      }
+      const upstream = request(
+        {
+          host: targetUrl.hostname,
+          port: targetUrl.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: incoming.headers,
+        },
+        (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        },
+      );
+      upstream.on('error', () => {
+        outgoing.writeHead(502);
+        outgoing.end();
+      });
+      incoming.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const relay = new CountingRelay(server, `http://127.0.0.1:${port}`);
+    holder.relay = relay;
+    return relay;
+  }
+
+  /** Calls that reached the emulator on paths ending with `suffix` (e.g. `/oauth2/v2.0/token`). */
+  count(suffix: string): number {
+    let total = 0;
+    for (const [path, count] of this.counts) if (path.endsWith(suffix)) total += count;
+    return total;
+  }
+
+  /** Every call that reached the emulator. */
+  total(): number {
+    return [...this.counts.values()].reduce((sum, count) => sum + count, 0);
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => {
+      this.server.close(() => {
+        resolve();
+      });
+    });
+  }
+}
