@@ -25,6 +25,11 @@ export class ProxyMetrics {
   constructor(
     private readonly log: (line: string) => void,
     private readonly now: () => number = Date.now,
+    /** Who logs and whom it calls: the B2C sign-in proxy, or the native-auth proxy. */
+    private readonly names: { readonly proxy: string; readonly authority: string } = {
+      proxy: 'sign-in proxy',
+      authority: 'B2C',
+    },
   ) {}
 
   /** A call went to the authority's token endpoint. */
@@ -41,7 +46,7 @@ export class ProxyMetrics {
     if (!this.period.warned && this.period.calls >= B2C_PER_IP_LIMIT.requests * 0.8) {
       this.period.warned = true;
       this.log(
-        `sign-in proxy: WARNING ${this.period.calls} upstream calls in this 5-minute period, 80 % of B2C's per-IP limit of ${B2C_PER_IP_LIMIT.requests}`,
+        `${this.names.proxy}: WARNING ${this.period.calls} upstream calls in this 5-minute period, 80 % of B2C's per-IP limit of ${B2C_PER_IP_LIMIT.requests}`,
       );
     }
   }
@@ -50,7 +55,7 @@ export class ProxyMetrics {
   upstreamThrottled(): void {
     this.counts.upstreamThrottled++;
     this.log(
-      `sign-in proxy: B2C throttled the proxy (429); total ${this.counts.upstreamThrottled}`,
+      `${this.names.proxy}: ${this.names.authority} throttled the proxy (429); total ${this.counts.upstreamThrottled}`,
     );
   }
 
@@ -58,7 +63,7 @@ export class ProxyMetrics {
   upstreamLockout(): void {
     this.counts.upstreamLockouts++;
     this.log(
-      `sign-in proxy: B2C reported a lockout (AADB2C90114); total ${this.counts.upstreamLockouts}`,
+      `${this.names.proxy}: ${this.names.authority} reported a lockout (AADB2C90114); total ${this.counts.upstreamLockouts}`,
     );
   }
 
@@ -86,7 +91,7 @@ export class ProxyMetrics {
   private logPeriod(): void {
     const share = ((this.period.calls / B2C_PER_IP_LIMIT.requests) * 100).toFixed(1);
     this.log(
-      `sign-in proxy: ${this.period.calls} upstream calls in the 5 minutes from ${new Date(this.period.start).toISOString()} (${share} % of B2C's per-IP limit of ${B2C_PER_IP_LIMIT.requests})`,
+      `${this.names.proxy}: ${this.period.calls} upstream calls in the 5 minutes from ${new Date(this.period.start).toISOString()} (${share} % of B2C's per-IP limit of ${B2C_PER_IP_LIMIT.requests})`,
     );
   }
 }

@@ -1,6 +1,7 @@
 import { HttpRequest } from '@azure/functions';
 import { loadConfig } from '../config';
-import { SignInProxy, UNKNOWN_CLIENT } from './sign-in-proxy';
+import { UNKNOWN_CLIENT } from './request-client';
+import { SignInProxy } from './sign-in-proxy';
 
 const ENV = {
   B2C_AUTHORITY: 'http://localhost:7072/contoso.onmicrosoft.com/B2C_1_ROPC_Auth',

@@ -1,11 +1,9 @@
 import type { HttpRequest } from '@azure/functions';
-import { requestClientIp } from '@ropc/functions-edge';
 import {
   AccountFailureBudget,
   FixedWindowLimiter,
   MemoryRateCounterStore,
   MemoryStateStore,
-  clientBucket,
   normaliseUsername,
   type AccountLedger,
   type AtomicStateStore,
@@ -17,6 +15,7 @@ import type { EndedSessionStore } from './ended-session-store';
 import { KnownDeviceCookie } from './known-device-cookie';
 import { MemoryEndedSessionStore } from './memory-ended-session-store';
 import { ProxyMetrics } from './proxy-metrics';
+import { RequestClients } from './request-client';
 import {
   DEFAULT_THROTTLE_BACKOFF_SECONDS,
   UpstreamBackoff,
@@ -31,9 +30,6 @@ export interface SignInProxyStores {
   /** Per-account failure budgets (`AccountFailureBudget`). */
   readonly budgets: AtomicStateStore<AccountLedger>;
 }
-
-/** The client of a request whose host added no `X-Forwarded-For` (fail closed: one bucket). */
-export const UNKNOWN_CLIENT = 'unknown';
 
 /**
  * The sign-in proxy's collaborators: where it forwards, how it protects accounts and throttles
@@ -54,7 +50,7 @@ export class SignInProxy {
   readonly backoff: UpstreamBackoff;
   readonly endedSessions: EndedSessionStore;
   readonly metrics: ProxyMetrics;
-  private warnedUnknownClient = false;
+  private readonly clients: RequestClients;
 
   constructor(
     readonly config: ApiConfig,
@@ -70,6 +66,7 @@ export class SignInProxy {
   ) {
     const { protection, b2c } = config;
     if (!b2c) throw new TypeError('the sign-in proxy needs the B2C settings');
+    this.clients = new RequestClients(config.trustedHops, 'sign-in proxy', log);
     this.b2c = b2c;
     this.tokenEndpoint = authorityEndpointUrl(b2c.parsedAuthority, 'token');
     this.signInLimiter = new FixedWindowLimiter(stores.counters, protection.signInPerClient, now);
@@ -94,22 +91,9 @@ export class SignInProxy {
     this.metrics = new ProxyMetrics(log, now);
   }
 
-  /**
-   * The client a request is counted as: its IP under the trusted-hops rule, an IPv6 client by its
-   * /64. Without `X-Forwarded-For` (a host that does not add it, such as Core Tools) every request
-   * shares one bucket, which fails closed; the first one logs how to fix it.
-   */
+  /** The client a request is counted as (`RequestClients`: trusted hops, IPv6 by /64). */
   client(request: HttpRequest): string {
-    const ip = requestClientIp(request, this.config.trustedHops);
-    if (ip) return clientBucket(ip);
-    if (!this.warnedUnknownClient) {
-      this.warnedUnknownClient = true;
-      this.log(
-        'sign-in proxy: WARNING a request came without X-Forwarded-For, so every such client shares one throttle; ' +
-          'run behind a reverse proxy that adds it and set AUTH_TRUSTED_HOPS to the number of such proxies',
-      );
-    }
-    return UNKNOWN_CLIENT;
+    return this.clients.of(request);
   }
 
   /**

@@ -1,9 +1,7 @@
 import type { HttpRequest } from '@azure/functions';
-import { requestClientIp } from '@ropc/functions-edge';
 import {
   AccountFailureBudget,
   FixedWindowLimiter,
-  clientBucket,
   normaliseUsername,
 } from '@ropc/identity-protection';
 import { buildNativeAuthUrl, type NativeAuthEndpoint } from '@ropc/protocol/native-auth';
@@ -11,7 +9,8 @@ import type { ApiConfig, ExternalIdSettings } from '../../config';
 import type { EndedSessionStore } from '../ended-session-store';
 import { KnownDeviceCookie } from '../known-device-cookie';
 import { ProxyMetrics } from '../proxy-metrics';
-import { UNKNOWN_CLIENT, type SignInProxyStores } from '../sign-in-proxy';
+import { RequestClients } from '../request-client';
+import type { SignInProxyStores } from '../sign-in-proxy';
 import {
   DEFAULT_THROTTLE_BACKOFF_SECONDS,
   UpstreamBackoff,
@@ -41,7 +40,7 @@ export class NativeAuthProxy {
   readonly backoff: UpstreamBackoff;
   readonly endedSessions: EndedSessionStore;
   readonly metrics: ProxyMetrics;
-  private warnedUnknownClient = false;
+  private readonly clients: RequestClients;
 
   constructor(
     readonly config: ApiConfig,
@@ -54,6 +53,7 @@ export class NativeAuthProxy {
     const { protection, externalId, nativeProxy } = config;
     if (!externalId) throw new TypeError('the native-auth proxy needs the External ID settings');
     this.externalId = externalId;
+    this.clients = new RequestClients(config.trustedHops, 'native-auth proxy', log);
     const limiter = (limit: { limit: number; windowSeconds: number }) =>
       new FixedWindowLimiter(stores.counters, limit, now);
     this.signInLimiter = limiter(protection.signInPerClient);
@@ -72,21 +72,15 @@ export class NativeAuthProxy {
     );
     this.backoff = new UpstreamBackoff(now);
     this.endedSessions = stores.endedSessions;
-    this.metrics = new ProxyMetrics(log, now);
+    this.metrics = new ProxyMetrics(log, now, {
+      proxy: 'native-auth proxy',
+      authority: 'External ID',
+    });
   }
 
-  /** The client a request is counted as (the B2C proxy's rule: trusted hops, IPv6 by /64). */
+  /** The client a request is counted as (`RequestClients`: trusted hops, IPv6 by /64). */
   client(request: HttpRequest): string {
-    const ip = requestClientIp(request, this.config.trustedHops);
-    if (ip) return clientBucket(ip);
-    if (!this.warnedUnknownClient) {
-      this.warnedUnknownClient = true;
-      this.log(
-        'native-auth proxy: WARNING a request came without X-Forwarded-For, so every such client shares one throttle; ' +
-          'set AUTH_TRUSTED_HOPS behind a reverse proxy that adds it',
-      );
-    }
-    return UNKNOWN_CLIENT;
+    return this.clients.of(request);
   }
 
   /** The account of a normalised username: this authority and the name. */
