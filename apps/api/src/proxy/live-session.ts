@@ -1,10 +1,10 @@
 import type { HttpRequest } from '@azure/functions';
 import { readSessionCookie } from './session-cookie-header';
 import { openSession, type SessionPayload } from './session-cookie';
-import type { SignInProxy } from './sign-in-proxy';
+import type { ProxyGuards } from './proxy-guards';
 
 /** What reading a session needs: the key ring, the ended sessions, the clock (either proxy). */
-export type SessionReader = Pick<SignInProxy, 'config' | 'endedSessions' | 'nowSeconds'>;
+export type SessionReader = Pick<ProxyGuards, 'config' | 'endedSessions' | 'nowSeconds'>;
 
 /** The live session of the request's cookie: opened, not expired, not signed out. */
 export async function liveSession(

@@ -1,7 +1,4 @@
-import type { HttpRequest } from '@azure/functions';
 import {
-  AccountFailureBudget,
-  FixedWindowLimiter,
   MemoryRateCounterStore,
   MemoryStateStore,
   normaliseUsername,
@@ -12,15 +9,9 @@ import {
 import { authorityEndpointUrl, type TokenRequest } from '@ropc/protocol';
 import type { ApiConfig, B2CSettings } from '../config';
 import type { EndedSessionStore } from './ended-session-store';
-import { KnownDeviceCookie } from './known-device-cookie';
 import { MemoryEndedSessionStore } from './memory-ended-session-store';
-import { ProxyMetrics } from './proxy-metrics';
-import { RequestClients } from './request-client';
-import {
-  DEFAULT_THROTTLE_BACKOFF_SECONDS,
-  UpstreamBackoff,
-  retryAfterSeconds,
-} from './upstream-backoff';
+import { ProxyGuards } from './proxy-guards';
+import { DEFAULT_THROTTLE_BACKOFF_SECONDS, retryAfterSeconds } from './upstream-backoff';
 import { forwardTokenRequest, type UpstreamAnswer } from './upstream-token-endpoint';
 
 /** The state the proxy shares across requests (and, with a durable store, across instances). */
@@ -37,63 +28,28 @@ export interface SignInProxyStores {
  * `auth-sign-out.ts`) are steps over these. It forwards to the B2C authority, so it exists only
  * when the B2C settings are given (a TypeError otherwise).
  */
-export class SignInProxy {
+export class SignInProxy extends ProxyGuards {
   /** The authority the proxy forwards to, and the client id it sends. */
   readonly b2c: B2CSettings;
   readonly tokenEndpoint: string;
-  /** Sign-in attempts per client (`AUTH_THROTTLE_IP`). */
-  readonly signInLimiter: FixedWindowLimiter;
-  readonly refreshSessionLimiter: FixedWindowLimiter;
-  readonly refreshClientLimiter: FixedWindowLimiter;
-  readonly budget: AccountFailureBudget;
-  readonly devices: KnownDeviceCookie;
-  readonly backoff: UpstreamBackoff;
-  readonly endedSessions: EndedSessionStore;
-  readonly metrics: ProxyMetrics;
-  private readonly clients: RequestClients;
 
   constructor(
-    readonly config: ApiConfig,
+    config: ApiConfig,
     stores: SignInProxyStores = {
       counters: new MemoryRateCounterStore(),
       endedSessions: new MemoryEndedSessionStore(),
       budgets: new MemoryStateStore<AccountLedger>(),
     },
-    readonly now: () => number = Date.now,
-    private readonly log: (line: string) => void = (line) => {
+    now: () => number = Date.now,
+    log: (line: string) => void = (line) => {
       console.warn(line);
     },
   ) {
-    const { protection, b2c } = config;
+    super(config, stores, now, log, { proxy: 'sign-in proxy', authority: 'B2C' });
+    const { b2c } = config;
     if (!b2c) throw new TypeError('the sign-in proxy needs the B2C settings');
-    this.clients = new RequestClients(config.trustedHops, 'sign-in proxy', log);
     this.b2c = b2c;
     this.tokenEndpoint = authorityEndpointUrl(b2c.parsedAuthority, 'token');
-    this.signInLimiter = new FixedWindowLimiter(stores.counters, protection.signInPerClient, now);
-    this.refreshSessionLimiter = new FixedWindowLimiter(
-      stores.counters,
-      protection.refreshPerSession,
-      now,
-    );
-    this.refreshClientLimiter = new FixedWindowLimiter(
-      stores.counters,
-      protection.refreshPerClient,
-      now,
-    );
-    this.budget = new AccountFailureBudget(stores.budgets, protection.failureBudget, now);
-    this.devices = new KnownDeviceCookie(
-      config.cookieKeys,
-      protection.failureBudget.deviceTrustSeconds,
-      now,
-    );
-    this.backoff = new UpstreamBackoff(now);
-    this.endedSessions = stores.endedSessions;
-    this.metrics = new ProxyMetrics(log, now);
-  }
-
-  /** The client a request is counted as (`RequestClients`: trusted hops, IPv6 by /64). */
-  client(request: HttpRequest): string {
-    return this.clients.of(request);
   }
 
   /**
@@ -115,9 +71,5 @@ export class SignInProxy {
   /** The account an attempt is for: the authority and the normalised username. */
   accountOf(username: string): string {
     return `${this.b2c.authority}|${normaliseUsername(username)}`;
-  }
-
-  nowSeconds(): number {
-    return Math.floor(this.now() / 1000);
   }
 }

@@ -1,21 +1,9 @@
-import type { HttpRequest } from '@azure/functions';
-import {
-  AccountFailureBudget,
-  FixedWindowLimiter,
-  normaliseUsername,
-} from '@ropc/identity-protection';
+import { FixedWindowLimiter, normaliseUsername } from '@ropc/identity-protection';
 import { buildNativeAuthUrl, type NativeAuthEndpoint } from '@ropc/protocol/native-auth';
 import type { ApiConfig, ExternalIdSettings } from '../../config';
-import type { EndedSessionStore } from '../ended-session-store';
-import { KnownDeviceCookie } from '../known-device-cookie';
-import { ProxyMetrics } from '../proxy-metrics';
-import { RequestClients } from '../request-client';
+import { ProxyGuards } from '../proxy-guards';
 import type { SignInProxyStores } from '../sign-in-proxy';
-import {
-  DEFAULT_THROTTLE_BACKOFF_SECONDS,
-  UpstreamBackoff,
-  retryAfterSeconds,
-} from '../upstream-backoff';
+import { DEFAULT_THROTTLE_BACKOFF_SECONDS, retryAfterSeconds } from '../upstream-backoff';
 import { forwardNativeCall, type NativeUpstreamAnswer } from './native-upstream';
 
 /**
@@ -24,63 +12,33 @@ import { forwardNativeCall, type NativeUpstreamAnswer } from './native-upstream'
  * proxy — accounts keyed by this authority — plus the limits on code sends and flow starts. It
  * exists only when the External ID settings are given (a TypeError otherwise).
  */
-export class NativeAuthProxy {
+export class NativeAuthProxy extends ProxyGuards {
   readonly externalId: ExternalIdSettings;
-  /** Credential attempts per client (`AUTH_THROTTLE_IP`, as the B2C proxy's sign-ins). */
-  readonly signInLimiter: FixedWindowLimiter;
   readonly codeSendsPerAccount: FixedWindowLimiter;
   readonly codeSendsPerClient: FixedWindowLimiter;
   readonly signUpStartsPerClient: FixedWindowLimiter;
   readonly resetStartsPerAccount: FixedWindowLimiter;
   readonly resetStartsPerClient: FixedWindowLimiter;
-  readonly refreshSessionLimiter: FixedWindowLimiter;
-  readonly refreshClientLimiter: FixedWindowLimiter;
-  readonly budget: AccountFailureBudget;
-  readonly devices: KnownDeviceCookie;
-  readonly backoff: UpstreamBackoff;
-  readonly endedSessions: EndedSessionStore;
-  readonly metrics: ProxyMetrics;
-  private readonly clients: RequestClients;
 
   constructor(
-    readonly config: ApiConfig,
+    config: ApiConfig,
     stores: SignInProxyStores,
-    readonly now: () => number = Date.now,
-    private readonly log: (line: string) => void = (line) => {
+    now: () => number = Date.now,
+    log: (line: string) => void = (line) => {
       console.warn(line);
     },
   ) {
-    const { protection, externalId, nativeProxy } = config;
+    super(config, stores, now, log, { proxy: 'native-auth proxy', authority: 'External ID' });
+    const { externalId, nativeProxy } = config;
     if (!externalId) throw new TypeError('the native-auth proxy needs the External ID settings');
     this.externalId = externalId;
-    this.clients = new RequestClients(config.trustedHops, 'native-auth proxy', log);
     const limiter = (limit: { limit: number; windowSeconds: number }) =>
       new FixedWindowLimiter(stores.counters, limit, now);
-    this.signInLimiter = limiter(protection.signInPerClient);
     this.codeSendsPerAccount = limiter(nativeProxy.codeSendsPerAccount);
     this.codeSendsPerClient = limiter(nativeProxy.codeSendsPerClient);
     this.signUpStartsPerClient = limiter(nativeProxy.signUpStartsPerClient);
     this.resetStartsPerAccount = limiter(nativeProxy.resetStartsPerAccount);
     this.resetStartsPerClient = limiter(nativeProxy.resetStartsPerClient);
-    this.refreshSessionLimiter = limiter(protection.refreshPerSession);
-    this.refreshClientLimiter = limiter(protection.refreshPerClient);
-    this.budget = new AccountFailureBudget(stores.budgets, protection.failureBudget, now);
-    this.devices = new KnownDeviceCookie(
-      config.cookieKeys,
-      protection.failureBudget.deviceTrustSeconds,
-      now,
-    );
-    this.backoff = new UpstreamBackoff(now);
-    this.endedSessions = stores.endedSessions;
-    this.metrics = new ProxyMetrics(log, now, {
-      proxy: 'native-auth proxy',
-      authority: 'External ID',
-    });
-  }
-
-  /** The client a request is counted as (`RequestClients`: trusted hops, IPv6 by /64). */
-  client(request: HttpRequest): string {
-    return this.clients.of(request);
   }
 
   /** The account of a normalised username: this authority and the name. */
@@ -115,9 +73,5 @@ export class NativeAuthProxy {
       );
     }
     return answer;
-  }
-
-  nowSeconds(): number {
-    return Math.floor(this.now() / 1000);
   }
 }
