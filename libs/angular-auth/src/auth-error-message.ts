@@ -33,6 +33,34 @@ const AUTH_ERROR_WORDING: Readonly<Record<AuthErrorKind, AuthErrorWording>> = {
   network: { message: "We can't reach the sign-in service. Check your connection and try again." },
   server_error: { message: 'The sign-in service is having a problem. Try again in a few minutes.' },
   session_expired: { message: 'Your session has ended. Sign in again to continue.' },
+  invalid_code: {
+    message: 'That code is wrong or no longer valid. Check the newest email, or send a new code.',
+  },
+  flow_expired: { message: 'This took too long and has expired. Please start again.' },
+  user_not_found: { message: "We couldn't find an account with that email address." },
+  user_exists: { message: 'An account with this email address already exists. Sign in instead.' },
+  password_too_weak: {
+    message:
+      'This password is too easy to guess. Use at least three of: lowercase letters, uppercase letters, digits and symbols.',
+  },
+  password_too_short: { message: 'This password is too short. Use at least 8 characters.' },
+  password_too_long: { message: 'This password is too long. Use at most 256 characters.' },
+  password_recently_used: {
+    message: 'You used this password recently. Choose a different one.',
+  },
+  password_banned: {
+    message: 'This password is too common or contains your name. Choose a different one.',
+  },
+  password_is_invalid: {
+    message: "This password contains characters that aren't allowed. Choose a different one.",
+  },
+  invalid_details: { message: 'Some of the details you entered are not valid. Check them.' },
+  password_reset_required: {
+    message: 'You need to reset your password before you can sign in.',
+  },
+  not_supported: {
+    message: "This account can't sign in this way here. Contact support if you think it should.",
+  },
   unknown: {
     message: 'Sign-in did not work. Try again, or contact support if it keeps happening.',
   },

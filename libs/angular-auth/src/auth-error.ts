@@ -7,6 +7,20 @@ export type AuthErrorKind =
   | 'network'
   | 'server_error'
   | 'session_expired'
+  // External ID's flows (sign-in with a code, sign-up, password reset) add these.
+  | 'invalid_code'
+  | 'flow_expired'
+  | 'user_not_found'
+  | 'user_exists'
+  | 'password_too_weak'
+  | 'password_too_short'
+  | 'password_too_long'
+  | 'password_recently_used'
+  | 'password_banned'
+  | 'password_is_invalid'
+  | 'invalid_details'
+  | 'password_reset_required'
+  | 'not_supported'
   | 'unknown';
 
 /**

@@ -1,5 +1,6 @@
-import { Injectable, inject } from '@angular/core';
+import { DOCUMENT, Injectable, inject } from '@angular/core';
 import { Router } from '@angular/router';
+import type { TokenSet } from '@ropc/protocol';
 import { isAuthError, type RopcAuthError } from './auth-error';
 import { AUTH_CLOCK, AUTH_SLEEP } from './auth-clock';
 import { AuthConfigHolder } from './auth-config-holder';
@@ -37,20 +38,30 @@ export class AuthSession {
   private readonly now = inject(AUTH_CLOCK);
   private readonly sleep = inject(AUTH_SLEEP);
   private readonly router = inject(Router, { optional: true });
+  private readonly document = inject(DOCUMENT);
   private transportInstance: TokenTransport | undefined;
   private inFlight: Promise<void> | null = null;
   /** When this tab's last refresh succeeded (epoch ms). */
   private refreshedAt: number | null = null;
 
   /** The password grant; on success other tabs are told. Rejects with an `RopcAuthError`. */
-  async signIn(username: string, password: string): Promise<void> {
+  signIn(username: string, password: string): Promise<void> {
+    return this.signInWith((transport) => transport.signIn(username, password));
+  }
+
+  /**
+   * Any sign-in's last step (a password, a one-time code, the end of a sign-up or a reset): the
+   * tokens it gets start the session here and other tabs are told. Rejects with an
+   * `RopcAuthError`.
+   */
+  async signInWith(obtain: (transport: TokenTransport) => Promise<TokenSet>): Promise<void> {
     const transport = this.transport();
     const hadSession = this.state.accessToken !== null;
     const epoch = ++this.state.epoch;
     this.state.lastError.set(null);
     this.state.status.set('signing-in');
     try {
-      const tokens = await transport.signIn(username, password);
+      const tokens = await obtain(transport);
       if (epoch !== this.state.epoch) return;
       transport.remember(tokens);
       this.state.apply(tokens, this.now());
@@ -196,6 +207,7 @@ export class AuthSession {
     this.transportInstance ??= createTokenTransport(this.configHolder.get(), {
       fetch: this.fetch,
       now: this.now,
+      baseUri: () => this.document.baseURI,
     });
     return this.transportInstance;
   }

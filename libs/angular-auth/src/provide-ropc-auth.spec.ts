@@ -19,6 +19,9 @@ describe('provideRopcAuth', () => {
     expect(loader).toHaveBeenCalledTimes(1);
     expect(TestBed.inject(ROPC_AUTH_CONFIG)).toEqual({
       ...PROXY_CONFIG,
+      authorityKind: 'b2c',
+      nativeAuthBase: '/api/auth/native',
+      signInMethod: 'password',
       refreshTokenStorage: 'memory',
       refreshAheadSeconds: 60,
       signInPath: '/sign-in',

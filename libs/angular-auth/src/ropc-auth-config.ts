@@ -15,6 +15,19 @@ export interface ProtectedResource {
  */
 export interface RopcAuthConfig {
   /**
+   * Which authority signs users in. `b2c` (default): Azure AD B2C's ROPC password grant.
+   * `external-id`: Microsoft Entra External ID's native authentication through the proxy's
+   * `nativeAuthBase`, which also offers sign-up and password reset in the app.
+   */
+  readonly authorityKind?: 'b2c' | 'external-id';
+  /** External ID only: the proxy's native-authentication route. Default `/api/auth/native`. */
+  readonly nativeAuthBase?: string;
+  /**
+   * External ID only: `password` (default), or `email-otp` when the app's user flow is the e-mail
+   * one-time passcode one (the user types a code sent by e-mail instead of a password).
+   */
+  readonly signInMethod?: 'password' | 'email-otp';
+  /**
    * `proxy` (default deployment): token calls go to the same-origin sign-in proxy, which keeps the
    * refresh token in an HttpOnly cookie. `direct`: the browser calls a token endpoint that allows
    * CORS.
@@ -31,8 +44,13 @@ export interface RopcAuthConfig {
   readonly scopes: readonly string[];
   /** Where the access token may be sent; every other URL gets no `Authorization` header. */
   readonly protectedResources: readonly ProtectedResource[];
-  /** A self-service password reset page, shown by the sign-in page when set. */
+  /**
+   * B2C only, where ROPC has no reset of its own: the hosted password-reset user flow's page,
+   * linked from the sign-in page and shown by the app's reset route.
+   */
   readonly passwordResetUrl?: string;
+  /** B2C only, where ROPC has no sign-up: the hosted sign-up user flow's page, linked likewise. */
+  readonly signUpUrl?: string;
   /** Direct mode only: where the refresh token is kept. Default `memory` (lost on reload). */
   readonly refreshTokenStorage?: 'memory' | 'sessionStorage';
   /** Refresh the access token when it expires within this many seconds. Default 60. */
@@ -45,6 +63,9 @@ export interface RopcAuthConfig {
 
 /** A validated configuration with every default filled in. */
 export interface ResolvedRopcAuthConfig extends RopcAuthConfig {
+  readonly authorityKind: 'b2c' | 'external-id';
+  readonly nativeAuthBase: string;
+  readonly signInMethod: 'password' | 'email-otp';
   readonly refreshTokenStorage: 'memory' | 'sessionStorage';
   readonly refreshAheadSeconds: number;
   readonly signInPath: string;

@@ -25,4 +25,6 @@ export interface TokenTransport {
 export interface TokenTransportDeps {
   readonly fetch: typeof fetch;
   readonly now: () => number;
+  /** What relative endpoints resolve against: `document.baseURI`, read when first needed. */
+  readonly baseUri: () => string;
 }

@@ -19,6 +19,9 @@ describe('validateRopcAuthConfig', () => {
     expect(validateRopcAuthConfig({ ...PROXY_CONFIG, extra: true })).toEqual({
       ...PROXY_CONFIG,
       extra: true,
+      authorityKind: 'b2c',
+      nativeAuthBase: '/api/auth/native',
+      signInMethod: 'password',
       refreshTokenStorage: 'memory',
       refreshAheadSeconds: 60,
       signInPath: '/sign-in',
@@ -28,7 +31,11 @@ describe('validateRopcAuthConfig', () => {
   it('keeps the optional settings given', () => {
     const config = {
       ...DIRECT_CONFIG,
+      authorityKind: 'b2c',
+      nativeAuthBase: '/api/auth/native',
+      signInMethod: 'password',
       passwordResetUrl: 'https://contoso.example/reset',
+      signUpUrl: 'https://contoso.example/sign-up',
       refreshTokenStorage: 'sessionStorage',
       refreshAheadSeconds: 0,
       signInPath: '/login',
@@ -92,6 +99,52 @@ describe('validateRopcAuthConfig', () => {
     expect(
       problemsOf({ ...PROXY_CONFIG, scopes: ['openid', 'offline_access', NOTES_READ] }),
     ).toEqual(['protectedResources[0].scopes: every scope must also be in scopes']);
+  });
+
+  it('takes External ID behind the proxy, with its own fields', () => {
+    const config = {
+      ...PROXY_CONFIG,
+      authorityKind: 'external-id',
+      nativeAuthBase: '/auth/native',
+      signInMethod: 'email-otp',
+    };
+    expect(validateRopcAuthConfig(config)).toEqual({
+      ...config,
+      refreshTokenStorage: 'memory',
+      refreshAheadSeconds: 60,
+      signInPath: '/sign-in',
+    });
+  });
+
+  it('refuses External ID in direct mode, and a code sign-in on B2C', () => {
+    expect(problemsOf({ ...DIRECT_CONFIG, authorityKind: 'external-id' })).toEqual([
+      'mode: External ID needs "proxy" (its endpoints refuse CORS)',
+    ]);
+    expect(
+      problemsOf({
+        ...PROXY_CONFIG,
+        nativeAuthBase: '/api/auth/native',
+        signInMethod: 'email-otp',
+      }),
+    ).toEqual(['signInMethod: "email-otp" needs authorityKind "external-id"']);
+  });
+
+  it('names bad authority fields', () => {
+    expect(
+      problemsOf({
+        ...PROXY_CONFIG,
+        authorityKind: 'entra',
+        signUpUrl: '',
+        nativeAuthBase: '/api/auth/native/',
+        signInMethod: 'sms',
+      }),
+    ).toEqual([
+      'authorityKind: must be "b2c" or "external-id"',
+      'signUpUrl: must be a URL when set',
+      'nativeAuthBase: must be a URL path without a trailing slash',
+      'signInMethod: must be "password" or "email-otp"',
+      'signInMethod: "email-otp" needs authorityKind "external-id"',
+    ]);
   });
 
   it('refuses what is not an object, with a message naming the problems', () => {

@@ -67,6 +67,29 @@ function checkOptional(fields: Fields, problems: string[]): void {
 }
 
 /**
+ * The authority's own fields. External ID needs the proxy: its endpoints answer no CORS, and the
+ * proxy is what keeps its refresh token out of script.
+ */
+function checkAuthority(fields: Fields, problems: string[]): void {
+  const { authorityKind, nativeAuthBase, signInMethod, signUpUrl, mode } = fields;
+  if (authorityKind !== undefined && authorityKind !== 'b2c' && authorityKind !== 'external-id')
+    problems.push('authorityKind: must be "b2c" or "external-id"');
+  if (signUpUrl !== undefined && !isText(signUpUrl))
+    problems.push('signUpUrl: must be a URL when set');
+  if (nativeAuthBase !== undefined && !(isText(nativeAuthBase) && !/\/$/.test(nativeAuthBase)))
+    problems.push('nativeAuthBase: must be a URL path without a trailing slash');
+  if (signInMethod !== undefined && signInMethod !== 'password' && signInMethod !== 'email-otp')
+    problems.push('signInMethod: must be "password" or "email-otp"');
+  if (authorityKind === 'external-id') {
+    if (mode !== 'proxy')
+      problems.push('mode: External ID needs "proxy" (its endpoints refuse CORS)');
+    return;
+  }
+  if (signInMethod !== undefined && signInMethod !== 'password')
+    problems.push('signInMethod: "email-otp" needs authorityKind "external-id"');
+}
+
+/**
  * Checks a runtime configuration (typically parsed `config.json`) and fills in the defaults.
  * Unknown fields are ignored.
  *
@@ -88,10 +111,14 @@ export function validateRopcAuthConfig(value: unknown): ResolvedRopcAuthConfig {
     problems.push('scopes: must be a non-empty array of scope strings');
   checkResources(fields, problems);
   checkOptional(fields, problems);
+  checkAuthority(fields, problems);
   if (problems.length > 0) throw new RopcAuthConfigError('ERR_AUTH_CONFIG_INVALID', problems);
   const config = value as RopcAuthConfig;
   return Object.freeze({
     ...config,
+    authorityKind: config.authorityKind ?? 'b2c',
+    nativeAuthBase: config.nativeAuthBase ?? '/api/auth/native',
+    signInMethod: config.signInMethod ?? 'password',
     refreshTokenStorage: config.refreshTokenStorage ?? 'memory',
     refreshAheadSeconds: config.refreshAheadSeconds ?? 60,
     signInPath: config.signInPath ?? '/sign-in',

@@ -120,7 +120,12 @@ export {
   type OobChallengeResponse,
   type PasswordChallengeResponse,
 } from './challenge-response';
-export { parseNativeAuthTokenResponse, type NativeAuthTokenResponse } from './token-response';
+export {
+  parseNativeAuthTokenResponse,
+  parseProxiedNativeAuthTokenResponse,
+  type NativeAuthTokenResponse,
+  type ProxiedNativeAuthTokenResponse,
+} from './token-response';
 export {
   parseIntrospectResponse,
   type AuthenticationMethod,

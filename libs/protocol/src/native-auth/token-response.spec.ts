@@ -1,4 +1,7 @@
-import { parseNativeAuthTokenResponse } from './token-response';
+import {
+  parseNativeAuthTokenResponse,
+  parseProxiedNativeAuthTokenResponse,
+} from './token-response';
 import {
   ACCESS_TOKEN,
   CLIENT_INFO,
@@ -63,6 +66,34 @@ describe('parseNativeAuthTokenResponse', () => {
     expect(parseNativeAuthTokenResponse({ token_type: 'pop' })).toEqual({
       ok: false,
       problem: 'access_token_missing',
+    });
+  });
+});
+
+describe('parseProxiedNativeAuthTokenResponse', () => {
+  const { refresh_token: _kept, ...proxied } = answer;
+
+  it('types an answer whose refresh token the proxy kept, with the session end it left', () => {
+    expect(
+      parseProxiedNativeAuthTokenResponse({ ...proxied, refresh_token_expires_in: 600 }),
+    ).toEqual({ ok: true, body: { ...proxied, refresh_token_expires_in: 600 } });
+  });
+
+  it('drops a refresh token the answer carries all the same', () => {
+    expect(parseProxiedNativeAuthTokenResponse(answer)).toEqual({ ok: true, body: proxied });
+  });
+
+  it.each([
+    [{ access_token: undefined }, 'access_token_missing'],
+    [{ id_token: undefined }, 'id_token_missing'],
+    [{ expires_in: 0 }, 'invalid_expires_in'],
+    [{ token_type: 'bearer' }, 'invalid_token_type'],
+    [{ client_info: undefined }, 'client_info_missing'],
+    [{ client_info: 'e30' }, 'invalid_client_info'],
+  ])('refuses %j: %s, as the full check does', (change, problem) => {
+    expect(parseProxiedNativeAuthTokenResponse({ ...proxied, ...change })).toEqual({
+      ok: false,
+      problem,
     });
   });
 });

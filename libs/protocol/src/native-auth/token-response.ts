@@ -52,18 +52,40 @@ const optionalSeconds = (body: Body, name: string): Record<string, number> => {
   return value === undefined ? {} : { [name]: value };
 };
 
+/**
+ * A token answer through a sign-in proxy that keeps the refresh token itself (in an HttpOnly
+ * cookie, as this product's proxy does in cookie mode): the same answer without `refresh_token`,
+ * `refresh_token_expires_in` kept so that the client knows when its session ends.
+ */
+export type ProxiedNativeAuthTokenResponse = Omit<NativeAuthTokenResponse, 'refresh_token'>;
+
 /** Checks a token answer, in MSAL's order of checks, then the id token's and client_info's shape. */
 export function parseNativeAuthTokenResponse(
   body: Body,
 ): SuccessParseResult<NativeAuthTokenResponse> {
-  const [accessToken, idToken, refreshToken] = [
-    text(body, 'access_token'),
-    text(body, 'id_token'),
-    text(body, 'refresh_token'),
-  ];
+  // MSAL looks for the refresh token right after the access and id tokens: same order of problems.
+  const refreshToken = text(body, 'refresh_token');
+  const tokensThere =
+    text(body, 'access_token') !== undefined && text(body, 'id_token') !== undefined;
+  if (tokensThere && refreshToken === undefined) return problem('refresh_token_missing');
+  const parsed = parseProxiedNativeAuthTokenResponse(body);
+  if (!parsed.ok) return parsed;
+  return refreshToken === undefined
+    ? problem('refresh_token_missing')
+    : { ok: true, body: { ...parsed.body, refresh_token: refreshToken } };
+}
+
+/**
+ * Checks a token answer of a proxy that kept the refresh token: every check of
+ * {@link parseNativeAuthTokenResponse} but the refresh token's. A `refresh_token` the answer
+ * carries all the same is dropped, so that nothing downstream keeps it by mistake.
+ */
+export function parseProxiedNativeAuthTokenResponse(
+  body: Body,
+): SuccessParseResult<ProxiedNativeAuthTokenResponse> {
+  const [accessToken, idToken] = [text(body, 'access_token'), text(body, 'id_token')];
   if (accessToken === undefined) return problem('access_token_missing');
   if (idToken === undefined) return problem('id_token_missing');
-  if (refreshToken === undefined) return problem('refresh_token_missing');
   const expiresIn = seconds(body['expires_in']);
   if (expiresIn === undefined || expiresIn <= 0) return problem('invalid_expires_in');
   if (body['token_type'] !== 'Bearer') return problem('invalid_token_type');
@@ -80,7 +102,6 @@ export function parseNativeAuthTokenResponse(
       expires_in: expiresIn,
       ...optionalSeconds(body, 'ext_expires_in'),
       access_token: accessToken,
-      refresh_token: refreshToken,
       id_token: idToken,
       client_info: clientInfo,
       ...optionalSeconds(body, 'refresh_token_expires_in'),
