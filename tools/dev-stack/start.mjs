@@ -13,10 +13,25 @@
 // Stopping (Ctrl+C, SIGINT or SIGTERM) stops the apps first, then Azurite the way it saves its
 // data (SIGINT: it writes its database to disk and closes), and waits for every process: a write
 // acknowledged before Ctrl+C is there after the next start.
+//
+// `npm start -- --authority external-id [--sign-in-method password|email-otp]` points the web
+// client at the Entra External ID tenant instead of B2C (the default): the web server serves a
+// generated config.json (a temporary file) naming the client app of that sign-in method, and the
+// API's native-auth proxy uses the same app (EXTERNAL_ID_CLIENT_ID), as it must. The API always
+// gets both authorities' settings, so it accepts tokens of either.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import {
+  B2C_POLICY,
+  B2C_TENANT,
+  chooseExternalIdApp,
+  EXTERNAL_ID_TENANT,
+} from './default-tenant.mjs';
+import { createExternalIdWebConfig, writeTemporaryWebConfig } from './external-id-web-config.mjs';
+import { readyBanner } from './ready-banner.mjs';
+import { parseStartOptions, StartOptionsError } from './start-options.mjs';
 
 /** @import { ChildProcess } from 'node:child_process' */
 
@@ -33,7 +48,8 @@ import { dirname, join } from 'node:path';
  */
 
 const root = join(import.meta.dirname, '..', '..');
-const useAzurite = process.argv.includes('--azurite');
+const options = readStartOptions();
+const useAzurite = options.azurite;
 const azuritePort = process.env.AZURITE_TABLE_PORT ?? '10002';
 /** Azurite's well-known development account and key (public, for the emulator only). */
 const AZURITE_KEY =
@@ -45,6 +61,30 @@ const azuriteConnectionString =
 const env = useAzurite
   ? { ...process.env, STORAGE_CONNECTION_STRING: azuriteConnectionString }
   : process.env;
+const emulatorPort = env.B2C_EMULATOR_PORT ?? '7072';
+const webPort = env.WEB_PORT ?? '4200';
+/** The API's native-auth proxy and the web client's config.json must name the same app. */
+const externalId = chooseExternalIdApp(options.signInMethod, env.EXTERNAL_ID_CLIENT_ID);
+const webConfigFile =
+  options.authority === 'external-id'
+    ? writeTemporaryWebConfig(
+        createExternalIdWebConfig(externalId.app.clientId, externalId.signInMethod),
+      )
+    : undefined;
+
+/**
+ * `npm start`'s arguments; a mistake stops here, before anything is built.
+ * @returns {import('./start-options.mjs').StartOptions}
+ */
+function readStartOptions() {
+  try {
+    return parseStartOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof StartOptionsError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
 
 /**
  * Azurite's table service from its npm package, persisting to .azurite/ (telemetry off).
@@ -89,7 +129,7 @@ const services = [
     command: [
       'dist/apps/b2c-emulator/bin.js',
       '--port',
-      env.B2C_EMULATOR_PORT ?? '7072',
+      emulatorPort,
       '--https-port',
       env.B2C_EMULATOR_HTTPS_PORT ?? '7443',
       '--admin-key',
@@ -98,7 +138,7 @@ const services = [
       '--log-codes',
       env.B2C_EMULATOR_LOG_CODES ?? 'on',
     ],
-    ready: `http://127.0.0.1:${env.B2C_EMULATOR_PORT ?? '7072'}/.emulator/health`,
+    ready: `http://127.0.0.1:${emulatorPort}/.emulator/health`,
   },
   {
     name: 'api',
@@ -110,15 +150,18 @@ const services = [
       '--port',
       env.API_PORT ?? '7071',
     ],
-    // The example settings of the default tenant, pointed at this emulator; the environment wins.
+    // The example settings of the default tenant, both authorities, pointed at this emulator and
+    // this web origin; the environment wins, except over --sign-in-method's client app.
     env: () => ({
       ...readSettings('apps/api/local.settings.example.json'),
-      B2C_AUTHORITY: `http://localhost:${env.B2C_EMULATOR_PORT ?? '7072'}/contoso.onmicrosoft.com/B2C_1_ROPC_Auth`,
-      EXTERNAL_ID_AUTHORITY: `http://localhost:${env.B2C_EMULATOR_PORT ?? '7072'}/contosoid.onmicrosoft.com`,
+      B2C_AUTHORITY: `http://localhost:${emulatorPort}/${B2C_TENANT}/${B2C_POLICY}`,
+      EXTERNAL_ID_AUTHORITY: `http://localhost:${emulatorPort}/${EXTERNAL_ID_TENANT}`,
+      AUTH_ALLOWED_ORIGINS: `http://localhost:${webPort}`,
       // Behind the web origin, which adds the browser's address to X-Forwarded-For: one hop, so
       // the sign-in proxy counts each browser apart rather than every one as the web server.
       AUTH_TRUSTED_HOPS: '1',
       ...env,
+      EXTERNAL_ID_CLIENT_ID: externalId.app.clientId,
     }),
     ready: `http://127.0.0.1:${env.API_PORT ?? '7071'}/api/health`,
   },
@@ -133,9 +176,11 @@ const services = [
       '--api',
       `http://127.0.0.1:${env.API_PORT ?? '7071'}`,
       '--port',
-      env.WEB_PORT ?? '4200',
+      webPort,
+      // External ID: the generated config.json instead of the built one (which is B2C's).
+      ...(webConfigFile ? ['--config', webConfigFile] : []),
     ],
-    ready: `http://127.0.0.1:${env.WEB_PORT ?? '4200'}/`,
+    ready: `http://127.0.0.1:${webPort}/`,
   },
 ].filter((service) => existsSync(join(root, service.project)));
 if (useAzurite) services.unshift(azuriteService());
@@ -234,16 +279,20 @@ for (const service of services) {
   });
   await waitUntilReady(service.ready, child, service.readyOnAnyAnswer);
 }
-console.log(`
-Ready.
-  B2C emulator  http://localhost:${env.B2C_EMULATOR_PORT ?? '7072'}  (https://localhost:${env.B2C_EMULATOR_HTTPS_PORT ?? '7443'})
-  API           http://localhost:${env.API_PORT ?? '7071'}/api  (health, me, notes, auth/token|refresh|sign-out)
-  Web           http://localhost:${env.WEB_PORT ?? '4200'}  (sign in as a demo user below)
-  Demo users    alice@contoso.com / Alice-Passw0rd!    bob@contoso.com / Bob-Passw0rd!
-  External ID   http://localhost:${env.B2C_EMULATOR_PORT ?? '7072'}/contosoid.onmicrosoft.com/  (native authentication: oauth2/v2.0/initiate|challenge|token,
-                signup/v1.0/start|challenge|continue, resetpassword/v1.0/start|challenge|continue|submit|poll_completion)
-                apps contoso-notes-spa c5a1e7d2-4b38-4f96-a0e3-9d1b6c2f8a45 (password), contoso-notes-otp f2d6a9c3-8e14-4b7a-9c52-6a1e3b8d0f47 (e-mail code)
-                users alice and bob (same passwords), carol@contoso.com (e-mail code; codes on this log and at /.emulator/outbox?to=)
-  Admin key     ${env.B2C_EMULATOR_ADMIN_KEY ?? 'dev-admin-key'} (development only)
-  State         ${useAzurite ? `Azurite, http://127.0.0.1:${azuritePort} (persisted in ${process.env.AZURITE_LOCATION ?? '.azurite/'})` : env.STORAGE_CONNECTION_STRING ? 'STORAGE_CONNECTION_STRING' : 'in memory (npm start -- --azurite for Table storage)'}
-Press Ctrl+C to stop.`);
+console.log(
+  readyBanner({
+    emulatorPort,
+    emulatorHttpsPort: env.B2C_EMULATOR_HTTPS_PORT ?? '7443',
+    apiPort: env.API_PORT ?? '7071',
+    webPort,
+    adminKey: env.B2C_EMULATOR_ADMIN_KEY ?? 'dev-admin-key',
+    state: useAzurite
+      ? `Azurite, http://127.0.0.1:${azuritePort} (persisted in ${process.env.AZURITE_LOCATION ?? '.azurite/'})`
+      : env.STORAGE_CONNECTION_STRING
+        ? 'STORAGE_CONNECTION_STRING'
+        : 'in memory (npm start -- --azurite for Table storage)',
+    web: webConfigFile
+      ? { kind: 'external-id', ...externalId, configFile: webConfigFile }
+      : { kind: 'b2c' },
+  }),
+);

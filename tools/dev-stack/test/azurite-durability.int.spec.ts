@@ -118,6 +118,11 @@ describe('npm start -- --azurite', () => {
     const first = await startStack(env);
     let id: string;
     try {
+      // B2C stays the default authority of the web client.
+      expect(first.output()).toContain(
+        `  Web           http://localhost:${env['WEB_PORT']}  (Azure AD B2C, contoso.onmicrosoft.com B2C_1_ROPC_Auth; npm start -- --authority external-id for Entra External ID)\n` +
+          '  Demo users    alice@contoso.com / Alice-Passw0rd!    bob@contoso.com / Bob-Passw0rd!\n',
+      );
       const created = await notes(await accessToken(), {
         method: 'POST',
         body: JSON.stringify({ title: 'Written just before Ctrl+C', body: '' }),
