@@ -1,7 +1,11 @@
+import type { Provider } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { AuthError, RopcAuthConfig } from '@ropc/angular-auth';
 import { provideFakeAuth, type FakeAuth } from '../../testing/fake-auth';
+import { FakeClock } from '../../testing/fake-clock';
+import { provideFakeNativeAuth, type FakeNativeAuthService } from '../../testing/fake-native-auth';
+import { Clock } from '../time/clock';
 import { deferred, settle, typeInto } from '../../testing/interact';
 import { getByLabelText, getByRole, queryByRole, textOf } from '../../testing/queries';
 import { SignInPage } from './sign-in-page';
@@ -12,11 +16,18 @@ describe('SignInPage', () => {
   let navigateByUrl: jest.SpyInstance;
 
   async function render(
-    options: { config?: Partial<RopcAuthConfig>; returnUrl?: string; before?: () => void } = {},
+    options: {
+      config?: Partial<RopcAuthConfig>;
+      returnUrl?: string;
+      before?: () => void;
+      providers?: Provider[];
+    } = {},
   ): Promise<void> {
     fake = provideFakeAuth(options.config);
     options.before?.();
-    TestBed.configureTestingModule({ providers: [provideRouter([]), ...fake.providers] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), ...fake.providers, ...(options.providers ?? [])],
+    });
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     fixture = TestBed.createComponent(SignInPage);
     if (options.returnUrl !== undefined)
@@ -232,6 +243,86 @@ describe('SignInPage', () => {
     it('is absent otherwise', async () => {
       await render();
       expect(queryByRole(fixture, 'link', { name: /forgot/i })).toBeNull();
+    });
+  });
+
+  describe('the account links', () => {
+    it('offers the hosted sign-up page on B2C when configured', async () => {
+      const url = 'https://contoso.b2clogin.com/sign-up';
+      await render({ config: { signUpUrl: url } });
+      const link = getByRole(fixture, 'link', { name: 'New here? Create an account' });
+      expect(link.getAttribute('href')).toBe(url);
+    });
+
+    it('offers the app’s own sign-up and reset pages on External ID', async () => {
+      await render({ config: { authorityKind: 'external-id', signInMethod: 'password' } });
+      expect(
+        getByRole(fixture, 'link', { name: 'Forgot your password?' }).getAttribute('href'),
+      ).toBe('/reset-password');
+      expect(
+        getByRole(fixture, 'link', { name: 'New here? Create an account' }).getAttribute('href'),
+      ).toBe('/sign-up');
+    });
+  });
+
+  describe('with External ID’s e-mail code user flow', () => {
+    let native: FakeNativeAuthService;
+
+    beforeEach(async () => {
+      const fakeNative = provideFakeNativeAuth();
+      native = fakeNative.native;
+      await render({
+        config: { authorityKind: 'external-id', signInMethod: 'email-otp' },
+        providers: [...fakeNative.providers, { provide: Clock, useValue: new FakeClock() }],
+      });
+    });
+
+    it('asks for the address only, offers no password reset, and sends a code', async () => {
+      expect((fixture.nativeElement as HTMLElement).querySelector('input#password')).toBeNull();
+      expect(queryByRole(fixture, 'link', { name: /forgot/i })).toBeNull();
+      typeInto(email(), ' carol@contoso.com ');
+      getByRole(fixture, 'button', { name: 'Send code' }).click();
+      await settle(fixture);
+
+      expect(native.startCodeSignIn).toHaveBeenCalledWith('carol@contoso.com');
+      const code = getByLabelText(fixture, 'Code');
+      expect([code.autocomplete, code.inputMode]).toEqual(['one-time-code', 'numeric']);
+    });
+
+    it('signs in with the code and goes to the returnUrl', async () => {
+      typeInto(email(), 'carol@contoso.com');
+      getByRole(fixture, 'button', { name: 'Send code' }).click();
+      await settle(fixture);
+      typeInto(getByLabelText(fixture, 'Code'), '1234 5678');
+      getByRole(fixture, 'button', { name: 'Sign in' }).click();
+      await settle(fixture);
+
+      expect(native.codeSignIn.submitCode).toHaveBeenCalledWith('12345678');
+      expect(navigateByUrl).toHaveBeenCalledWith('/notes');
+    });
+
+    it('asks for the address again, saying why, when the flow expired', async () => {
+      native.codeSignIn.submitCode.mockRejectedValueOnce({ kind: 'flow_expired', message: 'x' });
+      typeInto(email(), 'carol@contoso.com');
+      getByRole(fixture, 'button', { name: 'Send code' }).click();
+      await settle(fixture);
+      typeInto(getByLabelText(fixture, 'Code'), '12345678');
+      getByRole(fixture, 'button', { name: 'Sign in' }).click();
+      await settle(fixture);
+
+      expect(alertText()).toBe('This took too long and has expired. Please start again.');
+      expect(email().value).toBe('carol@contoso.com');
+      expect(document.activeElement).toBe(email());
+    });
+
+    it('says when no account has the address, and stays on the address', async () => {
+      native.startCodeSignIn.mockRejectedValueOnce({ kind: 'user_not_found', message: 'x' });
+      typeInto(email(), 'nobody@contoso.com');
+      getByRole(fixture, 'button', { name: 'Send code' }).click();
+      await settle(fixture);
+
+      expect(alertText()).toBe("We couldn't find an account with that email address.");
+      expect(email().value).toBe('nobody@contoso.com');
     });
   });
 

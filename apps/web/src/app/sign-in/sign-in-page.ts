@@ -8,7 +8,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import {
   AuthService,
   AuthStore,
@@ -17,15 +17,20 @@ import {
   toAuthError,
   type AuthError,
 } from '@ropc/angular-auth';
+import { CodeSignInForm } from './code-sign-in-form';
 import { safeReturnUrl } from './safe-return-url';
 
 /**
- * The sign-in form. Sends the username and password once per submit through `AuthService`, shows
- * one message per kind of failure, and clears the password after every attempt so it does not
- * linger in the page. On success it goes to `returnUrl` when that stays inside the app.
+ * The sign-in form. Sends the username and password once per submit through `AuthService` (B2C's
+ * ROPC or External ID's native sign-in, as configured), shows one message per kind of failure,
+ * and clears the password after every attempt so it does not linger in the page. An External ID
+ * app on the e-mail code user flow gets the code form instead. On success it goes to `returnUrl`
+ * when that stays inside the app. Below: the ways to sign up and reset a password — the app's
+ * own pages on External ID, the hosted user flows' pages (when configured) on B2C.
  */
 @Component({
   selector: 'app-sign-in-page',
+  imports: [CodeSignInForm, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.css',
@@ -39,7 +44,11 @@ export class SignInPage {
   /** Bound from the `returnUrl` query parameter (set by the auth guard). */
   readonly returnUrl = input<string>();
 
-  protected readonly passwordResetUrl = inject(ROPC_AUTH_CONFIG).passwordResetUrl;
+  private readonly config = inject(ROPC_AUTH_CONFIG);
+  protected readonly native = this.config.authorityKind === 'external-id';
+  protected readonly usesCode = this.native && this.config.signInMethod === 'email-otp';
+  protected readonly passwordResetUrl = this.config.passwordResetUrl;
+  protected readonly signUpUrl = this.config.signUpUrl;
   protected readonly username = signal('');
   /**
    * The password itself stays in the field, never in component state: it is read once on submit
@@ -83,6 +92,11 @@ export class SignInPage {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** The code form signed the user in. */
+  protected async onCodeSignIn(): Promise<void> {
+    await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
   }
 
   protected onPasswordInput(): void {
