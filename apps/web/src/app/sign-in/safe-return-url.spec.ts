@@ -16,6 +16,8 @@ describe('safeReturnUrl', () => {
     ['a script URL', 'javascript:alert(1)'],
     ['a relative path', 'notes'],
     ['the sign-in page itself', '/sign-in?returnUrl=/notes'],
+    ['the sign-up page', '/sign-up'],
+    ['the password reset page', '/reset-password?returnUrl=/notes'],
     ['an empty value', ''],
     ['no value', undefined],
     ['a repeated query parameter', ['/notes', '/profile']],

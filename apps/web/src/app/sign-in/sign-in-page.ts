@@ -83,6 +83,8 @@ export class SignInPage {
     try {
       await this.auth.signIn(username, password);
       this.clearPassword();
+      // The field is empty now on purpose: no "Enter your password." while the page changes.
+      this.attempted.set(false);
       await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
     } catch (reason) {
       this.clearPassword();
