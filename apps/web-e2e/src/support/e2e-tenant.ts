@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 
 /**
- * The e2e tenant (`fixtures/e2e-tenant.json`, this project's own short-lifetime tenant): access
- * and id tokens live 60 s, refresh tokens 300 s, and five distinct wrong passwords lock an account
- * for 60 s per client IP.
+ * This project's own short-lifetime tenant file (version 2): the B2C e2e tenant described here —
+ * access and id tokens live 60 s, refresh tokens 300 s, and five distinct wrong passwords lock an
+ * account for 60 s per client IP — and the External ID tenant of `external-id-tenant.ts`.
  */
 export const E2E_TENANT_FILE = join(__dirname, '..', '..', 'fixtures', 'e2e-tenant.json');
 

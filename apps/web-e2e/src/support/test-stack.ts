@@ -3,7 +3,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { API_APP_ID, CLIENT_ID, E2E_TENANT_FILE, POLICY, TENANT_NAME } from './e2e-tenant';
+import { createApiSettings, type ApiWiring } from './api-settings';
+import { E2E_TENANT_FILE, POLICY, TENANT_NAME } from './e2e-tenant';
+import {
+  EXTERNAL_ID_APPS,
+  EXTERNAL_ID_TENANT_NAME,
+  type ExternalIdSignInMethod,
+} from './external-id-tenant';
+import { readOutbox, waitForCode, type OutboxMessage, type OutboxPurpose } from './outbox';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 import type { WebRuntimeConfig } from './web-runtime-config';
 
@@ -25,8 +32,13 @@ export interface TestStackOptions {
    * Served as `/config.json` instead of the built one; a function gets the emulator's token URL.
    */
   readonly runtimeConfig?: (emulatorTokenEndpoint: string) => WebRuntimeConfig;
-  /** Extra API settings, e.g. `AUTH_ANONYMOUS_FAILURE_BUDGET`. */
+  /** Extra API settings, e.g. `AUTH_ANONYMOUS_FAILURE_BUDGET` or `AUTH_NATIVE_PASSTHROUGH`. */
   readonly apiEnv?: Readonly<Record<string, string>>;
+  /**
+   * The External ID client app of the API's native-auth proxy (`EXTERNAL_ID_CLIENT_ID`): the
+   * password app (default) or the e-mail code app. A `config.json` for External ID must name it.
+   */
+  readonly externalIdSignInMethod?: ExternalIdSignInMethod;
 }
 
 /** The emulator, the API and the web server, on 127.0.0.1 with ephemeral ports. */
@@ -35,10 +47,33 @@ export interface TestStack {
   readonly webUrl: string;
   /** The emulator's token endpoint for the e2e policy. */
   readonly tokenEndpoint: string;
+  /** The emulator itself, `http://127.0.0.1:PORT` (both tenants). */
+  readonly emulatorUrl: string;
+  /** The API's `B2C_AUTHORITY`, which `/api/me` answers as `authority` for a B2C token. */
+  readonly b2cAuthority: string;
   /**
-   * `POST /.emulator/reset`: users, refresh tokens, lockouts and the clock as in the tenant file.
+   * The API's `EXTERNAL_ID_AUTHORITY` (`{emulatorUrl}/contosoid.onmicrosoft.com`), which
+   * `/api/me` answers as `authority` for an External ID token.
+   */
+  readonly externalIdAuthority: string;
+  /** The API's `EXTERNAL_ID_CLIENT_ID`: the client app the native-auth proxy sends upstream. */
+  readonly externalIdClientId: string;
+  /**
+   * `POST /.emulator/reset`: both tenants' users, refresh tokens, lockouts, flows and the clock as
+   * in the tenant file, and the outbox emptied. The API's own state (throttles, budgets) stays.
    */
   resetEmulator(): Promise<void>;
+  /** `GET /.emulator/outbox?to=`: the one-time codes sent to `address`, newest first. */
+  readCodes(address: string): Promise<OutboxMessage[]>;
+  /**
+   * The newest code of `purpose` sent to `address` that is not among `seenBefore` (pass what
+   * {@link readCodes} answered before a resend to get the new code), waiting up to 5 s for it.
+   */
+  waitForCode(
+    address: string,
+    purpose: OutboxPurpose,
+    seenBefore?: readonly OutboxMessage[],
+  ): Promise<string>;
   /** `POST /.emulator/clock`: moves every time rule of the emulator by `offsetSeconds`. */
   setEmulatorClock(offsetSeconds: number): Promise<void>;
   /** What each part printed so far, by name (`b2c-emulator`, `api`, `web`). */
@@ -50,9 +85,10 @@ export interface TestStack {
 const BUILT_PARTS = [EMULATOR_BIN, FUNCTIONS_HOST, join(API_APP, 'main.js'), WEB_ROOT];
 
 /**
- * Starts the built stack: the emulator with the e2e tenant and an admin key, the API on the local
- * Functions host pointed at it, and the web server in front of the API. Each part gets fresh
- * state (a new data dir, a per-run cookie key) so test files never see each other's sessions.
+ * Starts the built stack: the emulator with the e2e tenants (B2C and External ID) and an admin
+ * key, the API on the local Functions host pointed at both, and the web server in front of the
+ * API. Each part gets fresh state (a new data dir, a per-run cookie key) so test files never see
+ * each other's sessions.
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const missing = BUILT_PARTS.filter((path) => !existsSync(path));
@@ -71,11 +107,20 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     const emulator = await startEmulator(scratch, options.cors ?? 'strict');
     started.push(emulator);
     const emulatorUrl = `http://127.0.0.1:${emulator.port}`;
-    const authority = `${emulatorUrl}/${TENANT_NAME}/${POLICY}`;
-    const tokenEndpoint = `${authority}/oauth2/v2.0/token`;
+    const b2cAuthority = `${emulatorUrl}/${TENANT_NAME}/${POLICY}`;
+    const tokenEndpoint = `${b2cAuthority}/oauth2/v2.0/token`;
+    const externalIdAuthority = `${emulatorUrl}/${EXTERNAL_ID_TENANT_NAME}`;
+    const externalIdClientId =
+      EXTERNAL_ID_APPS[options.externalIdSignInMethod ?? 'password'].clientId;
     const webPort = await findFreePort();
     const webUrl = `http://127.0.0.1:${webPort}`;
-    const api = await startApi(authority, webUrl, options.apiEnv ?? {});
+    const api = await startApi({
+      b2cAuthority,
+      externalIdAuthority,
+      externalIdClientId,
+      webOrigin: webUrl,
+      extra: options.apiEnv ?? {},
+    });
     started.push(api);
     let configFile: string | undefined;
     if (options.runtimeConfig) {
@@ -85,10 +130,19 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     started.push(await startWebServer(webPort, `http://127.0.0.1:${api.port}`, configFile));
     const admin = (path: string, body?: unknown): Promise<void> =>
       emulatorAdmin(emulatorUrl, path, body);
+    const readCodes = (address: string): Promise<OutboxMessage[]> =>
+      readOutbox(emulatorUrl, ADMIN_KEY, address);
     return {
       webUrl,
       tokenEndpoint,
+      emulatorUrl,
+      b2cAuthority,
+      externalIdAuthority,
+      externalIdClientId,
       resetEmulator: () => admin('/.emulator/reset'),
+      readCodes,
+      waitForCode: (address, purpose, seenBefore) =>
+        waitForCode(readCodes, address, purpose, seenBefore),
       setEmulatorClock: (offsetSeconds) => admin('/.emulator/clock', { offsetSeconds }),
       output: () => Object.fromEntries(started.map((service) => [service.name, service.output()])),
       stop,
@@ -112,24 +166,11 @@ function startEmulator(scratch: string, cors: 'strict' | 'permissive'): Promise<
   });
 }
 
-function startApi(
-  authority: string,
-  webOrigin: string,
-  extra: Readonly<Record<string, string>>,
-): Promise<ServiceProcess> {
+function startApi(wiring: ApiWiring): Promise<ServiceProcess> {
   return startServiceProcess({
     name: 'api',
     args: [FUNCTIONS_HOST, API_APP, '--port', '0'],
-    env: {
-      B2C_AUTHORITY: authority,
-      B2C_CLIENT_ID: CLIENT_ID,
-      API_AUDIENCE: API_APP_ID,
-      AUTH_ALLOWED_ORIGINS: webOrigin,
-      AUTH_COOKIE_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
-      // The web server is the one reverse proxy in front of the API, as Static Web Apps is.
-      AUTH_TRUSTED_HOPS: '1',
-      ...extra,
-    },
+    env: createApiSettings(wiring),
     ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
   });
 }
