@@ -1,8 +1,8 @@
 /**
  * @ropc/angular-auth: sign-in for Angular with Azure AD B2C's ROPC or Entra External ID's native
  * authentication: `provideRopcAuth()`, the signal `AuthStore`, `AuthService`, the functional
- * `authInterceptor` and `authGuard`, and for External ID `NativeAuthService` (code sign-in,
- * sign-up, password reset). Token calls go through the sign-in proxy (default) or, for B2C,
+ * `authInterceptor` and `authGuard`; for External ID's code sign-in, sign-up and password reset,
+ * `NativeAuthService` from the secondary entry point `@ropc/angular-auth/native-auth`. Token calls go through the sign-in proxy (default) or, for B2C,
  * straight to a CORS-enabled token endpoint, with `@ropc/protocol` doing the wire work.
  */
 export {
@@ -19,11 +19,6 @@ export { toAuthError } from './to-auth-error';
 export { describeAuthError } from './auth-error-message';
 export { AuthStore } from './auth-store';
 export { AuthService } from './auth-service';
-export { NativeAuthService } from './native-auth-service';
-export type { OneTimeCodeStep } from './one-time-code-step';
-export type { CodeSignInStep } from './code-sign-in';
-export type { SignUpCodeStep, SignUpDetails } from './sign-up';
-export type { NewPasswordStep, PasswordResetCodeStep } from './password-reset';
 export { authInterceptor } from './auth-interceptor';
 export { authGuard } from './auth-guard';
 export { SKIP_AUTH } from './skip-auth';

@@ -28,8 +28,8 @@ export function proxyEndpoint(tokenEndpoint: string, name: 'refresh' | 'sign-out
  */
 export class ProxyTokenTransport implements TokenTransport {
   constructor(
-    private readonly config: ResolvedRopcAuthConfig,
-    private readonly deps: TokenTransportDeps,
+    protected readonly config: ResolvedRopcAuthConfig,
+    protected readonly deps: TokenTransportDeps,
   ) {}
 
   async signIn(username: string, password: string): Promise<TokenSet> {

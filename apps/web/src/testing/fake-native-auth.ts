@@ -6,7 +6,7 @@ import {
   type PasswordResetCodeStep,
   type SignUpCodeStep,
   type SignUpDetails,
-} from '@ropc/angular-auth';
+} from '@ropc/angular-auth/native-auth';
 
 /** What every fake code step shows; `resend` is a Jest mock that succeeds at once. */
 abstract class FakeCodeStepBase {

@@ -9,12 +9,8 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import {
-  describeAuthError,
-  toAuthError,
-  type AuthError,
-  type OneTimeCodeStep,
-} from '@ropc/angular-auth';
+import { describeAuthError, toAuthError, type AuthError } from '@ropc/angular-auth';
+import { type OneTimeCodeStep } from '@ropc/angular-auth/native-auth';
 import { tickingNow } from '../time/ticking-now';
 
 /** Failures after which the step cannot go on: the page starts its flow again. */

@@ -1,6 +1,7 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { AuthError, NewPasswordStep } from '@ropc/angular-auth';
+import type { AuthError } from '@ropc/angular-auth';
+import type { NewPasswordStep } from '@ropc/angular-auth/native-auth';
 import { FakeClock } from '../../testing/fake-clock';
 import { provideFakeNativeAuth, type FakeNativeAuthService } from '../../testing/fake-native-auth';
 import { deferred, settle, typeInto } from '../../testing/interact';

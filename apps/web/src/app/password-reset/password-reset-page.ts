@@ -12,14 +12,16 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import {
-  NativeAuthService,
   describeAuthError,
   toAuthError,
   type AuthError,
   type AuthErrorKind,
+} from '@ropc/angular-auth';
+import {
+  NativeAuthService,
   type NewPasswordStep,
   type PasswordResetCodeStep,
-} from '@ropc/angular-auth';
+} from '@ropc/angular-auth/native-auth';
 import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
 import { safeReturnUrl } from '../sign-in/safe-return-url';
 

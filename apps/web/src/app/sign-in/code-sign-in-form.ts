@@ -10,13 +10,8 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import {
-  NativeAuthService,
-  describeAuthError,
-  toAuthError,
-  type AuthError,
-  type CodeSignInStep,
-} from '@ropc/angular-auth';
+import { describeAuthError, toAuthError, type AuthError } from '@ropc/angular-auth';
+import { NativeAuthService, type CodeSignInStep } from '@ropc/angular-auth/native-auth';
 import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
 
 /**

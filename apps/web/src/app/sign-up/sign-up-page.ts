@@ -12,13 +12,12 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import {
-  NativeAuthService,
   describeAuthError,
   toAuthError,
   type AuthError,
   type AuthErrorKind,
-  type SignUpCodeStep,
 } from '@ropc/angular-auth';
+import { NativeAuthService, type SignUpCodeStep } from '@ropc/angular-auth/native-auth';
 import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
 import { safeReturnUrl } from '../sign-in/safe-return-url';
 

@@ -4,8 +4,8 @@ import {
   type NativeAuthFailure,
   type NativeAuthFailureKind,
 } from '@ropc/protocol/native-auth';
-import type { AuthErrorKind, RopcAuthError } from './auth-error';
-import { authError } from './to-auth-error';
+import type { AuthErrorKind, RopcAuthError } from '../auth-error';
+import { authError } from '../to-auth-error';
 
 /**
  * Which flow a failure belongs to. A password sign-in says "wrong email or password" for an

@@ -2,7 +2,7 @@ import type { OobChallengeResponse } from '@ropc/protocol/native-auth';
 import { successOf } from './native-auth-calls';
 import type { NativeFlowContext } from './native-flow-context';
 import { CodeStepBase, type OneTimeCodeStep } from './one-time-code-step';
-import { authError } from './to-auth-error';
+import { authError } from '../to-auth-error';
 
 const FLOW = 'password-reset';
 /** How long a reset may take to complete after the new password was accepted (MSAL's limit). */

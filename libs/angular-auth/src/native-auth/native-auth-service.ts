@@ -1,9 +1,9 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
 import type { ChallengeType } from '@ropc/protocol/native-auth';
-import { AUTH_CLOCK, AUTH_SLEEP } from './auth-clock';
-import { AuthConfigHolder } from './auth-config-holder';
-import { AUTH_FETCH } from './auth-fetch';
-import { AuthSession } from './auth-session';
+import { AUTH_CLOCK, AUTH_SLEEP } from '../auth-clock';
+import { AuthConfigHolder } from '../auth-config-holder';
+import { AUTH_FETCH } from '../auth-fetch';
+import { AuthSession } from '../auth-session';
 import { CodeSignIn, type CodeSignInStep } from './code-sign-in';
 import { NativeAuthCalls } from './native-auth-calls';
 import type { NativeFlowContext } from './native-flow-context';

@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
-import { AUTH_SLEEP } from './auth-clock';
+import { AUTH_SLEEP } from '../auth-clock';
 import { NativeAuthService } from './native-auth-service';
-import { setUpAuth, type AuthTest } from '../test/auth-test-bed';
-import { jsonResponse } from '../test/fake-fetch';
+import { setUpAuth, type AuthTest } from '../../test/auth-test-bed';
+import { jsonResponse } from '../../test/fake-fetch';
 import {
   ALICE_EXTERNAL_ID,
   EXTERNAL_ID_CLIENT_ID,
@@ -14,8 +14,8 @@ import {
   nativeError,
   nativeTokenBody,
   nativeUrl,
-} from '../test/native-auth-fixtures';
-import { PROXY_CONFIG } from '../test/token-fixtures';
+} from '../../test/native-auth-fixtures';
+import { PROXY_CONFIG } from '../../test/token-fixtures';
 
 const SCOPE = `openid offline_access ${EXTERNAL_ID_NOTES_READ}`;
 

@@ -15,9 +15,9 @@ import {
   type NativeAuthTransportOptions,
 } from '@ropc/protocol/native-auth';
 import { nativeFailureToAuthError, type NativeFlowName } from './native-failure-to-auth-error';
-import type { ResolvedRopcAuthConfig } from './ropc-auth-config';
-import { toAuthError } from './to-auth-error';
-import type { TokenTransportDeps } from './token-transport';
+import type { ResolvedRopcAuthConfig } from '../ropc-auth-config';
+import { toAuthError } from '../to-auth-error';
+import type { TokenTransportDeps } from '../token-transport';
 
 /** The proxy's CSRF header; with it the proxy answers in cookie mode (apps/api README). */
 const COOKIE_MODE_HEADERS = { 'X-Requested-With': 'XMLHttpRequest' } as const;
