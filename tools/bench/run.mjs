@@ -17,6 +17,7 @@ import * as emulator from './suites/emulator.mjs';
 import * as tokenValidation from './suites/token-validation.mjs';
 import * as api from './suites/api.mjs';
 import * as proxy from './suites/proxy.mjs';
+import * as nativeProxy from './suites/native-proxy.mjs';
 import * as startup from './suites/startup.mjs';
 import * as storage from './suites/storage.mjs';
 import * as web from './suites/web.mjs';
@@ -48,6 +49,7 @@ const suites = {
   'token-validation': tokenValidation,
   api,
   proxy,
+  'native-proxy': nativeProxy,
   startup,
   storage,
   web,
