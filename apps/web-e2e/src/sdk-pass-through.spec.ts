@@ -76,17 +76,18 @@ describe("Microsoft's SDK through the native-auth proxy's pass-through on the we
       account: { username: dana.email, name: dana.displayName },
     });
     const first = await sdk.call('getAccessToken', { scopes: [NOTES_READ], forceRefresh: false });
-    expect([first.state, first.is, first.token?.tokenType]).toEqual([
-      'GetAccessTokenCompletedState',
-      ['isCompleted'],
-      'Bearer',
-    ]);
+    // toMatchObject, so that a failure shows the SDK's error beside the state.
+    expect(first).toMatchObject({
+      state: 'GetAccessTokenCompletedState',
+      is: ['isCompleted'],
+      token: { tokenType: 'Bearer' },
+    });
     const forced = await sdk.call('getAccessToken', { scopes: [NOTES_READ], forceRefresh: true });
-    expect([forced.state, forced.is, forced.token?.fromCache]).toEqual([
-      'GetAccessTokenCompletedState',
-      ['isCompleted'],
-      false,
-    ]);
+    expect(forced).toMatchObject({
+      state: 'GetAccessTokenCompletedState',
+      is: ['isCompleted'],
+      token: { tokenType: 'Bearer', fromCache: false },
+    });
     const accessToken = forced.token?.accessToken ?? '';
     expect(accessToken).not.toBe(first.token?.accessToken);
 

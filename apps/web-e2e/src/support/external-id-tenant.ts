@@ -1,8 +1,10 @@
 /**
  * The Entra External ID tenant of `fixtures/e2e-tenant.json` (the emulator's default External ID
- * tenant with short lifetimes): access and id tokens live 60 s, refresh tokens 300 s, and five
+ * tenant with short lifetimes): access and id tokens live 60 s, refresh tokens 600 s, and five
  * failed sign-ins lock an account for 60 s, whatever the client's address. The same person has
- * another object id here than in the B2C tenant.
+ * another object id here than in the B2C tenant. MSAL treats a token with under 300 s left as
+ * expired: its SDK refreshes the 60-second access tokens on every `getAccessToken`, and could not
+ * use a refresh token of 300 s at all.
  */
 
 export const EXTERNAL_ID_TENANT_NAME = 'contosoid.onmicrosoft.com';
@@ -51,7 +53,7 @@ export const EXTERNAL_ID_NOTES_SCOPES = [
 
 /** As the tenant file says. */
 export const EXTERNAL_ID_ACCESS_TOKEN_SECONDS = 60;
-export const EXTERNAL_ID_REFRESH_TOKEN_SECONDS = 300;
+export const EXTERNAL_ID_REFRESH_TOKEN_SECONDS = 600;
 export const EXTERNAL_ID_LOCKOUT_THRESHOLD = 5;
 /** Digits of every one-time code. */
 export const CODE_LENGTH = 8;
