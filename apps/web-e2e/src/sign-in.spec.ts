@@ -1,4 +1,5 @@
 import { ALICE, ANONYMOUS_FAILURE_BUDGET, BOB } from './support/e2e-tenant';
+import { elementBoxes } from './support/element-boxes';
 import { PROXY_STACK_OPTIONS } from './support/proxy-stack-options';
 import { readFacts } from './support/read-facts';
 import { recordApiCalls } from './support/record-api-calls';
@@ -65,6 +66,31 @@ describe('signing in through the proxy', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(await page.getByLabel('Email address').inputValue()).toBe(ALICE.email);
     expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+  });
+
+  it('moves nothing the user aims at when a field error or the refusal appears', async () => {
+    const page = await fixture.newPage();
+    await page.goto(`${fixture.stack.webUrl}/sign-in`);
+    const drawn = [
+      page.getByLabel('Email address'),
+      page.getByLabel('Password', { exact: true }),
+      page.getByRole('button', { name: 'Sign in', exact: true }),
+    ];
+    await drawn[0]!.waitFor();
+    const before = await elementBoxes(drawn);
+
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Enter your email address.').waitFor();
+    const withFieldErrors = await elementBoxes(drawn);
+    // Nobody's account: alice's and bob's failure budgets are for the tests that count them.
+    await attemptSignIn(page, { ...ALICE, email: 'nobody@contoso.com' }, 'Any-Passw0rd!');
+    await page.getByRole('alert').getByText(INCORRECT).waitFor();
+    const withRefusal = await elementBoxes(drawn);
+
+    expect({ withFieldErrors, withRefusal }).toEqual({
+      withFieldErrors: before,
+      withRefusal: before,
+    });
   });
 
   it("protects an account under attack: a new browser is paused after the anonymous budget of wrong passwords, the owner's browser still signs in, and the authority never locks it", async () => {
