@@ -1,6 +1,7 @@
 // The External ID web client's config.json that `npm start -- --authority external-id` serves,
 // and which client app it names for each sign-in method.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { chooseExternalIdApp } from '../default-tenant.mjs';
 import { createExternalIdWebConfig, writeTemporaryWebConfig } from '../external-id-web-config.mjs';
 
@@ -30,9 +31,14 @@ describe('writeTemporaryWebConfig', () => {
   it('writes the configuration as JSON into a temporary config.json', () => {
     const config = createExternalIdWebConfig(PASSWORD_APP, 'password');
     const file = writeTemporaryWebConfig(config);
-    expect(file).toMatch(/dev-stack-web-config-[^/]+\/config\.json$/);
-    expect(existsSync(file)).toBe(true);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(config);
+    try {
+      expect(file).toMatch(/dev-stack-web-config-[^/]+\/config\.json$/);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(config);
+    } finally {
+      // The launcher removes it when it exits; a Jest worker may not run that hook.
+      rmSync(dirname(file), { recursive: true, force: true });
+    }
+    expect(existsSync(file)).toBe(false);
   });
 });
 
