@@ -1,6 +1,13 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** An answer the relay gives in the authority's place. */
+export interface CannedAnswer {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
 /**
  * A relay in front of the emulator that counts what reaches it, per path: the API's External ID
  * authority points at it, so a test sees exactly which calls the proxy forwarded. The Host header
@@ -10,6 +17,8 @@ export class CountingRelay {
   private readonly counts = new Map<string, number>();
   /** The headers of the last call that reached the emulator. */
   lastHeaders: Readonly<Record<string, string | string[] | undefined>> = {};
+  /** Answered by the relay itself instead of the emulator, once each, in order. */
+  private readonly cannedAnswers: CannedAnswer[] = [];
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -24,6 +33,16 @@ export class CountingRelay {
       if (relay) {
         relay.counts.set(path, (relay.counts.get(path) ?? 0) + 1);
         relay.lastHeaders = { ...incoming.headers };
+        const canned = relay.cannedAnswers.shift();
+        if (canned) {
+          incoming.resume();
+          outgoing.writeHead(canned.status, {
+            'Content-Type': 'application/json',
+            ...canned.headers,
+          });
+          outgoing.end(JSON.stringify(canned.body));
+          return;
+        }
       }
       const upstream = request(
         {
@@ -56,6 +75,11 @@ export class CountingRelay {
     let total = 0;
     for (const [path, count] of this.counts) if (path.endsWith(suffix)) total += count;
     return total;
+  }
+
+  /** The next call gets this answer from the relay (an authority's 429, say), not the emulator. */
+  answerNextWith(answer: CannedAnswer): void {
+    this.cannedAnswers.push(answer);
   }
 
   /** Every call that reached the emulator. */

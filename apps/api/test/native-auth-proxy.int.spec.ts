@@ -622,4 +622,43 @@ describe('the native-authentication proxy (cookie mode)', () => {
       emulator.resume();
     }
   });
+
+  // Last in the file: the back-off holds every call of this API instance while it lasts.
+  it("backs off after the authority's 429: every call is refused for its Retry-After without being forwarded, then goes through again", async () => {
+    relay.answerNextWith({
+      status: 429,
+      headers: { 'Retry-After': '2' },
+      body: {
+        error: 'temporarily_unavailable',
+        error_description: 'AADSTS90055: Too many requests.',
+        error_codes: [90055],
+      },
+    });
+    const throttled = await call(
+      'oauth2/v2.0/initiate',
+      { username: 'kim@contoso.com', challenge_type: CARETS },
+      '198.51.100.30',
+    );
+    expect([throttled.status, throttled.headers.get('retry-after')]).toEqual([429, '2']);
+    const reached = relay.total();
+
+    const held = await call(
+      'oauth2/v2.0/initiate',
+      { username: 'alice@contoso.com', challenge_type: CARETS },
+      '198.51.100.31',
+    );
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(held.body).toMatchObject({ error: 'temporarily_unavailable', suberror: 'throttled' });
+    expect(relay.total()).toBe(reached);
+
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const after = await call(
+      'oauth2/v2.0/initiate',
+      { username: 'alice@contoso.com', challenge_type: CARETS },
+      '198.51.100.31',
+    );
+    expect(after.status).toBe(200);
+    expect(relay.total()).toBe(reached + 1);
+  });
 });

@@ -1,7 +1,15 @@
 import { startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
 import {
+  EXTERNAL_ALICE,
+  EXTERNAL_API_ID,
+  EXTERNAL_NOTES_READ,
+  EXTERNAL_TENANT,
+  SPA_CLIENT_ID,
+} from './external-id-sign-in';
+import {
   ALICE,
   NOTES_READ,
+  TWO_AUTHORITY_TENANT,
   NOTES_WRITE,
   WEB_ORIGIN,
   apiEnv,
@@ -13,7 +21,8 @@ import {
 } from './start-stack';
 
 // Run after `npx nx run-many -t build -p b2c-emulator,functions-host,api`. The emulator keeps its
-// state in memory here; only the API's state is on Table storage.
+// state in memory here; only the API's state is on Table storage. The emulator serves both
+// tenants, so the native-authentication proxy's state (throttles, budgets) is on Table too.
 
 interface Answer {
   readonly status: number;
@@ -47,7 +56,14 @@ describe('API state on Table storage (Azurite)', () => {
   /** The API on the running Azurite, with a short storage timeout for the outage tests. */
   function startApiOnAzurite(): Promise<Started> {
     if (!azurite || !emulator) throw new Error('Azurite or the emulator did not start');
-    return startApi(apiEnv(emulator.url, storageEnv(azurite.connectionString, 1500)));
+    return startApi(
+      apiEnv(emulator.url, {
+        ...storageEnv(azurite.connectionString, 1500),
+        EXTERNAL_ID_AUTHORITY: `${emulator.url}/${EXTERNAL_TENANT}`,
+        EXTERNAL_ID_CLIENT_ID: SPA_CLIENT_ID,
+        EXTERNAL_ID_API_AUDIENCE: EXTERNAL_API_ID,
+      }),
+    );
   }
 
   async function call(
@@ -72,6 +88,34 @@ describe('API state on Table storage (Azurite)', () => {
     return { status: response.status, headers: response.headers, body };
   }
 
+  /** A call of the native-auth proxy in cookie mode. */
+  const nativeCall = (path: string, form: Record<string, string>): Promise<Answer> =>
+    call('POST', `/api/auth/native/${path}`, { headers: XHR, form });
+
+  /**
+   * alice's External ID password sign-in through the native proxy: the token call's answer, or
+   * the first step's that was not a 200.
+   */
+  async function nativeSignIn(): Promise<Answer> {
+    const challengeType = 'password redirect';
+    const initiated = await nativeCall('oauth2/v2.0/initiate', {
+      username: EXTERNAL_ALICE.username,
+      challenge_type: challengeType,
+    });
+    if (initiated.status !== 200) return initiated;
+    const challenged = await nativeCall('oauth2/v2.0/challenge', {
+      continuation_token: String(initiated.body['continuation_token']),
+      challenge_type: challengeType,
+    });
+    if (challenged.status !== 200) return challenged;
+    return nativeCall('oauth2/v2.0/token', {
+      continuation_token: String(challenged.body['continuation_token']),
+      grant_type: 'password',
+      password: EXTERNAL_ALICE.password,
+      scope: `openid offline_access ${EXTERNAL_NOTES_READ}`,
+    });
+  }
+
   const proxySignIn = (): Promise<Answer> =>
     call('POST', '/api/auth/token', {
       headers: XHR,
@@ -87,7 +131,10 @@ describe('API state on Table storage (Azurite)', () => {
     (answer.body['items'] as { title: string }[]).map((note) => note.title);
 
   beforeAll(async () => {
-    [azurite, emulator] = await Promise.all([startAzurite(), startEmulator()]);
+    [azurite, emulator] = await Promise.all([
+      startAzurite(),
+      startEmulator([], TWO_AUTHORITY_TENANT),
+    ]);
     api = await startApiOnAzurite();
     const scope = `openid offline_access ${NOTES_READ} ${NOTES_WRITE}`;
     token = String((await signIn(emulator.url, ALICE, scope))['access_token']);
@@ -155,6 +202,14 @@ describe('API state on Table storage (Azurite)', () => {
     });
   }, 30_000);
 
+  it('signs alice in at External ID through the native proxy with its state on Table storage', async () => {
+    const answer = await nativeSignIn();
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ token_type: 'Bearer' });
+    expect(answer.body['refresh_token']).toBeUndefined();
+    expect(answer.headers.get('set-cookie')).toMatch(/^ropc_session=/);
+  }, 20_000);
+
   it('answers 503 with Retry-After while storage does not answer, and recovers by itself', async () => {
     const { azurite: storage } = running();
     expect((await proxySignIn()).status).toBe(200);
@@ -165,11 +220,12 @@ describe('API state on Table storage (Azurite)', () => {
         await call('GET', '/api/notes'),
         await call('POST', '/api/notes', { json: { title: 'Written while paused' } }),
         await proxySignIn(),
+        await nativeSignIn(),
       ];
     } finally {
       storage.resume();
     }
-    const [list, create, signInAnswer] = whilePaused;
+    const [list, create, signInAnswer, nativeAnswer] = whilePaused;
     for (const answer of [list, create]) {
       expect({ status: answer?.status, body: answer?.body }).toEqual({
         status: 503,
@@ -184,6 +240,13 @@ describe('API state on Table storage (Azurite)', () => {
         /^The sign-in service is temporarily unavailable\. Please try again in a moment\.\r\n/,
       ) as unknown,
     });
+    // The native proxy answers in the native-auth envelope, which MSAL's client parses.
+    expect(nativeAnswer?.status).toBe(503);
+    expect(nativeAnswer?.body).toMatchObject({
+      error: 'temporarily_unavailable',
+      error_codes: [],
+    });
+    expect(typeof nativeAnswer?.body['trace_id']).toBe('string');
     for (const answer of whilePaused) {
       expect(answer.headers.get('retry-after')).toBe('5');
       expect(answer.headers.get('cache-control')).toBe('no-store');
@@ -195,6 +258,7 @@ describe('API state on Table storage (Azurite)', () => {
     const created = await call('POST', '/api/notes', { json: { title: 'Written after' } });
     expect(created.status).toBe(201);
     expect((await proxySignIn()).status).toBe(200);
+    expect((await nativeSignIn()).status).toBe(200);
     expect(running().api.output()).toContain(
       'answered 503: state storage is unavailable (read apinotes)',
     );
