@@ -85,7 +85,8 @@ function checkB2CTenant(tenant: Located): RuleCheckResult {
 
 /**
  * External ID's lifetimes: MSAL refuses an `expires_in` of 300 seconds or less (§3.4), so a
- * shorter access token is accepted only with `allowOutOfRangeLifetimes`, loudly.
+ * shorter access token is accepted only with `allowOutOfRangeLifetimes`, loudly; a refresh token
+ * that short gets a warning.
  */
 function checkExternalIdTenant(tenant: Located): RuleCheckResult {
   const userFlows = recordsAt(tenant, 'userFlows');
@@ -103,6 +104,13 @@ function checkExternalIdTenant(tenant: Located): RuleCheckResult {
     ...checkDirectory(tenant),
   ];
   for (const lifetimes of recordsAt(tenant, 'lifetimes')) {
+    const refresh = lifetimes.value['refreshTokenSeconds'];
+    // MSAL treats a refresh token with 300 s or less left as expired (refresh_token_expired):
+    // valid for the emulator, but an SDK's forced refresh fails. A warning, never a refusal.
+    if (typeof refresh === 'number' && refresh <= 300)
+      warnings.push(
+        `${lifetimes.path}/refreshTokenSeconds is ${refresh} s: MSAL does not redeem a refresh token with 300 s or less left`,
+      );
     const access = lifetimes.value['accessTokenSeconds'];
     if (typeof access !== 'number' || access > 300) continue;
     const where = `${lifetimes.path}/accessTokenSeconds`;

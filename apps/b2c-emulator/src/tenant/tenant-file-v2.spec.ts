@@ -281,6 +281,22 @@ describe('tenant file version 2', () => {
     ]);
   });
 
+  it('warns about an External ID refresh token of 300 s or less, which MSAL will not redeem', async () => {
+    const file = {
+      tenants: [
+        b2cEntry(),
+        externalIdEntry({
+          lifetimes: { accessTokenSeconds: 3600, idTokenSeconds: 3600, refreshTokenSeconds: 300 },
+        }),
+      ],
+    };
+    const warnings: string[] = [];
+    await parseTenantFile(file, { ...QUICK, onWarning: (message) => warnings.push(message) });
+    expect(warnings).toEqual([
+      '/tenants/1/lifetimes/refreshTokenSeconds is 300 s: MSAL does not redeem a refresh token with 300 s or less left',
+    ]);
+  });
+
   it('refuses an External ID user with both a password and a password hash, quoting neither', async () => {
     const file = {
       tenants: [
