@@ -59,4 +59,25 @@ describe('sign-in with an e-mailed code on Entra External ID', () => {
       'GET /api/notes 200',
     ]);
   });
+
+  it('works from the keyboard alone: Tab to the address, Enter, the code field has focus, Enter', async () => {
+    const page = await fixture.newPage();
+    await page.goto(`${fixture.stack.webUrl}/sign-in`);
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    const focusedId = (): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
+    for (let presses = 0; presses < 15 && (await focusedId()) !== 'username'; presses++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await focusedId()).toBe('username');
+
+    await page.keyboard.type(CAROL.email);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Code').waitFor();
+    // The code form takes focus once it is drawn.
+    await page.waitForFunction(() => document.activeElement?.id === 'one-time-code');
+    expect(await focusedId()).toBe('one-time-code');
+    await page.keyboard.type(await fixture.stack.waitForCode(CAROL.email, 'sign-in'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Notes', level: 1 }).waitFor();
+  });
 });
