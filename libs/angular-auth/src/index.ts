@@ -17,6 +17,7 @@ export type { AuthStatus } from './auth-status';
 export { RopcAuthError, isAuthError, type AuthError, type AuthErrorKind } from './auth-error';
 export { toAuthError } from './to-auth-error';
 export { describeAuthError } from './auth-error-message';
+export { isPasswordRefusal } from './is-password-refusal';
 export { AuthStore } from './auth-store';
 export { AuthService } from './auth-service';
 export { authInterceptor } from './auth-interceptor';

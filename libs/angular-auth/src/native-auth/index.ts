@@ -5,6 +5,7 @@
  * `@ropc/angular-auth`) never carries the native-auth client: import it from lazy pages.
  */
 export { NativeAuthService } from './native-auth-service';
+export { endsTheFlow } from './ends-the-flow';
 export type { OneTimeCodeStep } from './one-time-code-step';
 export type { CodeSignInStep } from './code-sign-in';
 export type { SignUpCodeStep, SignUpDetails } from './sign-up';
