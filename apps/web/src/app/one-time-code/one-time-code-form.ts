@@ -10,11 +10,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { describeAuthError, toAuthError, type AuthError } from '@ropc/angular-auth';
-import { type OneTimeCodeStep } from '@ropc/angular-auth/native-auth';
+import { endsTheFlow, type OneTimeCodeStep } from '@ropc/angular-auth/native-auth';
 import { tickingNow } from '../time/ticking-now';
-
-/** Failures after which the step cannot go on: the page starts its flow again. */
-const FLOW_ENDING_KINDS: ReadonlySet<string> = new Set(['flow_expired', 'user_not_found']);
 
 /**
  * The one-time-code step of External ID's flows (sign-in with a code, sign-up, password reset):
@@ -103,7 +100,7 @@ export class OneTimeCodeForm {
       return true;
     } catch (reason) {
       const error = toAuthError(reason);
-      if (FLOW_ENDING_KINDS.has(error.kind)) {
+      if (endsTheFlow(error)) {
         this.flowEnded.emit(error);
       } else {
         this.error.set(error);

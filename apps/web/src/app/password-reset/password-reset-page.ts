@@ -13,11 +13,12 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import {
   describeAuthError,
+  isPasswordRefusal,
   toAuthError,
   type AuthError,
-  type AuthErrorKind,
 } from '@ropc/angular-auth';
 import {
+  endsTheFlow,
   NativeAuthService,
   type NewPasswordStep,
   type PasswordResetCodeStep,
@@ -40,22 +41,6 @@ const HEADINGS: Readonly<Record<ResetStage['name'], string>> = {
   code: 'Check your email',
   'new-password': 'Choose a new password',
 };
-
-/** Refusals of the new password: said at the field, and the same step asks again. */
-const PASSWORD_POLICY_KINDS: ReadonlySet<AuthErrorKind> = new Set<AuthErrorKind>([
-  'password_too_weak',
-  'password_too_short',
-  'password_too_long',
-  'password_recently_used',
-  'password_banned',
-  'password_is_invalid',
-]);
-
-/** Failures after which the flow's token is no use: back to the email step (as the code form). */
-const FLOW_ENDING_KINDS: ReadonlySet<AuthErrorKind> = new Set<AuthErrorKind>([
-  'flow_expired',
-  'user_not_found',
-]);
 
 /**
  * Password reset with Entra External ID's native authentication: the email address, the code
@@ -208,11 +193,11 @@ export class PasswordResetPage {
    * longer accepts answers `flow_expired`, which starts again.
    */
   private onResetFailed(error: AuthError, field: HTMLInputElement): void {
-    if (FLOW_ENDING_KINDS.has(error.kind)) {
+    if (endsTheFlow(error)) {
       this.startAgain(error);
       return;
     }
-    if (PASSWORD_POLICY_KINDS.has(error.kind)) this.passwordRefusal.set(error);
+    if (isPasswordRefusal(error)) this.passwordRefusal.set(error);
     else this.error.set(error);
     field.focus();
   }

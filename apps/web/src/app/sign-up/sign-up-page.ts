@@ -13,23 +13,13 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import {
   describeAuthError,
+  isPasswordRefusal,
   toAuthError,
   type AuthError,
-  type AuthErrorKind,
 } from '@ropc/angular-auth';
 import { NativeAuthService, type SignUpCodeStep } from '@ropc/angular-auth/native-auth';
 import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
 import { safeReturnUrl } from '../sign-in/safe-return-url';
-
-/** The server's password suberrors: each is said at the password field, not in the page alert. */
-const PASSWORD_KINDS: ReadonlySet<AuthErrorKind> = new Set<AuthErrorKind>([
-  'password_too_weak',
-  'password_too_short',
-  'password_too_long',
-  'password_recently_used',
-  'password_banned',
-  'password_is_invalid',
-]);
 
 /**
  * Only catches a forgotten or doubled `@` before a round trip and an e-mail to nowhere; the
@@ -93,7 +83,7 @@ export class SignUpPage {
   );
   protected readonly passwordError = computed(() => {
     const failure = this.failure();
-    if (failure !== null && PASSWORD_KINDS.has(failure.kind)) return describeAuthError(failure);
+    if (failure !== null && isPasswordRefusal(failure)) return describeAuthError(failure);
     return this.attempted() && !this.passwordEntered() ? 'Enter a password.' : null;
   });
   /**
@@ -103,7 +93,7 @@ export class SignUpPage {
    */
   protected readonly alertError = computed(() => {
     const failure = this.failure();
-    return failure === null || PASSWORD_KINDS.has(failure.kind) ? null : failure;
+    return failure === null || isPasswordRefusal(failure) ? null : failure;
   });
   protected readonly alertMessage = computed(() => {
     const error = this.alertError();
