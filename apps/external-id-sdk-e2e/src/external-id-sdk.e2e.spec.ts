@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { SdkPageConfig, StepReport } from './page/sdk-page-contract';
 import { bundleTestPage } from './support/bundle-page';
 import { startEmulator, type RunningEmulator } from './support/emulator';
 import {
@@ -18,7 +17,12 @@ import {
   TENANT_ID,
 } from './support/external-id-tenant';
 import { launchChromium } from '@ropc/browser-testing';
-import { Outbox, type OutboxMessage } from './support/outbox';
+import {
+  Outbox,
+  type OutboxMessage,
+  type SdkPageConfig,
+  type StepReport,
+} from '@ropc/native-auth-testing';
 import { servePage, type PageServer } from './support/page-server';
 import { ARTIFACTS_DIR } from './support/paths';
 import { expectFailure, expectStep, jwtPayload, scenario } from './support/scenario';

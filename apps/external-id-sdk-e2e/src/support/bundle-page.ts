@@ -1,36 +1,17 @@
-import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { bundleSdkPage, renderSdkPageHtml } from '@ropc/native-auth-testing';
 import type { PageFile } from './page-server';
-import { PAGE_DIR, WORKSPACE_ROOT } from './paths';
+
+/** Where the page server answers the page's script. */
+const SCRIPT_PATH = '/sdk-page.js';
 
 /**
- * Bundles `src/page/sdk-page.ts` and Microsoft's `@azure/msal-browser/custom-auth`, unmodified,
- * into one browser IIFE with esbuild, and returns it with `src/page/index.html` as the files of
- * the page server. `keepNames` keeps the SDK's class names, which the page reports.
+ * The SDK test page of `@ropc/native-auth-testing` as the page server's files: the page at `/`
+ * and its esbuild bundle (Microsoft's `@azure/msal-browser/custom-auth`, unmodified) beside it.
  */
 export async function bundleTestPage(): Promise<Record<string, PageFile>> {
-  const result = await build({
-    absWorkingDir: WORKSPACE_ROOT,
-    entryPoints: [join(PAGE_DIR, 'sdk-page.ts')],
-    tsconfig: join(PAGE_DIR, '..', '..', 'tsconfig.json'),
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    keepNames: true,
-    write: false,
-    logLevel: 'silent',
-  });
-  const script = result.outputFiles[0];
-  if (result.outputFiles.length !== 1 || script === undefined) {
-    throw new Error(`esbuild wrote ${result.outputFiles.length} files, expected the one bundle`);
-  }
+  const { script } = await bundleSdkPage();
   return {
-    '/': {
-      contentType: 'text/html; charset=utf-8',
-      body: readFileSync(join(PAGE_DIR, 'index.html'), 'utf8'),
-    },
-    '/sdk-page.js': { contentType: 'text/javascript; charset=utf-8', body: script.text },
+    '/': { contentType: 'text/html; charset=utf-8', body: renderSdkPageHtml(SCRIPT_PATH) },
+    [SCRIPT_PATH]: { contentType: 'text/javascript; charset=utf-8', body: script },
   };
 }

@@ -1,4 +1,4 @@
-import type { ErrorReport, StepReport } from '../page/sdk-page-contract';
+import type { ErrorReport, StepReport } from '@ropc/native-auth-testing';
 
 /** A sequence of `it` steps that share state. */
 export interface Scenario {

@@ -1,17 +1,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { SdkPageApi, SdkPageConfig, StepReport } from '../page/sdk-page-contract';
+import {
+  callSdkPage,
+  type SdkPageApi,
+  type SdkPageConfig,
+  type SdkPageInput,
+  type SdkPageOutput,
+  type SdkStepName,
+  type StepReport,
+} from '@ropc/native-auth-testing';
 
 /** How long a page action may wait; an SDK step itself is bounded by the test timeout. */
 const ACTION_TIMEOUT_MS = 15_000;
 /** Page events kept per session. */
 const MAX_EVENTS = 300;
-
-type Input<K extends keyof SdkPageApi> = Parameters<SdkPageApi[K]>[0];
-type Output<K extends keyof SdkPageApi> = Awaited<ReturnType<SdkPageApi[K]>>;
-/** The page functions that run one SDK step. */
-type StepName = {
-  [K in keyof SdkPageApi]: Output<K> extends StepReport ? K : never;
-}[keyof SdkPageApi];
 
 /**
  * One browser context with the test page open and one SDK application created in it. Records
@@ -80,22 +81,12 @@ export class SdkSession {
   }
 
   /** Runs `window.sdkPage[name](input)` in the page. */
-  call<K extends keyof SdkPageApi>(name: K, input: Input<K>): Promise<Output<K>> {
-    return this.page.evaluate(
-      ([method, methodInput]) => {
-        const api = window.sdkPage as unknown as Record<
-          string,
-          (input: unknown) => Promise<unknown>
-        >;
-        if (typeof api[method] !== 'function') throw new Error(`window.sdkPage has no ${method}()`);
-        return api[method](methodInput);
-      },
-      [name, input] as const,
-    ) as Promise<Output<K>>;
+  call<K extends keyof SdkPageApi>(name: K, input: SdkPageInput<K>): Promise<SdkPageOutput<K>> {
+    return callSdkPage(this.page, name, input);
   }
 
   /** Runs one SDK step: a call that answers a {@link StepReport}. */
-  step<K extends StepName>(name: K, input: Input<K>): Promise<StepReport> {
+  step<K extends SdkStepName>(name: K, input: SdkPageInput<K>): Promise<StepReport> {
     return this.call(name, input);
   }
 

@@ -1,9 +1,10 @@
 /**
- * The test page's script, bundled for the browser at test start (support/bundle-page.ts). It runs
- * Microsoft's `@azure/msal-browser/custom-auth`, unmodified, and exposes `window.sdkPage`: small
- * async functions that each run one SDK step and answer a plain JSON description of its result
- * (sdk-page-contract.ts). The SDK's state objects stay here, under handle strings, so that the
- * test can go on with a flow (submit a code, a password, attributes, sign in after sign-up).
+ * The SDK test page's script, bundled for the browser at test start (`../bundle-sdk-page.ts`),
+ * never imported. It runs Microsoft's `@azure/msal-browser/custom-auth`, unmodified, and exposes
+ * `window.sdkPage`: small async functions that each run one SDK step and answer a plain JSON
+ * description of its result (`sdk-page-contract.ts`). The SDK's state objects stay here, under
+ * handle strings, so that the test can go on with a flow (submit a code, a password, attributes,
+ * sign in after sign-up).
  */
 import {
   AuthFlowActionRequiredStateBase,
@@ -77,6 +78,18 @@ function truePredicates(target: object): string[] {
     .sort();
 }
 
+/** The three flows' code-required states: each takes `submitCode()` and `resendCode()`. */
+type CodeRequiredState =
+  SignInCodeRequiredState | SignUpCodeRequiredState | ResetPasswordCodeRequiredState;
+
+function isCodeRequired(state: AuthFlowStateBase): state is CodeRequiredState {
+  return (
+    state instanceof SignInCodeRequiredState ||
+    state instanceof SignUpCodeRequiredState ||
+    state instanceof ResetPasswordCodeRequiredState
+  );
+}
+
 function className(value: object): string {
   return value.constructor.name;
 }
@@ -135,11 +148,7 @@ function describeResult(result: SdkResult): StepReport {
     stateClass: className(state),
     is: truePredicates(result),
     ...(handle === undefined ? {} : { handle }),
-    ...(state instanceof SignInCodeRequiredState ||
-    state instanceof SignUpCodeRequiredState ||
-    state instanceof ResetPasswordCodeRequiredState
-      ? { codeLength: state.getCodeLength() }
-      : {}),
+    ...(isCodeRequired(state) ? { codeLength: state.getCodeLength() } : {}),
     ...(state instanceof SignUpCodeRequiredState
       ? { codeResendInterval: state.getCodeResendInterval() }
       : {}),
@@ -229,13 +238,7 @@ const api: SdkPageApi = {
 
   async submitCode({ handle, code }) {
     const state = stateAt(handle);
-    if (
-      state instanceof SignInCodeRequiredState ||
-      state instanceof SignUpCodeRequiredState ||
-      state instanceof ResetPasswordCodeRequiredState
-    ) {
-      return describeResult(await state.submitCode(code));
-    }
+    if (isCodeRequired(state)) return describeResult(await state.submitCode(code));
     throw wrongState(state, 'submitCode');
   },
 
@@ -268,13 +271,7 @@ const api: SdkPageApi = {
 
   async resendCode({ handle }) {
     const state = stateAt(handle);
-    if (
-      state instanceof SignInCodeRequiredState ||
-      state instanceof SignUpCodeRequiredState ||
-      state instanceof ResetPasswordCodeRequiredState
-    ) {
-      return describeResult(await state.resendCode());
-    }
+    if (isCodeRequired(state)) return describeResult(await state.resendCode());
     throw wrongState(state, 'resendCode');
   },
 

@@ -1,12 +1,12 @@
 /**
- * What the test page (`sdk-page.ts`, bundled for the browser) exposes as `window.sdkPage`, and the
- * plain JSON it answers with: the Jest test and the page share these types only.
+ * What the SDK test page (`sdk-page.ts`, bundled for the browser) exposes as `window.sdkPage`, and
+ * the plain JSON it answers with: a browser test and the page share these types only.
  */
 
 /** The values of `CustomAuthPublicClientApplication.create()` that the test chooses. */
 export interface SdkPageConfig {
   readonly clientId: string;
-  /** `auth.authority`, e.g. `https://contosoid.ciamlogin.com/`. */
+  /** `auth.authority`, e.g. `https://contosoid.ciamlogin.com/`; MSAL never calls it. */
   readonly authority: string;
   /** `customAuth.authApiProxyUrl`: where MSAL sends every native-auth call. */
   readonly authApiProxyUrl: string;
