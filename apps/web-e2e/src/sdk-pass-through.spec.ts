@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { bundleSdkPage, type SdkPageBundle } from './support/bundle-sdk-page';
+import { bundleSdkPage, type SdkPageBundle } from '@ropc/native-auth-testing';
 import { createExternalIdStackOptions } from './support/external-id-stack-options';
 import { CODE_LENGTH, EXTERNAL_ID_NOTES_SCOPES, PASSWORD_APP } from './support/external-id-tenant';
 import { openSdkPage } from './support/open-sdk-page';
 import { claimTime, readJwtClaims } from './support/read-jwt-claims';
-import type { StepReport } from './support/sdk-page/sdk-page-contract';
+import type { SdkStepOutcome as StepReport } from './support/sdk-step-outcome';
 import { useTestStack } from './support/use-test-stack';
 
 /**

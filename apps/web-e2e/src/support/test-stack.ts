@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Outbox, type OutboxMessage, type OutboxPurpose } from '@ropc/native-auth-testing';
 import { createApiSettings, type ApiWiring } from './api-settings';
 import { E2E_TENANT_FILE, POLICY, TENANT_NAME } from './e2e-tenant';
 import {
@@ -10,7 +11,6 @@ import {
   EXTERNAL_ID_TENANT_NAME,
   type ExternalIdSignInMethod,
 } from './external-id-tenant';
-import { readOutbox, waitForCode, type OutboxMessage, type OutboxPurpose } from './outbox';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 import type { WebRuntimeConfig } from './web-runtime-config';
 
@@ -130,8 +130,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     started.push(await startWebServer(webPort, `http://127.0.0.1:${api.port}`, configFile));
     const admin = (path: string, body?: unknown): Promise<void> =>
       emulatorAdmin(emulatorUrl, path, body);
-    const readCodes = (address: string): Promise<OutboxMessage[]> =>
-      readOutbox(emulatorUrl, ADMIN_KEY, address);
+    const outbox = new Outbox(emulatorUrl, ADMIN_KEY);
     return {
       webUrl,
       tokenEndpoint,
@@ -140,9 +139,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       externalIdAuthority,
       externalIdClientId,
       resetEmulator: () => admin('/.emulator/reset'),
-      readCodes,
-      waitForCode: (address, purpose, seenBefore) =>
-        waitForCode(readCodes, address, purpose, seenBefore),
+      readCodes: (address) => outbox.read(address),
+      // A test here asks for its own flow's code: a newer code of another flow is passed over.
+      waitForCode: async (address, purpose, seenBefore) =>
+        (await outbox.newCode(address, purpose, seenBefore, { otherPurposes: 'skip' })).code,
       setEmulatorClock: (offsetSeconds) => admin('/.emulator/clock', { offsetSeconds }),
       output: () => Object.fromEntries(started.map((service) => [service.name, service.output()])),
       stop,
