@@ -1,67 +1,13 @@
 // `npm start -- --azurite` as a new user runs it: a note created a moment before Ctrl+C is still
 // there after the next start, because the stack stops Azurite the way it saves its data.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDevStackEnv, freePort, pressCtrlC, startDevStack } from './dev-stack-process';
 
-const START = join(__dirname, '..', 'start.mjs');
-const ROOT = join(__dirname, '..', '..', '..');
 const CLIENT_ID = '360770b5-7e4f-4765-b292-87b8b2c5964d';
 const NOTES_WRITE = 'https://contoso.onmicrosoft.com/api/notes.write';
 const NOTES_READ = 'https://contoso.onmicrosoft.com/api/notes.read';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
-}
-
-interface Stack {
-  readonly child: ChildProcess;
-  output(): string;
-}
-
-/**
- * `npm start -- --azurite` in its own process group, as a terminal runs it; resolves when ready.
- */
-function startStack(env: Record<string, string>): Promise<Stack> {
-  const child = spawn(process.execPath, [START, '--azurite'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let printed = '';
-  const append = (chunk: Buffer): void => {
-    printed += chunk.toString();
-  };
-  child.stdout.on('data', append);
-  child.stderr.on('data', append);
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => {
-      reject(new Error(`the stack exited with ${String(code)}:\n${printed}`));
-    });
-    child.stdout.on('data', () => {
-      if (printed.includes('Press Ctrl+C to stop.')) resolve({ child, output: () => printed });
-    });
-  });
-}
-
-/** Ctrl+C: SIGINT to the whole foreground process group; resolves when the launcher exits. */
-function pressCtrlC(stack: Stack): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => stack.child.once('exit', resolve));
-  process.kill(-(stack.child.pid ?? 0), 'SIGINT');
-  return exited;
-}
 
 describe('npm start -- --azurite', () => {
   let scratch: string;
@@ -69,16 +15,10 @@ describe('npm start -- --azurite', () => {
 
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'dev-stack-'));
-    const [emulator, https, api, web, azurite] = await Promise.all(
-      Array.from({ length: 5 }, () => freePort()),
-    );
+    const stack = await createDevStackEnv(scratch);
     env = {
-      B2C_EMULATOR_PORT: String(emulator),
-      B2C_EMULATOR_HTTPS_PORT: String(https),
-      B2C_EMULATOR_DATA_DIR: join(scratch, 'emulator'),
-      API_PORT: String(api),
-      WEB_PORT: String(web),
-      AZURITE_TABLE_PORT: String(azurite),
+      ...stack.env,
+      AZURITE_TABLE_PORT: String(await freePort()),
       AZURITE_LOCATION: join(scratch, 'azurite'),
     };
   });
@@ -115,7 +55,7 @@ describe('npm start -- --azurite', () => {
     });
 
   it('keeps a note created a moment before Ctrl+C', async () => {
-    const first = await startStack(env);
+    const first = await startDevStack(['--azurite'], env);
     let id: string;
     try {
       // B2C stays the default authority of the web client.
@@ -133,7 +73,7 @@ describe('npm start -- --azurite', () => {
       expect(await pressCtrlC(first)).toBe(0);
     }
 
-    const second = await startStack(env);
+    const second = await startDevStack(['--azurite'], env);
     try {
       const listed = await notes(await accessToken());
       const { items } = (await listed.json()) as { items: { id: string; title: string }[] };

@@ -2,14 +2,18 @@
 // origin serves the External ID config.json, its client app is the one the API's native-auth
 // proxy sends upstream, carol signs in with the code printed on the log, and the API accepts her
 // External ID token beside a B2C one.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createExternalIdWebConfig } from '../external-id-web-config.mjs';
+import {
+  createDevStackEnv,
+  pressCtrlC,
+  startDevStack,
+  type DevStack,
+  type DevStackPorts,
+} from './dev-stack-process';
 
-const START = join(__dirname, '..', 'start.mjs');
-const ROOT = join(__dirname, '..', '..', '..');
 const OTP_APP = 'f2d6a9c3-8e14-4b7a-9c52-6a1e3b8d0f47';
 const EXTERNAL_ID_SCOPES = [
   'api://e8b4d1a6-2f7c-4a93-b6e0-5c3d9f1a7b28/notes.read',
@@ -19,57 +23,8 @@ const B2C_CLIENT_ID = '360770b5-7e4f-4765-b292-87b8b2c5964d';
 const B2C_NOTES_READ = 'https://contoso.onmicrosoft.com/api/notes.read';
 const CAROL = 'carol@contoso.com';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
-}
-
-interface Stack {
-  readonly child: ChildProcess;
-  output(): string;
-}
-
-/** `npm start -- <args>` in its own process group; resolves when it printed its banner. */
-function startStack(args: readonly string[], env: Record<string, string>): Promise<Stack> {
-  const child = spawn(process.execPath, [START, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let printed = '';
-  const append = (chunk: Buffer): void => {
-    printed += chunk.toString();
-  };
-  child.stdout.on('data', append);
-  child.stderr.on('data', append);
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => {
-      reject(new Error(`the stack exited with ${String(code)}:\n${printed}`));
-    });
-    child.stdout.on('data', () => {
-      if (printed.includes('Press Ctrl+C to stop.')) resolve({ child, output: () => printed });
-    });
-  });
-}
-
-/** Ctrl+C to the whole process group; resolves with the launcher's exit code. */
-function pressCtrlC(stack: Stack): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => stack.child.once('exit', resolve));
-  process.kill(-(stack.child.pid ?? 0), 'SIGINT');
-  return exited;
-}
-
 /** Waits for the emulator's log line of a code sent to `address` (B2C_EMULATOR_LOG_CODES=on). */
-async function codeOnTheLog(stack: Stack, address: string, purpose: string): Promise<string> {
+async function codeOnTheLog(stack: DevStack, address: string, purpose: string): Promise<string> {
   const escaped = address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const line = new RegExp(`one-time code (\\d{8}) for ${escaped} \\(${purpose}\\)`);
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -82,26 +37,21 @@ async function codeOnTheLog(stack: Stack, address: string, purpose: string): Pro
 
 describe('npm start -- --authority external-id --sign-in-method email-otp', () => {
   let scratch: string;
-  let ports: { emulator: number; api: number; web: number };
-  let stack: Stack | undefined;
-  const running = (): Stack => {
+  let ports: DevStackPorts;
+  let stack: DevStack | undefined;
+  const running = (): DevStack => {
     if (!stack) throw new Error('the stack did not start: see beforeAll');
     return stack;
   };
 
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'dev-stack-external-id-'));
-    const [emulator = 0, https = 0, api = 0, web = 0] = await Promise.all(
-      Array.from({ length: 4 }, () => freePort()),
+    const run = await createDevStackEnv(scratch);
+    ports = run.ports;
+    stack = await startDevStack(
+      ['--authority', 'external-id', '--sign-in-method', 'email-otp'],
+      run.env,
     );
-    ports = { emulator, api, web };
-    stack = await startStack(['--authority', 'external-id', '--sign-in-method', 'email-otp'], {
-      B2C_EMULATOR_PORT: String(emulator),
-      B2C_EMULATOR_HTTPS_PORT: String(https),
-      B2C_EMULATOR_DATA_DIR: join(scratch, 'emulator'),
-      API_PORT: String(api),
-      WEB_PORT: String(web),
-    });
   });
 
   afterAll(async () => {
@@ -127,16 +77,9 @@ describe('npm start -- --authority external-id --sign-in-method email-otp', () =
   it('serves the External ID config.json of the e-mail code app on the web origin', async () => {
     const response = await web('/config.json');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      authorityKind: 'external-id',
-      mode: 'proxy',
-      tokenEndpoint: '/api/auth/token',
-      nativeAuthBase: '/api/auth/native',
-      signInMethod: 'email-otp',
-      clientId: OTP_APP,
-      scopes: ['openid', 'offline_access', ...EXTERNAL_ID_SCOPES],
-      protectedResources: [{ url: '/api/', scopes: EXTERNAL_ID_SCOPES }],
-    });
+    // Its content is pinned by external-id-web-config.spec.ts; here, that the launcher serves it
+    // whole for the app of --sign-in-method.
+    expect(await response.json()).toEqual(createExternalIdWebConfig(OTP_APP, 'email-otp'));
   });
 
   it('says in its banner that the web client uses External ID, and who signs in there', () => {
