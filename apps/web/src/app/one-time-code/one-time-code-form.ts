@@ -11,6 +11,7 @@ import {
 } from '@angular/core';
 import { describeAuthError, toAuthError, type AuthError } from '@ropc/angular-auth';
 import { endsTheFlow, type OneTimeCodeStep } from '@ropc/angular-auth/native-auth';
+import { AuthAlert } from '../auth-alert/auth-alert';
 import { tickingNow } from '../time/ticking-now';
 
 /**
@@ -22,6 +23,7 @@ import { tickingNow } from '../time/ticking-now';
  */
 @Component({
   selector: 'app-one-time-code-form',
+  imports: [AuthAlert],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './one-time-code-form.html',
   styleUrl: './one-time-code-form.css',

@@ -23,6 +23,7 @@ import {
   type NewPasswordStep,
   type PasswordResetCodeStep,
 } from '@ropc/angular-auth/native-auth';
+import { AuthAlert } from '../auth-alert/auth-alert';
 import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
 import { safeReturnUrl } from '../sign-in/safe-return-url';
 
@@ -52,7 +53,7 @@ const HEADINGS: Readonly<Record<ResetStage['name'], string>> = {
 @Component({
   selector: 'app-password-reset-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [OneTimeCodeForm, RouterLink],
+  imports: [AuthAlert, OneTimeCodeForm, RouterLink],
   templateUrl: './password-reset-page.html',
   styleUrl: './password-reset-page.css',
 })

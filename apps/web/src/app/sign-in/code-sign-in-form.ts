@@ -12,6 +12,7 @@ import {
 } from '@angular/core';
 import { describeAuthError, toAuthError, type AuthError } from '@ropc/angular-auth';
 import { NativeAuthService, type CodeSignInStep } from '@ropc/angular-auth/native-auth';
+import { AuthAlert } from '../auth-alert/auth-alert';
 import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
 
 /**
@@ -21,7 +22,7 @@ import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
  */
 @Component({
   selector: 'app-code-sign-in-form',
-  imports: [OneTimeCodeForm],
+  imports: [AuthAlert, OneTimeCodeForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './code-sign-in-form.html',
 })

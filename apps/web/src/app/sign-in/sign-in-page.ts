@@ -17,6 +17,7 @@ import {
   toAuthError,
   type AuthError,
 } from '@ropc/angular-auth';
+import { AuthAlert } from '../auth-alert/auth-alert';
 import { CodeSignInForm } from './code-sign-in-form';
 import { safeReturnUrl } from './safe-return-url';
 
@@ -30,7 +31,7 @@ import { safeReturnUrl } from './safe-return-url';
  */
 @Component({
   selector: 'app-sign-in-page',
-  imports: [CodeSignInForm, RouterLink],
+  imports: [AuthAlert, CodeSignInForm, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.css',

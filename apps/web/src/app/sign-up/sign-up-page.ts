@@ -18,6 +18,7 @@ import {
   type AuthError,
 } from '@ropc/angular-auth';
 import { NativeAuthService, type SignUpCodeStep } from '@ropc/angular-auth/native-auth';
+import { AuthAlert } from '../auth-alert/auth-alert';
 import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
 import { safeReturnUrl } from '../sign-in/safe-return-url';
 
@@ -39,7 +40,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
  */
 @Component({
   selector: 'app-sign-up-page',
-  imports: [RouterLink, OneTimeCodeForm],
+  imports: [AuthAlert, RouterLink, OneTimeCodeForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-up-page.html',
   styleUrl: './sign-up-page.css',
