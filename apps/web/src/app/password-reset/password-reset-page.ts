@@ -3,7 +3,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  ElementRef,
   inject,
   Injector,
   input,
@@ -24,6 +23,8 @@ import {
   type PasswordResetCodeStep,
 } from '@ropc/angular-auth/native-auth';
 import { AuthAlert } from '../auth-alert/auth-alert';
+import { EmailField } from '../auth-fields/email-field';
+import { PasswordInput } from '../auth-fields/password-input';
 import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
 import { safeReturnUrl } from '../sign-in/safe-return-url';
 
@@ -53,7 +54,7 @@ const HEADINGS: Readonly<Record<ResetStage['name'], string>> = {
 @Component({
   selector: 'app-password-reset-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AuthAlert, OneTimeCodeForm, RouterLink],
+  imports: [AuthAlert, EmailField, OneTimeCodeForm, PasswordInput, RouterLink],
   templateUrl: './password-reset-page.html',
   styleUrl: './password-reset-page.css',
 })
@@ -61,8 +62,8 @@ export class PasswordResetPage {
   private readonly native = inject(NativeAuthService);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
-  private readonly emailInput = viewChild<ElementRef<HTMLInputElement>>('emailInput');
-  private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
+  private readonly emailField = viewChild(EmailField);
+  private readonly passwordInput = viewChild(PasswordInput);
 
   /** Bound from the `returnUrl` query parameter; handed on to "Back to sign in" as well. */
   readonly returnUrl = input<string>();
@@ -87,7 +88,6 @@ export class PasswordResetPage {
   /** As on the sign-in page the password stays in its field, read once per submit, then cleared. */
   protected readonly passwordEntered = signal(false);
   protected readonly passwordAttempted = signal(false);
-  protected readonly showPassword = signal(false);
   /** A password_* refusal, shown at the field rather than in the alert. */
   protected readonly passwordRefusal = signal<AuthError | null>(null);
   protected readonly passwordError = computed(() => {
@@ -122,7 +122,7 @@ export class PasswordResetPage {
     this.emailAttempted.set(true);
     const email = this.email().trim();
     if (email === '') {
-      this.emailInput()?.nativeElement.focus();
+      this.emailField()?.focus();
       return;
     }
     this.busy.set(true);
@@ -134,7 +134,7 @@ export class PasswordResetPage {
     } catch (reason) {
       this.emailAttempted.set(false);
       this.error.set(toAuthError(reason));
-      this.emailInput()?.nativeElement.focus();
+      this.emailField()?.focus();
     } finally {
       this.busy.set(false);
     }
@@ -162,11 +162,11 @@ export class PasswordResetPage {
   protected async resetPassword(event: Event): Promise<void> {
     event.preventDefault();
     const stage = this.stage();
-    const field = this.passwordInput()?.nativeElement;
+    const field = this.passwordInput();
     if (this.busy() || stage.name !== 'new-password' || field === undefined) return;
     this.passwordAttempted.set(true);
     this.passwordRefusal.set(null);
-    const password = field.value;
+    const password = field.value();
     if (password === '') {
       field.focus();
       return;
@@ -193,7 +193,7 @@ export class PasswordResetPage {
    * error, throttling) stay on this step too: a retry costs nothing, and a token the server no
    * longer accepts answers `flow_expired`, which starts again.
    */
-  private onResetFailed(error: AuthError, field: HTMLInputElement): void {
+  private onResetFailed(error: AuthError, field: PasswordInput): void {
     if (endsTheFlow(error)) {
       this.startAgain(error);
       return;
@@ -209,30 +209,25 @@ export class PasswordResetPage {
     this.emailAttempted.set(false);
     this.passwordAttempted.set(false);
     this.passwordRefusal.set(null);
-    this.showPassword.set(false);
-    this.focusAfterRender(this.emailInput);
+    this.focusAfterRender(this.emailField);
   }
 
-  protected onPasswordInput(field: HTMLInputElement): void {
-    this.passwordEntered.set(field.value !== '');
-  }
-
-  protected toggleShowPassword(): void {
-    this.showPassword.update((shown) => !shown);
+  protected onPasswordInput(): void {
+    this.passwordEntered.set(this.passwordInput()?.value() !== '');
   }
 
   /** After every attempt; an emptied field is not a missing password until the next submit. */
-  private clearPassword(field: HTMLInputElement): void {
-    field.value = '';
+  private clearPassword(field: PasswordInput): void {
+    field.clear();
     this.passwordEntered.set(false);
     this.passwordAttempted.set(false);
   }
 
   /** The field exists only once the new step has rendered. */
-  private focusAfterRender(field: () => ElementRef<HTMLInputElement> | undefined): void {
+  private focusAfterRender(field: () => { focus(): void } | undefined): void {
     afterNextRender(
       () => {
-        field()?.nativeElement.focus();
+        field()?.focus();
       },
       { injector: this.injector },
     );

@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
   Injector,
   afterNextRender,
   computed,
@@ -13,6 +12,7 @@ import {
 import { describeAuthError, toAuthError, type AuthError } from '@ropc/angular-auth';
 import { NativeAuthService, type CodeSignInStep } from '@ropc/angular-auth/native-auth';
 import { AuthAlert } from '../auth-alert/auth-alert';
+import { EmailField } from '../auth-fields/email-field';
 import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
 
 /**
@@ -22,14 +22,14 @@ import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
  */
 @Component({
   selector: 'app-code-sign-in-form',
-  imports: [AuthAlert, OneTimeCodeForm],
+  imports: [AuthAlert, EmailField, OneTimeCodeForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './code-sign-in-form.html',
 })
 export class CodeSignInForm {
   private readonly native = inject(NativeAuthService);
   private readonly injector = inject(Injector);
-  private readonly emailInput = viewChild<ElementRef<HTMLInputElement>>('emailInput');
+  private readonly emailField = viewChild(EmailField);
 
   /** The user is signed in: the page goes on. */
   readonly signedIn = output();
@@ -75,6 +75,6 @@ export class CodeSignInForm {
     this.attempted.set(false);
     this.error.set(error);
     // The field is drawn again first: focus it once it is in the page.
-    afterNextRender(() => this.emailInput()?.nativeElement.focus(), { injector: this.injector });
+    afterNextRender(() => this.emailField()?.focus(), { injector: this.injector });
   }
 }

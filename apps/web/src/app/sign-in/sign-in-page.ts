@@ -2,7 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  ElementRef,
   inject,
   input,
   signal,
@@ -18,6 +17,8 @@ import {
   type AuthError,
 } from '@ropc/angular-auth';
 import { AuthAlert } from '../auth-alert/auth-alert';
+import { EmailField } from '../auth-fields/email-field';
+import { PasswordInput } from '../auth-fields/password-input';
 import { CodeSignInForm } from './code-sign-in-form';
 import { safeReturnUrl } from './safe-return-url';
 
@@ -31,7 +32,7 @@ import { safeReturnUrl } from './safe-return-url';
  */
 @Component({
   selector: 'app-sign-in-page',
-  imports: [AuthAlert, CodeSignInForm, RouterLink],
+  imports: [AuthAlert, CodeSignInForm, EmailField, PasswordInput, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.css',
@@ -39,8 +40,7 @@ import { safeReturnUrl } from './safe-return-url';
 export class SignInPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  private readonly passwordInput =
-    viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
+  private readonly passwordInput = viewChild.required(PasswordInput);
 
   /** Bound from the `returnUrl` query parameter (set by the auth guard). */
   readonly returnUrl = input<string>();
@@ -57,7 +57,6 @@ export class SignInPage {
    * before Angular renders.
    */
   protected readonly passwordEntered = signal(false);
-  protected readonly showPassword = signal(false);
   protected readonly busy = signal(false);
   protected readonly attempted = signal(false);
   /** The last failure; starts with an ended session, which is why the guard sent people here. */
@@ -77,7 +76,7 @@ export class SignInPage {
     if (this.busy()) return;
     this.attempted.set(true);
     const username = this.username().trim();
-    const password = this.passwordInput().nativeElement.value;
+    const password = this.passwordInput().value();
     if (username === '' || password === '') return;
     this.busy.set(true);
     this.error.set(null);
@@ -91,7 +90,7 @@ export class SignInPage {
       this.clearPassword();
       this.attempted.set(false);
       this.error.set(toAuthError(reason));
-      this.passwordInput().nativeElement.focus();
+      this.passwordInput().focus();
     } finally {
       this.busy.set(false);
     }
@@ -103,16 +102,12 @@ export class SignInPage {
   }
 
   protected onPasswordInput(): void {
-    this.passwordEntered.set(this.passwordInput().nativeElement.value !== '');
+    this.passwordEntered.set(this.passwordInput().value() !== '');
   }
 
   private clearPassword(): void {
-    this.passwordInput().nativeElement.value = '';
+    this.passwordInput().clear();
     this.passwordEntered.set(false);
-  }
-
-  protected toggleShowPassword(): void {
-    this.showPassword.update((shown) => !shown);
   }
 }
 

@@ -3,7 +3,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  ElementRef,
   inject,
   Injector,
   input,
@@ -19,6 +18,8 @@ import {
 } from '@ropc/angular-auth';
 import { NativeAuthService, type SignUpCodeStep } from '@ropc/angular-auth/native-auth';
 import { AuthAlert } from '../auth-alert/auth-alert';
+import { EmailField } from '../auth-fields/email-field';
+import { PasswordInput } from '../auth-fields/password-input';
 import { OneTimeCodeForm } from '../one-time-code/one-time-code-form';
 import { safeReturnUrl } from '../sign-in/safe-return-url';
 
@@ -40,7 +41,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
  */
 @Component({
   selector: 'app-sign-up-page',
-  imports: [AuthAlert, RouterLink, OneTimeCodeForm],
+  imports: [AuthAlert, EmailField, OneTimeCodeForm, PasswordInput, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-up-page.html',
   styleUrl: './sign-up-page.css',
@@ -50,8 +51,8 @@ export class SignUpPage {
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
   // Optional: the details form is not in the page during the code step.
-  private readonly emailInput = viewChild<ElementRef<HTMLInputElement>>('emailInput');
-  private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
+  private readonly emailField = viewChild(EmailField);
+  private readonly passwordInput = viewChild(PasswordInput);
 
   /** Bound from the `returnUrl` query parameter; handed on to the sign-in links. */
   readonly returnUrl = input<string>();
@@ -119,7 +120,7 @@ export class SignUpPage {
     if (this.busy()) return;
     this.attempted.set(true);
     this.failure.set(null);
-    const password = this.passwordInput()?.nativeElement.value ?? '';
+    const password = this.passwordInput()?.value() ?? '';
     // A password manager may fill the field without an input event.
     this.passwordEntered.set(password !== '');
     if (this.emailError() !== null || this.displayNameError() !== null || password === '') return;
@@ -138,8 +139,8 @@ export class SignUpPage {
       this.failure.set(failure);
       // Where the fix is: a taken address is the e-mail's problem; anything else needs the
       // password again, which was just cleared.
-      if (failure.kind === 'user_exists') this.emailInput()?.nativeElement.focus();
-      else this.passwordInput()?.nativeElement.focus();
+      if (failure.kind === 'user_exists') this.emailField()?.focus();
+      else this.passwordInput()?.focus();
     } finally {
       this.busy.set(false);
     }
@@ -147,25 +148,17 @@ export class SignUpPage {
 
   /** Back to the details with the e-mail to correct; the code step and its tokens are dropped. */
   protected useDifferentEmail(): void {
-    this.backToDetails(null, () => {
-      const field = this.emailInput()?.nativeElement;
-      field?.focus();
-      // Selected, so that typing replaces the address rather than adding to it.
-      field?.select();
-    });
+    // Selected, so that typing replaces the address rather than adding to it.
+    this.backToDetails(null, () => this.emailField()?.select());
   }
 
   /** The flow expired at the server: start again from the details, saying why. */
   protected restart(error: AuthError): void {
-    this.backToDetails(error, () => this.passwordInput()?.nativeElement.focus());
+    this.backToDetails(error, () => this.passwordInput()?.focus());
   }
 
   protected onPasswordInput(): void {
-    this.passwordEntered.set(this.passwordInput()?.nativeElement.value !== '');
-  }
-
-  protected toggleShowPassword(): void {
-    this.showPassword.update((shown) => !shown);
+    this.passwordEntered.set(this.passwordInput()?.value() !== '');
   }
 
   private backToDetails(failure: AuthError | null, focus: () => void): void {
@@ -177,8 +170,7 @@ export class SignUpPage {
   }
 
   private clearPassword(): void {
-    const field = this.passwordInput()?.nativeElement;
-    if (field !== undefined) field.value = '';
+    this.passwordInput()?.clear();
     this.passwordEntered.set(false);
   }
 }
