@@ -145,3 +145,13 @@ export function getByLabelText(
 export function textOf(element: Element): string {
   return normalise(visibleText(element));
 }
+
+/** The texts of what an element's `aria-describedby` names, in its order; none without it. */
+export function descriptionsOf(element: Element): string[] {
+  const ids = element.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+  return ids.map((id) => {
+    const description = element.ownerDocument.getElementById(id);
+    if (description === null) throw new Error(`aria-describedby names no element "${id}"`);
+    return textOf(description);
+  });
+}

@@ -1,18 +1,22 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import { Router } from '@angular/router';
 import type { AuthError } from '@ropc/angular-auth';
 import type { NewPasswordStep } from '@ropc/angular-auth/native-auth';
+import { AUTH_FAILURES, PASSWORD_REFUSALS } from '../../testing/auth-failures';
 import { FakeClock } from '../../testing/fake-clock';
 import { provideFakeNativeAuth, type FakeNativeAuthService } from '../../testing/fake-native-auth';
+import { expectShowPasswordToggle } from '../../testing/expect-show-password-toggle';
 import { deferred, settle, typeInto } from '../../testing/interact';
 import {
   accessibleName,
+  descriptionsOf,
   getByLabelText,
   getByRole,
   queryAllByRole,
   queryByRole,
   textOf,
 } from '../../testing/queries';
+import { renderPage } from '../../testing/render-page';
 import { Clock } from '../time/clock';
 import { PasswordResetPage } from './password-reset-page';
 
@@ -27,18 +31,10 @@ describe('PasswordResetPage', () => {
   async function render(options: { returnUrl?: string } = {}): Promise<void> {
     const fake = provideFakeNativeAuth();
     native = fake.native;
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        ...fake.providers,
-        { provide: Clock, useValue: new FakeClock() },
-      ],
-    });
-    navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
-    fixture = TestBed.createComponent(PasswordResetPage);
-    if (options.returnUrl !== undefined)
-      fixture.componentRef.setInput('returnUrl', options.returnUrl);
-    await fixture.whenStable();
+    ({ fixture, navigateByUrl } = await renderPage(PasswordResetPage, {
+      providers: [...fake.providers, { provide: Clock, useValue: new FakeClock() }],
+      returnUrl: options.returnUrl,
+    }));
   }
 
   const root = () => fixture.nativeElement as HTMLElement;
@@ -57,10 +53,6 @@ describe('PasswordResetPage', () => {
   const status = () => getByRole(fixture, 'status');
   // queries.ts maps no role to <progress> (progressbar), so it is found by its element.
   const progress = () => root().querySelector('progress');
-  const describedBy = (field: Element) =>
-    (field.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => textOf(document.getElementById(id)!));
   const submittedPassword = () => native.reset.newPassword.submitNewPassword;
 
   async function sendCodeTo(address = 'alice@contoso.com'): Promise<void> {
@@ -120,7 +112,7 @@ describe('PasswordResetPage', () => {
 
       expect(native.startPasswordReset).not.toHaveBeenCalled();
       expect(email().getAttribute('aria-invalid')).toBe('true');
-      expect(describedBy(email())).toEqual(['Enter your email address.']);
+      expect(descriptionsOf(email())).toEqual(['Enter your email address.']);
       expect(document.activeElement).toBe(email());
       expect(alertText()).toBe('');
     });
@@ -149,36 +141,12 @@ describe('PasswordResetPage', () => {
     });
 
     it.each<[string, AuthError, string]>([
-      [
-        'an unknown account',
-        { kind: 'user_not_found', message: 'x' },
-        "We couldn't find an account with that email address.",
-      ],
-      [
-        'throttling with a retry time',
-        { kind: 'throttled', message: 'x', retryAfterSeconds: 45 },
-        'Too many sign-in attempts. Try again in 45 seconds.',
-      ],
-      [
-        'a protected account',
-        { kind: 'account_protected', message: 'x', retryAfterSeconds: 1500 },
-        'For your protection, sign-in to this account from a new device is paused; try again in 25 minutes or use a device you signed in from before.',
-      ],
-      [
-        'a network failure',
-        { kind: 'network', message: 'x' },
-        "We can't reach the sign-in service. Check your connection and try again.",
-      ],
-      [
-        'a server error',
-        { kind: 'server_error', message: 'x' },
-        'The sign-in service is having a problem. Try again in a few minutes.',
-      ],
-      [
-        'a user flow this client cannot drive',
-        { kind: 'not_supported', message: 'x' },
-        "This account can't sign in this way here. Contact support if you think it should.",
-      ],
+      ['an unknown account', ...AUTH_FAILURES.userNotFound],
+      ['throttling with a retry time', ...AUTH_FAILURES.throttledFor45Seconds],
+      ['a protected account', ...AUTH_FAILURES.accountProtectedFor1500Seconds],
+      ['a network failure', ...AUTH_FAILURES.network],
+      ['a server error', ...AUTH_FAILURES.serverError],
+      ['a user flow this client cannot drive', ...AUTH_FAILURES.notSupported],
       [
         'anything else',
         { kind: 'unknown', message: 'x' },
@@ -309,7 +277,7 @@ describe('PasswordResetPage', () => {
       expect(newPassword().getAttribute('aria-describedby')).toBe(
         'new-password-hint new-password-error',
       );
-      expect(describedBy(newPassword())).toEqual([POLICY_HINT, '']);
+      expect(descriptionsOf(newPassword())).toEqual([POLICY_HINT, '']);
       expect(textOf(resetButton())).toBe('Reset password');
       expect(resetButton().disabled).toBe(false);
       expect(root().querySelectorAll('input[type="password"]')).toHaveLength(1);
@@ -322,20 +290,8 @@ describe('PasswordResetPage', () => {
       expect(queryByRole(fixture, 'textbox')).toBeNull();
     });
 
-    it('shows and hides the password with a toggle button that reports its state', async () => {
-      const toggle = getByRole(fixture, 'button', { name: 'Show password' });
-      expect(toggle.getAttribute('aria-controls')).toBe(newPassword().id);
-      expect(toggle.getAttribute('aria-pressed')).toBe('false');
-
-      toggle.click();
-      await fixture.whenStable();
-      expect(toggle.getAttribute('aria-pressed')).toBe('true');
-      expect(newPassword().type).toBe('text');
-
-      toggle.click();
-      await fixture.whenStable();
-      expect(newPassword().type).toBe('password');
-    });
+    it('shows and hides the password with a toggle button that reports its state', () =>
+      expectShowPasswordToggle(fixture, newPassword));
 
     it('asks for a missing password next to the field and sends nothing', async () => {
       resetButton().click();
@@ -343,7 +299,7 @@ describe('PasswordResetPage', () => {
 
       expect(submittedPassword()).not.toHaveBeenCalled();
       expect(newPassword().getAttribute('aria-invalid')).toBe('true');
-      expect(describedBy(newPassword())).toEqual([POLICY_HINT, 'Enter a new password.']);
+      expect(descriptionsOf(newPassword())).toEqual([POLICY_HINT, 'Enter a new password.']);
       expect(document.activeElement).toBe(newPassword());
     });
 
@@ -405,36 +361,23 @@ describe('PasswordResetPage', () => {
       expect(navigateByUrl).toHaveBeenCalledTimes(1);
     });
 
-    it.each<[AuthError['kind'], string]>([
-      [
-        'password_too_weak',
-        'This password is too easy to guess. Use at least three of: lowercase letters, uppercase letters, digits and symbols.',
-      ],
-      ['password_too_short', 'This password is too short. Use at least 8 characters.'],
-      ['password_too_long', 'This password is too long. Use at most 256 characters.'],
-      ['password_recently_used', 'You used this password recently. Choose a different one.'],
-      [
-        'password_banned',
-        'This password is too common or contains your name. Choose a different one.',
-      ],
-      [
-        'password_is_invalid',
-        "This password contains characters that aren't allowed. Choose a different one.",
-      ],
-    ])('says %s at the field, clears and focuses it', async (kind, sentence) => {
-      submittedPassword().mockRejectedValueOnce({ kind, message: 'x' });
-      await submitPassword();
+    it.each(PASSWORD_REFUSALS)(
+      'says %s at the field, clears and focuses it',
+      async (kind, sentence) => {
+        submittedPassword().mockRejectedValueOnce({ kind, message: 'x' });
+        await submitPassword();
 
-      expect(describedBy(newPassword())).toEqual([POLICY_HINT, sentence]);
-      expect(newPassword().getAttribute('aria-invalid')).toBe('true');
-      expect(newPassword().value).toBe('');
-      expect(document.activeElement).toBe(newPassword());
-      expect(alertText()).toBe('');
-      expect(heading()).toBe('Choose a new password');
-      expect(textOf(status())).toBe('');
-      expect(progress()).toBeNull();
-      expect(navigateByUrl).not.toHaveBeenCalled();
-    });
+        expect(descriptionsOf(newPassword())).toEqual([POLICY_HINT, sentence]);
+        expect(newPassword().getAttribute('aria-invalid')).toBe('true');
+        expect(newPassword().value).toBe('');
+        expect(document.activeElement).toBe(newPassword());
+        expect(alertText()).toBe('');
+        expect(heading()).toBe('Choose a new password');
+        expect(textOf(status())).toBe('');
+        expect(progress()).toBeNull();
+        expect(navigateByUrl).not.toHaveBeenCalled();
+      },
+    );
 
     it('asks again on the same step after a refusal, without the old message', async () => {
       submittedPassword().mockRejectedValueOnce({ kind: 'password_banned', message: 'x' });
@@ -447,7 +390,7 @@ describe('PasswordResetPage', () => {
         expect.any(Function),
       );
       expect(native.reset.submitCode).toHaveBeenCalledTimes(1);
-      expect(describedBy(newPassword())).toEqual([POLICY_HINT, '']);
+      expect(descriptionsOf(newPassword())).toEqual([POLICY_HINT, '']);
       expect(navigateByUrl).toHaveBeenCalledWith('/notes');
     });
 
@@ -464,23 +407,15 @@ describe('PasswordResetPage', () => {
     });
 
     it.each<[string, AuthError, string]>([
-      [
-        'a reset that failed or timed out',
-        { kind: 'server_error', message: 'x' },
-        'The sign-in service is having a problem. Try again in a few minutes.',
-      ],
-      [
-        'a network failure',
-        { kind: 'network', message: 'x' },
-        "We can't reach the sign-in service. Check your connection and try again.",
-      ],
+      ['a reset that failed or timed out', ...AUTH_FAILURES.serverError],
+      ['a network failure', ...AUTH_FAILURES.network],
     ])('announces %s in the alert and lets the user try again', async (_case, error, text) => {
       submittedPassword().mockRejectedValueOnce(error);
       await submitPassword();
 
       expect(alertText()).toBe(text);
       expect(heading()).toBe('Choose a new password');
-      expect(describedBy(newPassword())).toEqual([POLICY_HINT, '']);
+      expect(descriptionsOf(newPassword())).toEqual([POLICY_HINT, '']);
       expect(newPassword().value).toBe('');
       expect(document.activeElement).toBe(newPassword());
       expect(resetButton().disabled).toBe(false);

@@ -1,13 +1,15 @@
 import type { Provider } from '@angular/core';
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import type { ComponentFixture } from '@angular/core/testing';
 import type { AuthError, RopcAuthConfig } from '@ropc/angular-auth';
+import { AUTH_FAILURES } from '../../testing/auth-failures';
 import { provideFakeAuth, type FakeAuth } from '../../testing/fake-auth';
 import { FakeClock } from '../../testing/fake-clock';
 import { provideFakeNativeAuth, type FakeNativeAuthService } from '../../testing/fake-native-auth';
 import { Clock } from '../time/clock';
+import { expectShowPasswordToggle } from '../../testing/expect-show-password-toggle';
 import { deferred, settle, typeInto } from '../../testing/interact';
 import { getByLabelText, getByRole, queryByRole, textOf } from '../../testing/queries';
+import { renderPage } from '../../testing/render-page';
 import { SignInPage } from './sign-in-page';
 
 describe('SignInPage', () => {
@@ -25,14 +27,10 @@ describe('SignInPage', () => {
   ): Promise<void> {
     fake = provideFakeAuth(options.config);
     options.before?.();
-    TestBed.configureTestingModule({
-      providers: [provideRouter([]), ...fake.providers, ...(options.providers ?? [])],
-    });
-    navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
-    fixture = TestBed.createComponent(SignInPage);
-    if (options.returnUrl !== undefined)
-      fixture.componentRef.setInput('returnUrl', options.returnUrl);
-    await fixture.whenStable();
+    ({ fixture, navigateByUrl } = await renderPage(SignInPage, {
+      providers: [...fake.providers, ...(options.providers ?? [])],
+      returnUrl: options.returnUrl,
+    }));
   }
 
   const email = () => getByLabelText(fixture, 'Email address');
@@ -65,20 +63,8 @@ describe('SignInPage', () => {
       expect(alertText()).toBe('');
     });
 
-    it('shows and hides the password with a toggle button that reports its state', async () => {
-      const toggle = getByRole(fixture, 'button', { name: 'Show password' });
-      expect(toggle.getAttribute('aria-controls')).toBe(password().id);
-      expect(toggle.getAttribute('aria-pressed')).toBe('false');
-
-      toggle.click();
-      await fixture.whenStable();
-      expect(toggle.getAttribute('aria-pressed')).toBe('true');
-      expect(password().type).toBe('text');
-
-      toggle.click();
-      await fixture.whenStable();
-      expect(password().type).toBe('password');
-    });
+    it('shows and hides the password with a toggle button that reports its state', () =>
+      expectShowPasswordToggle(fixture, password));
 
     it('asks for missing fields next to them and sends nothing', async () => {
       submitButton().click();
@@ -123,56 +109,22 @@ describe('SignInPage', () => {
     beforeEach(() => render());
 
     it.each<[string, AuthError, string]>([
-      [
-        'wrong credentials',
-        { kind: 'invalid_credentials', message: 'x' },
-        'The email or password is incorrect.',
-      ],
-      [
-        'a lockout with a known retry time',
-        { kind: 'locked_out', message: 'x', retryAfterSeconds: 290 },
-        'Your account is temporarily locked to prevent unauthorized use. Try again in 5 minutes.',
-      ],
-      [
-        'a lockout without a retry time',
-        { kind: 'locked_out', message: 'x' },
-        'Your account is temporarily locked to prevent unauthorized use. Try again later.',
-      ],
-      [
-        'throttling with a retry time in seconds',
-        { kind: 'throttled', message: 'x', retryAfterSeconds: 45 },
-        'Too many sign-in attempts. Try again in 45 seconds.',
-      ],
-      [
-        'throttling without a retry time',
-        { kind: 'throttled', message: 'x' },
-        'Too many sign-in attempts. Wait a moment, then try again.',
-      ],
+      ['wrong credentials', ...AUTH_FAILURES.invalidCredentials],
+      ['a lockout with a known retry time', ...AUTH_FAILURES.lockedOutFor290Seconds],
+      ['a lockout without a retry time', ...AUTH_FAILURES.lockedOut],
+      ['throttling with a retry time in seconds', ...AUTH_FAILURES.throttledFor45Seconds],
+      ['throttling without a retry time', ...AUTH_FAILURES.throttled],
       [
         'an account protected from new devices for a day',
-        { kind: 'account_protected', message: 'x', retryAfterSeconds: 86_100 },
-        'For your protection, sign-in to this account from a new device is paused; try again in 24 hours or use a device you signed in from before.',
+        ...AUTH_FAILURES.accountProtectedFor86100Seconds,
       ],
       [
         'an account protected from new devices for a while',
-        { kind: 'account_protected', message: 'x', retryAfterSeconds: 1500 },
-        'For your protection, sign-in to this account from a new device is paused; try again in 25 minutes or use a device you signed in from before.',
+        ...AUTH_FAILURES.accountProtectedFor1500Seconds,
       ],
-      [
-        'a network failure',
-        { kind: 'network', message: 'x' },
-        "We can't reach the sign-in service. Check your connection and try again.",
-      ],
-      [
-        'a server error',
-        { kind: 'server_error', message: 'x' },
-        'The sign-in service is having a problem. Try again in a few minutes.',
-      ],
-      [
-        'an ended session',
-        { kind: 'session_expired', message: 'x' },
-        'Your session has ended. Sign in again to continue.',
-      ],
+      ['a network failure', ...AUTH_FAILURES.network],
+      ['a server error', ...AUTH_FAILURES.serverError],
+      ['an ended session', ...AUTH_FAILURES.sessionExpired],
       [
         'anything else',
         { kind: 'unknown', message: 'x' },

@@ -1,21 +1,24 @@
 import { ElementRef, isSignal } from '@angular/core';
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import type { ComponentFixture } from '@angular/core/testing';
 import type { AuthError } from '@ropc/angular-auth';
+import { AUTH_FAILURES, PASSWORD_REFUSALS } from '../../testing/auth-failures';
 import { FakeClock } from '../../testing/fake-clock';
 import {
   FakeCodeStep,
   provideFakeNativeAuth,
   type FakeNativeAuthService,
 } from '../../testing/fake-native-auth';
+import { expectShowPasswordToggle } from '../../testing/expect-show-password-toggle';
 import { deferred, settle, typeInto } from '../../testing/interact';
 import {
+  descriptionsOf,
   getByLabelText,
   getByRole,
   queryAllByRole,
   queryByRole,
   textOf,
 } from '../../testing/queries';
+import { renderPage } from '../../testing/render-page';
 import { Clock } from '../time/clock';
 import { SignUpPage } from './sign-up-page';
 
@@ -31,18 +34,10 @@ describe('SignUpPage', () => {
   async function render(options: { returnUrl?: string } = {}): Promise<void> {
     const fake = provideFakeNativeAuth();
     native = fake.native;
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        ...fake.providers,
-        { provide: Clock, useValue: new FakeClock() },
-      ],
-    });
-    navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
-    fixture = TestBed.createComponent(SignUpPage);
-    if (options.returnUrl !== undefined)
-      fixture.componentRef.setInput('returnUrl', options.returnUrl);
-    await fixture.whenStable();
+    ({ fixture, navigateByUrl } = await renderPage(SignUpPage, {
+      providers: [...fake.providers, { provide: Clock, useValue: new FakeClock() }],
+      returnUrl: options.returnUrl,
+    }));
   }
 
   const email = () => getByLabelText(fixture, 'Email address');
@@ -53,11 +48,6 @@ describe('SignUpPage', () => {
   const heading = () => textOf(getByRole(fixture, 'heading'));
   /** The page's own alert: after the code form's, which is in the page during the code step. */
   const pageAlertText = () => textOf(queryAllByRole(fixture, 'alert').at(-1)!);
-  /** The texts that `aria-describedby` points at, in its order. */
-  const descriptionsOf = (field: Element) =>
-    (field.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => textOf(document.getElementById(id)!));
 
   async function submitDetails(
     details: { email?: string; displayName?: string; password?: string } = {},
@@ -134,20 +124,8 @@ describe('SignUpPage', () => {
       }
     });
 
-    it('shows and hides the password with a toggle button that reports its state', async () => {
-      const toggle = getByRole(fixture, 'button', { name: 'Show password' });
-      expect(toggle.getAttribute('aria-controls')).toBe(password().id);
-      expect(toggle.getAttribute('aria-pressed')).toBe('false');
-
-      toggle.click();
-      await fixture.whenStable();
-      expect(toggle.getAttribute('aria-pressed')).toBe('true');
-      expect(password().type).toBe('text');
-
-      toggle.click();
-      await fixture.whenStable();
-      expect(password().type).toBe('password');
-    });
+    it('shows and hides the password with a toggle button that reports its state', () =>
+      expectShowPasswordToggle(fixture, password));
 
     it('offers the sign-in page to people who already have an account', () => {
       const link = getByRole(fixture, 'link', { name: 'Sign in' });
@@ -251,30 +229,21 @@ describe('SignUpPage', () => {
   describe('when the server refuses the password', () => {
     beforeEach(() => render());
 
-    it.each<[AuthError['kind'], string]>([
-      [
-        'password_too_weak',
-        'This password is too easy to guess. Use at least three of: lowercase letters, uppercase letters, digits and symbols.',
-      ],
-      ['password_too_short', 'This password is too short. Use at least 8 characters.'],
-      ['password_too_long', 'This password is too long. Use at most 256 characters.'],
-      ['password_recently_used', 'You used this password recently. Choose a different one.'],
-      [
-        'password_banned',
-        'This password is too common or contains your name. Choose a different one.',
-      ],
-      [
-        'password_is_invalid',
-        "This password contains characters that aren't allowed. Choose a different one.",
-      ],
-    ])('says %s at the password field in plain words', async (kind, sentence) => {
-      await failWith({ kind, message: 'x', correlationId: 'c0ffee00-0000-4000-8000-000000000001' });
+    it.each(PASSWORD_REFUSALS)(
+      'says %s at the password field in plain words',
+      async (kind, sentence) => {
+        await failWith({
+          kind,
+          message: 'x',
+          correlationId: 'c0ffee00-0000-4000-8000-000000000001',
+        });
 
-      expect(descriptionsOf(password())).toEqual([POLICY, sentence]);
-      expect(password().getAttribute('aria-invalid')).toBe('true');
-      expect(pageAlertText()).toBe('');
-      expect(heading()).toBe('Create your account');
-    });
+        expect(descriptionsOf(password())).toEqual([POLICY, sentence]);
+        expect(password().getAttribute('aria-invalid')).toBe('true');
+        expect(pageAlertText()).toBe('');
+        expect(heading()).toBe('Create your account');
+      },
+    );
 
     it('clears the password, keeps the other details and puts focus on the password', async () => {
       await failWith({ kind: 'password_too_weak', message: 'x' });
@@ -340,26 +309,10 @@ describe('SignUpPage', () => {
     beforeEach(() => render());
 
     it.each<[string, AuthError, string]>([
-      [
-        'details the server does not accept',
-        { kind: 'invalid_details', message: 'x' },
-        'Some of the details you entered are not valid. Check them.',
-      ],
-      [
-        'throttling with a retry time',
-        { kind: 'throttled', message: 'x', retryAfterSeconds: 45 },
-        'Too many sign-in attempts. Try again in 45 seconds.',
-      ],
-      [
-        'a network failure',
-        { kind: 'network', message: 'x' },
-        "We can't reach the sign-in service. Check your connection and try again.",
-      ],
-      [
-        'a server error',
-        { kind: 'server_error', message: 'x' },
-        'The sign-in service is having a problem. Try again in a few minutes.',
-      ],
+      ['details the server does not accept', ...AUTH_FAILURES.invalidDetails],
+      ['throttling with a retry time', ...AUTH_FAILURES.throttledFor45Seconds],
+      ['a network failure', ...AUTH_FAILURES.network],
+      ['a server error', ...AUTH_FAILURES.serverError],
       [
         'a user flow this client cannot drive',
         { kind: 'not_supported', message: 'x' },
