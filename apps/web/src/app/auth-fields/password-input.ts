@@ -31,6 +31,7 @@ export class PasswordInput {
   readonly inputId = input.required<string>();
   /** `current-password` to sign in; `new-password` lets the browser suggest one. */
   readonly autocomplete = input.required<'current-password' | 'new-password'>();
+  /** Marks the input invalid (`aria-invalid`), while the page's error line says why. */
   readonly invalid = input(false);
   /** The ids of the hint and error line that describe the input, or null for none. */
   readonly describedBy = input<string | null>(null);
