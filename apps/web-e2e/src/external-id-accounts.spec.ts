@@ -53,6 +53,8 @@ describe('accounts on Entra External ID', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
 
     await page.getByRole('heading', { name: 'Notes', level: 1 }).waitFor();
+    // The list has loaded (GET answered) before the note is added: the calls keep their order.
+    await page.getByText('No notes yet', { exact: false }).waitFor();
     const form = page.getByRole('region', { name: 'Add a note' });
     await form.getByLabel('Title', { exact: true }).fill('Signed up on External ID');
     await form.getByRole('button', { name: 'Add note' }).click();
