@@ -1,6 +1,7 @@
 // @ts-check
 // Starts the built b2c-emulator bin for a benchmark: loopback, ephemeral port, the benchmark
-// tenant (per-IP limits off), a throwaway data directory unless one is given.
+// tenant (per-IP limits off) unless another tenant file is given, a throwaway data directory
+// unless one is given.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,12 +26,29 @@ export const CLIENT_ID = '360770b5-7e4f-4765-b292-87b8b2c5964d';
 export const TOKEN_PATH = '/contoso.onmicrosoft.com/B2C_1_ROPC_Auth/oauth2/v2.0/token';
 
 /**
- * Spawns the emulator (`env`: extra settings) and resolves once it prints its banner.
- * @param {{ dataDir?: string, adminKey?: string, env?: Record<string, string> }} [options]
+ * How to start the emulator; every field has a default.
+ * @typedef {object} EmulatorOptions
+ * @property {string} [tenantFile] The tenant file it loads (default: the bench tenant).
+ * @property {string} [dataDir] Kept after stop; default: a throwaway directory removed on stop.
+ * @property {string} [adminKey]
+ * @property {Record<string, string>} [env] Settings added to PATH and the quiet flag.
+ */
+
+/**
+ * Spawns the emulator and resolves once it prints its banner.
+ * @param {EmulatorOptions} [options]
  * @returns {Promise<RunningServer>}
  */
-export async function startEmulator({ dataDir, adminKey = 'bench-admin-key', env = {} } = {}) {
+export async function startEmulator({
+  tenantFile = BENCH_TENANT,
+  dataDir,
+  adminKey = 'bench-admin-key',
+  env = {},
+} = {}) {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'bench-emulator-'));
+  const removeDir = () => {
+    if (!dataDir) rmSync(dir, { recursive: true, force: true });
+  };
   const child = spawn(
     process.execPath,
     [
@@ -38,7 +56,7 @@ export async function startEmulator({ dataDir, adminKey = 'bench-admin-key', env
       '--port',
       '0',
       '--tenant',
-      BENCH_TENANT,
+      tenantFile,
       '--data-dir',
       dir,
       '--admin-key',
@@ -53,26 +71,30 @@ export async function startEmulator({ dataDir, adminKey = 'bench-admin-key', env
     },
   );
   let output = '';
-  /** @type {Promise<void>} */
-  const banner = new Promise((resolve, reject) => {
+  /** @type {string} */
+  const port = await new Promise((resolve, reject) => {
     child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
       output += chunk.toString();
-      if (output.includes('admin API:')) resolve();
+      // The banner's last line: by then its first, which names the port, is in.
+      if (!output.includes('admin API:')) return;
+      resolve(/** @type {RegExpExecArray} */ (/on http:\/\/localhost:(\d+)/.exec(output))[1] ?? '');
     });
     child.once('exit', (code) => {
-      reject(new Error(`emulator exited with ${code}`));
+      removeDir();
+      reject(new Error(`emulator exited with ${code}: ${output}`));
     });
   });
-  await banner;
-  // The banner names the HTTP port; a spawned child that printed it has a pid.
-  const port = /** @type {RegExpExecArray} */ (/on http:\/\/localhost:(\d+)/.exec(output))[1];
   return {
     url: `http://127.0.0.1:${port}`,
-    pid: /** @type {number} */ (child.pid),
+    pid: /** @type {number} */ (child.pid), // a child that printed its banner has a pid
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+      // One that already exited would never emit 'exit' again.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      removeDir();
     },
   };
 }

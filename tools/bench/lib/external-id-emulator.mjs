@@ -1,14 +1,13 @@
 // @ts-check
 // Starts the built emulator bin with an Entra External ID tenant, for the native-auth benchmarks.
-// The bench tenant (fixtures/bench-tenant.json, which startEmulator always loads) holds only the
-// B2C tenant, so this writes the emulator's default tenant file, both tenants, with every
+// The bench tenant (fixtures/bench-tenant.json, which startEmulator loads by default) holds only
+// the B2C tenant, so this writes the emulator's default tenant file, both tenants, with every
 // tenant's per-IP and per-tenant request limits off, as the bench tenant has them: the figures
 // must measure sign-ins, not the emulator's service limits.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMULATOR_BIN, ROOT } from './emulator-process.mjs';
+import { ROOT, startEmulator } from './emulator-process.mjs';
 
 /** @import { RunningServer } from './emulator-process.mjs' */
 
@@ -48,45 +47,26 @@ function writeBenchTenants(dir) {
 }
 
 /**
- * Spawns the emulator with both default tenants, limits off, on an ephemeral loopback port and a
- * throwaway data directory; resolves once it prints its banner.
+ * Starts the emulator (lib/emulator-process.mjs) with both default tenants, limits off, on an
+ * ephemeral loopback port; the tenant file and the data share one throwaway directory.
  * @returns {Promise<RunningServer>}
  */
 export async function startExternalIdEmulator() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-external-id-'));
-  const tenantFile = writeBenchTenants(dir);
-  const child = spawn(
-    process.execPath,
-    [EMULATOR_BIN, '--port', '0', '--tenant', tenantFile, '--data-dir', dir],
-    {
-      env: { PATH: process.env.PATH, B2C_EMULATOR_QUIET: '1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let output = '';
-  /** @type {string} */
-  const port = await new Promise((resolve, reject) => {
-    child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
-      output += chunk.toString();
-      // The banner's last line: by then its first, which names the port, is in.
-      if (!output.includes('admin API:')) return;
-      resolve(/** @type {RegExpExecArray} */ (/on http:\/\/localhost:(\d+)/.exec(output))[1] ?? '');
-    });
-    child.once('exit', (code) => {
-      rmSync(dir, { recursive: true, force: true });
-      reject(new Error(`emulator exited with ${code}: ${output}`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: /** @type {number} */ (child.pid), // a child that printed its URL has a pid
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
+  const removeDir = () => {
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    const emulator = await startEmulator({ tenantFile: writeBenchTenants(dir), dataDir: dir });
+    return {
+      ...emulator,
+      async stop() {
+        await emulator.stop();
+        removeDir();
+      },
+    };
+  } catch (error) {
+    removeDir();
+    throw error;
+  }
 }

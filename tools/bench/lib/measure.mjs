@@ -75,3 +75,12 @@ export function summarize(values) {
   const median = sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
   return { min: at(0), median, max: at(sorted.length - 1), runs: sorted.length };
 }
+
+/**
+ * The 95th percentile (nearest rank) of at least one value: with fewer than 20, the largest.
+ * @param {readonly number[]} values
+ */
+export function p95Of(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return /** @type {number} */ (sorted[Math.ceil(0.95 * sorted.length) - 1]);
+}

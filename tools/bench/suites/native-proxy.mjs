@@ -23,7 +23,7 @@ import {
   startExternalIdEmulator,
 } from '../lib/external-id-emulator.mjs';
 import { postForm } from '../lib/http-client.mjs';
-import { summarize } from '../lib/measure.mjs';
+import { p95Of, summarize } from '../lib/measure.mjs';
 
 /** @import { OutgoingHttpHeaders } from 'node:http' */
 /** @import { ChallengeType, NativeAuthEndpoint } from '@ropc/protocol/native-auth' */
@@ -166,15 +166,6 @@ async function warmUp(protocol, { direct, cookie, passthrough }) {
   for (const path of [direct, passthrough])
     if (!(await signIn(protocol, path)).body.refresh_token)
       throw new Error(`the sign-in at ${path.base} answered no refresh token`);
-}
-
-/**
- * The 95th percentile (nearest rank) of at least one latency.
- * @param {readonly number[]} values
- */
-function p95Of(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return /** @type {number} */ (sorted[Math.ceil(0.95 * sorted.length) - 1]);
 }
 
 /**
