@@ -63,5 +63,7 @@ export async function signInExternalId(
     grant_type: 'password',
     password: user.password,
     scope: ['openid', 'offline_access', ...scopes].join(' '),
+    // As MSAL always asks: the answer then carries client_info, as a proxied one does.
+    client_info: '1',
   });
 }

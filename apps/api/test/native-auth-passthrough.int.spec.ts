@@ -1,27 +1,17 @@
-import { CountingRelay } from './counting-relay';
+import { startNativeProxyStack, type NativeProxyStack } from './native-proxy-stack';
 import {
   EXTERNAL_ALICE,
-  EXTERNAL_API_ID,
   EXTERNAL_NOTES_READ,
-  EXTERNAL_TENANT,
   SPA_CLIENT_ID,
+  signInExternalId,
 } from './external-id-sign-in';
 import { XHR, post, type Answer } from './proxy-client';
-import {
-  TWO_AUTHORITY_TENANT,
-  WEB_ORIGIN,
-  apiEnv,
-  startApi,
-  startEmulator,
-  type Started,
-} from './start-stack';
+import { WEB_ORIGIN } from './start-stack';
 
 // The native-authentication proxy's pass-through mode (AUTH_NATIVE_PASSTHROUGH=on), as Microsoft's
 // SDK uses it (CustomAuthPublicClientApplication with authApiProxyUrl = {origin}/api/auth/native):
 // the authority's answers unchanged apart from the wrapped continuation tokens, the refresh token
 // in the body, no cookie. The authority is the emulator behind a counting relay.
-
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 const CARETS = 'password oob redirect';
 const SCOPE = `openid offline_access ${EXTERNAL_NOTES_READ}`;
@@ -30,28 +20,17 @@ const REQUEST_ID = '0b6e7c52-3f1a-4c8e-9d27-5a4b3c2d1e0f';
 const SDK = { Origin: WEB_ORIGIN, 'client-request-id': REQUEST_ID };
 
 describe('the native-authentication proxy (pass-through on)', () => {
-  let emulator: Emulator;
-  let relay: CountingRelay;
-  let api: Started;
+  let stack: NativeProxyStack;
+  let emulator: NativeProxyStack['emulator'];
+  let relay: NativeProxyStack['relay'];
+  let api: NativeProxyStack['api'];
 
   beforeAll(async () => {
-    emulator = await startEmulator([], TWO_AUTHORITY_TENANT);
-    relay = await CountingRelay.start(emulator.url);
-    api = await startApi(
-      apiEnv(emulator.url, {
-        EXTERNAL_ID_AUTHORITY: `${relay.url}/${EXTERNAL_TENANT}`,
-        EXTERNAL_ID_CLIENT_ID: SPA_CLIENT_ID,
-        EXTERNAL_ID_API_AUDIENCE: EXTERNAL_API_ID,
-        AUTH_NATIVE_PASSTHROUGH: 'on',
-      }),
-    );
+    stack = await startNativeProxyStack({ AUTH_NATIVE_PASSTHROUGH: 'on' });
+    ({ emulator, relay, api } = stack);
   }, 60_000);
 
-  afterAll(async () => {
-    await api.stop();
-    await relay.stop();
-    await emulator.stop();
-  });
+  afterAll(() => stack.stop());
 
   const call = (
     path: string,
@@ -60,28 +39,6 @@ describe('the native-authentication proxy (pass-through on)', () => {
   ): Promise<Answer> => post(`${api.url}/api/auth/native/${path}`, form, headers);
 
   const token = (answer: Answer): string => String(answer.body['continuation_token']);
-
-  /** The same password sign-in straight at the emulator, for comparison. */
-  async function directSignIn(): Promise<Record<string, unknown>> {
-    const base = `${emulator.url}/${EXTERNAL_TENANT}/oauth2/v2.0`;
-    const form = async (path: string, fields: Record<string, string>) =>
-      (await post(`${base}/${path}`, { client_id: SPA_CLIENT_ID, ...fields }, {})).body;
-    const initiated = await form('initiate', {
-      username: EXTERNAL_ALICE.username,
-      challenge_type: CARETS,
-    });
-    const challenged = await form('challenge', {
-      continuation_token: String(initiated['continuation_token']),
-      challenge_type: CARETS,
-    });
-    return form('token', {
-      continuation_token: String(challenged['continuation_token']),
-      grant_type: 'password',
-      password: EXTERNAL_ALICE.password,
-      scope: SCOPE,
-      client_info: '1',
-    });
-  }
 
   it("answers the SDK's sign-in as the authority does — refresh token in the body, no cookie — with only the continuation tokens wrapped", async () => {
     const initiated = await call('oauth2/v2.0/initiate', {
@@ -116,7 +73,9 @@ describe('the native-authentication proxy (pass-through on)', () => {
     expect(signedIn.status).toBe(200);
     expect(signedIn.headers.getSetCookie()).toEqual([]);
     expect(typeof signedIn.body['refresh_token']).toBe('string');
-    expect(Object.keys(signedIn.body)).toEqual(Object.keys(await directSignIn()));
+    expect(Object.keys(signedIn.body)).toEqual(
+      Object.keys(await signInExternalId(emulator.url, EXTERNAL_ALICE, [EXTERNAL_NOTES_READ])),
+    );
 
     // The SDK refreshes with the refresh_token grant through the proxy too.
     const refreshed = await call('oauth2/v2.0/token', {

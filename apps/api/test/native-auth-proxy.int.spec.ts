@@ -1,64 +1,42 @@
 import { CompactEncrypt } from 'jose';
-import { CountingRelay } from './counting-relay';
+import { startNativeProxyStack, type NativeProxyStack } from './native-proxy-stack';
 import {
   EXTERNAL_ALICE,
-  EXTERNAL_API_ID,
   EXTERNAL_NOTES_READ,
   EXTERNAL_TENANT,
   SPA_CLIENT_ID,
 } from './external-id-sign-in';
 import { XHR, cookieOf, post, sessionCookieOf, type Answer } from './proxy-client';
-import {
-  ADMIN_KEY,
-  COOKIE_KEYS,
-  TWO_AUTHORITY_TENANT,
-  WEB_ORIGIN,
-  apiEnv,
-  startApi,
-  startEmulator,
-  type Started,
-} from './start-stack';
+import { ADMIN_KEY, COOKIE_KEYS, WEB_ORIGIN } from './start-stack';
 
 // The native-authentication proxy (/api/auth/native/{*path}) over real HTTP: one emulator serving
 // both tenants, a counting relay in front of it as the API's External ID authority (so the tests
 // see what was forwarded), one API in cookie mode (pass-through off, the default). Each test uses
 // its own accounts and client addresses, so that no limit or budget is shared.
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
-
 const CARETS = 'password oob redirect';
 const OTP_CLIENT_ID = 'f2d6a9c3-8e14-4b7a-9c52-6a1e3b8d0f47';
 const SCOPE = `openid offline_access ${EXTERNAL_NOTES_READ}`;
 
 describe('the native-authentication proxy (cookie mode)', () => {
-  let emulator: Emulator;
-  let relay: CountingRelay;
-  let api: Started;
+  let stack: NativeProxyStack;
+  let emulator: NativeProxyStack['emulator'];
+  let relay: NativeProxyStack['relay'];
+  let api: NativeProxyStack['api'];
   let authority: string;
 
   beforeAll(async () => {
-    emulator = await startEmulator([], TWO_AUTHORITY_TENANT);
-    relay = await CountingRelay.start(emulator.url);
-    authority = `${relay.url}/${EXTERNAL_TENANT}`;
-    api = await startApi(
-      apiEnv(emulator.url, {
-        EXTERNAL_ID_AUTHORITY: authority,
-        EXTERNAL_ID_CLIENT_ID: SPA_CLIENT_ID,
-        EXTERNAL_ID_API_AUDIENCE: EXTERNAL_API_ID,
-        AUTH_TRUSTED_HOPS: '1',
-        AUTH_UPSTREAM_TIMEOUT_MS: '1500',
-        AUTH_NATIVE_CODE_SENDS_ACCOUNT: '3/900',
-        AUTH_NATIVE_SIGNUP_IP: '2/3600',
-        AUTH_NATIVE_RESET_ACCOUNT: '2/3600',
-      }),
-    );
+    stack = await startNativeProxyStack({
+      AUTH_TRUSTED_HOPS: '1',
+      AUTH_UPSTREAM_TIMEOUT_MS: '1500',
+      AUTH_NATIVE_CODE_SENDS_ACCOUNT: '3/900',
+      AUTH_NATIVE_SIGNUP_IP: '2/3600',
+      AUTH_NATIVE_RESET_ACCOUNT: '2/3600',
+    });
+    ({ emulator, relay, api, authority } = stack);
   }, 60_000);
 
-  afterAll(async () => {
-    await api.stop();
-    await relay.stop();
-    await emulator.stop();
-  });
+  afterAll(() => stack.stop());
 
   /** A call of the native proxy from the browser at `ip`, in cookie mode unless told. */
   const call = (
