@@ -192,16 +192,33 @@ function startWebServer(
   });
 }
 
-/** The API must know the web origin before the web server can know the API's port. */
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * The API must know the web origin before the web server can know the API's port, so the web
+ * port is chosen first. Linux hands out ports for `listen(0)` from 32768–60999
+ * (ip_local_port_range): a port below it cannot be taken by the API or the emulator, which listen
+ * on port 0 after this port is chosen and released (a port from `listen(0)` could be, and the web
+ * server then failed with EADDRINUSE).
+ */
+const WEB_PORTS = { from: 20_000, to: 32_000 } as const;
+
+/** A port of {@link WEB_PORTS} that nothing listens on now. */
+async function findFreePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = WEB_PORTS.from + Math.floor(Math.random() * (WEB_PORTS.to - WEB_PORTS.from));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port between ${WEB_PORTS.from} and ${WEB_PORTS.to} for the web server`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
+    server.once('error', () => {
+      resolve(false);
+    });
+    server.listen(port, '127.0.0.1', () => {
       server.close(() => {
-        resolve(port);
+        resolve(true);
       });
     });
   });
