@@ -3,6 +3,8 @@ import type { WorkerLogEntry } from './core/worker-log-entry';
 
 /** The host's log lines: requests, app and library logs, host messages. */
 export interface HostLogger {
+  /** False when request lines are dropped, so the listener need not time requests. */
+  readonly logsRequests: boolean;
   /** One line per request; `path` must not contain the query string. */
   request(method: string, path: string, status: number, durationMs: number): void;
   worker(entry: WorkerLogEntry): void;
@@ -41,6 +43,7 @@ export function createHostLogger(options: HostLoggerOptions): HostLogger {
     options.log(`[${source}] ${label}: ${message}`);
   };
   return {
+    logsRequests: !options.quiet,
     request: (method, path, status, durationMs) => {
       if (!options.quiet) options.log(`${method} ${path} ${status} ${Math.round(durationMs)}ms`);
     },

@@ -1,4 +1,4 @@
-import type { RpcInvocationRequest, RpcInvocationResponse } from './core-types';
+import type { FunctionCallback, RpcInvocationRequest, RpcInvocationResponse } from './core-types';
 import { createHookContext } from './hook-context';
 import { HostInvocationContext } from './host-invocation-context';
 import type { RegisteredFunction, WorkerRuntime } from './worker-runtime';
@@ -8,6 +8,12 @@ interface PostInvocationFields {
   inputs: unknown[];
   result: unknown;
   error: unknown;
+}
+
+/** What preInvocation hooks may replace. */
+interface PreInvocationFields {
+  inputs: unknown[];
+  functionCallback: FunctionCallback;
 }
 
 /** The programming model's answer plus the handler's raw result (after postInvocation hooks). */
@@ -21,6 +27,9 @@ export interface InvocationOutcome {
  * builds the arguments, preInvocation hooks may replace inputs or handler, the model invokes it,
  * postInvocation hooks may replace result or error, and the model converts the result to RPC.
  * A handler or hook error rejects.
+ *
+ * A phase without registered hooks is skipped, hook context and all: nothing could observe it,
+ * and building two hook contexts per request was a measurable part of the host's own cost.
  */
 export async function invokeFunction(
   runtime: WorkerRuntime,
@@ -35,27 +44,44 @@ export async function invokeFunction(
   coreContext.invocationContext = context;
   const shared = { hookData: {}, appHookData: runtime.appHookData, invocationContext: context };
 
-  const pre = createHookContext(shared, { inputs, functionCallback: fn.callback });
-  await coreContext.during('preInvocationHooks', () => runtime.executeHooks('preInvocation', pre));
+  let pre: PreInvocationFields = { inputs, functionCallback: fn.callback };
+  if (runtime.hasHooks('preInvocation')) {
+    const hookContext = createHookContext(shared, pre);
+    await coreContext.during('preInvocationHooks', () =>
+      runtime.executeHooks('preInvocation', hookContext),
+    );
+    pre = hookContext;
+  }
 
-  const post = createHookContext<PostInvocationFields>(shared, {
-    inputs: pre.inputs,
-    result: null,
-    error: null,
-  });
-  await coreContext.during('invocation', async () => {
-    try {
-      post.result = await invocationModel.invokeFunction(context, pre.inputs, pre.functionCallback);
-    } catch (error) {
-      post.error = error;
-    }
-  });
+  const post: PostInvocationFields = { inputs: pre.inputs, result: null, error: null };
+  coreContext.state = 'invocation';
+  try {
+    post.result = await invocationModel.invokeFunction(context, pre.inputs, pre.functionCallback);
+  } catch (error) {
+    post.error = error;
+  } finally {
+    coreContext.state = undefined;
+  }
+  const outcome = runtime.hasHooks('postInvocation')
+    ? await runPostInvocationHooks(runtime, coreContext, shared, post)
+    : post;
+
+  if (outcome.error !== null && outcome.error !== undefined) rethrow(outcome.error);
+  const response = await invocationModel.getResponse(context, outcome.result);
+  return { response, result: outcome.result };
+}
+
+async function runPostInvocationHooks(
+  runtime: WorkerRuntime,
+  coreContext: HostInvocationContext,
+  shared: Readonly<Record<string, unknown>>,
+  fields: PostInvocationFields,
+): Promise<PostInvocationFields> {
+  const hookContext = createHookContext(shared, fields);
   await coreContext.during('postInvocationHooks', () =>
-    runtime.executeHooks('postInvocation', post),
+    runtime.executeHooks('postInvocation', hookContext),
   );
-
-  if (post.error !== null && post.error !== undefined) rethrow(post.error);
-  return { response: await invocationModel.getResponse(context, post.result), result: post.result };
+  return hookContext;
 }
 
 /** The worker rethrows whatever the handler threw, Error or not. */

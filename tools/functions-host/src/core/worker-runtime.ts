@@ -77,6 +77,11 @@ export class WorkerRuntime {
     this.#startupFinished = true;
   }
 
+  /** Whether any hook of this kind is registered (the invocation path skips empty phases). */
+  hasHooks(hookName: HookName): boolean {
+    return this.#hooksNamed(hookName).length > 0;
+  }
+
   /** Runs the hooks of one kind in registration order; a throwing hook stops the chain. */
   async executeHooks(hookName: HookName, context: object): Promise<void> {
     for (const hook of [...this.#hooksNamed(hookName)]) await hook(context);

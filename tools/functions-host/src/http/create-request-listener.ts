@@ -35,18 +35,25 @@ export function createRequestListener(
   context: RequestListenerContext,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    const startedAt = performance.now();
-    const method = req.method ?? 'GET';
-    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    res.once('close', () => {
-      context.logger.request(method, path, res.statusCode, performance.now() - startedAt);
-    });
+    if (context.logger.logsRequests) logWhenClosed(req, res, context.logger);
     serve(req, res, context).catch((error: unknown) => {
-      context.logger.error(`${method} ${path} failed: ${describeError(error)}`);
+      context.logger.error(`${req.method ?? 'GET'} ${pathOf(req)} failed: ${describeError(error)}`);
       if (res.headersSent) res.destroy();
       else sendJsonError(res, 500, 'internal_error');
     });
   };
+}
+
+function logWhenClosed(req: IncomingMessage, res: ServerResponse, logger: HostLogger): void {
+  const startedAt = performance.now();
+  res.once('close', () => {
+    logger.request(req.method ?? 'GET', pathOf(req), res.statusCode, performance.now() - startedAt);
+  });
+}
+
+/** The request target without its query, which may hold secrets and is never logged. */
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '/').split('?', 1)[0] ?? '/';
 }
 
 async function serve(

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
+const NO_BODY = Buffer.alloc(0);
+
 /**
  * Reads a request body of at most `maxBytes`. Returns `undefined` as soon as the declared
  * Content-Length or the bytes received exceed the limit; reading stops there, so an oversized
@@ -11,6 +13,8 @@ export function readRequestBody(
 ): Promise<Buffer | undefined> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve(undefined);
+  // Neither header: the request has no body (RFC 9112 §6.3), so no need to wait for its end.
+  if (declared === 0 || hasNoFraming(req)) return Promise.resolve(NO_BODY);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
@@ -42,4 +46,8 @@ export function readRequestBody(
     };
     req.on('data', onData).once('end', onEnd).once('error', onError).once('close', onClose);
   });
+}
+
+function hasNoFraming(req: IncomingMessage): boolean {
+  return req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined;
 }

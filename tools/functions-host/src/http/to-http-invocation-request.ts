@@ -43,8 +43,21 @@ export function toHttpInvocationRequest(routed: RoutedRequest): RpcInvocationReq
     inputData: [{ name: triggerBinding(fn.metadata).name, data: { http } }],
     triggerMetadata: {
       ...Object.fromEntries(routeValues),
-      Query: { json: JSON.stringify(query) },
-      Headers: { json: JSON.stringify(headers) },
+      Query: jsonOnRead(query),
+      Headers: jsonOnRead(headers),
+    },
+  };
+}
+
+/**
+ * Typed data whose JSON text is made when read: the library reads no trigger metadata of an HTTP
+ * trigger (the request carries it), so serializing the headers up front was wasted per request.
+ */
+function jsonOnRead(value: unknown): RpcTypedData {
+  let json: string | undefined;
+  return {
+    get json() {
+      return (json ??= JSON.stringify(value));
     },
   };
 }
