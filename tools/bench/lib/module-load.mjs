@@ -11,7 +11,8 @@ const run = promisify(execFile);
 const CHILD = join(import.meta.dirname, 'module-load-child.mjs');
 
 /**
- * Bundles the host's app-loading modules from tools/functions-host/src; returns the bundle path.
+ * Bundles the host's app-loading and invocation modules from tools/functions-host/src; returns the
+ * bundle path.
  */
 export async function buildHostLoader() {
   const host = './tools/functions-host/src';
@@ -23,6 +24,10 @@ export async function buildHostLoader() {
         `export { realModuleSystem } from '${host}/core/real-module-system';`,
         `export { requireEntryPoints } from '${host}/app/require-entry-points';`,
         `export { resolveEntryPoints } from '${host}/app/resolve-entry-points';`,
+        `export { loadFunctionApp } from '${host}/app/load-function-app';`,
+        `export { createHostLogger } from '${host}/host-logger';`,
+        `export { invokeFunction } from '${host}/core/invoke-function';`,
+        `export { toHttpInvocationRequest } from '${host}/http/to-http-invocation-request';`,
       ].join('\n'),
       resolveDir: ROOT,
       sourcefile: 'functions-host-loader.ts',

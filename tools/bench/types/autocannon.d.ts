@@ -12,7 +12,8 @@ declare module 'autocannon' {
   interface Result {
     readonly errors: number;
     readonly non2xx: number;
-    readonly requests: { readonly average: number };
+    /** Requests per second on average, and the answers counted in all. */
+    readonly requests: { readonly average: number; readonly total: number };
   }
 
   function autocannon(options: Options): Promise<Result>;
