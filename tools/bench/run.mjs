@@ -20,6 +20,7 @@ import * as proxy from './suites/proxy.mjs';
 import * as nativeProxy from './suites/native-proxy.mjs';
 import * as startup from './suites/startup.mjs';
 import * as storage from './suites/storage.mjs';
+import * as scale from './suites/scale.mjs';
 import * as web from './suites/web.mjs';
 
 /** @import { BenchOptions, Budgets } from './lib/budget.mjs' */
@@ -52,6 +53,7 @@ const suites = {
   'native-proxy': nativeProxy,
   startup,
   storage,
+  scale,
   web,
 };
 const USAGE = `usage: npm run bench [-- <suite>...]

@@ -4,18 +4,20 @@
 // budget, or one that produced no value, says so in its line and in the report.
 import { cpus, totalmem, release } from 'node:os';
 import { SUITE_LIMIT_SECONDS } from './budget.mjs';
+import { costOfScaleLines } from './cost-of-scale.mjs';
 
 /** @import { BenchOptions, FigureBudget } from './budget.mjs' */
 /** @import { Summary } from './measure.mjs' */
 
 /**
  * A figure's goal: one of these, judged on its ratio to the baseline (`min`, `maxCost`,
- * `cheaperBy`) or on its median (`maxAbsolute`, in the figure's unit).
+ * `cheaperBy`) or on its median (`maxAbsolute`, `atMost`, in the figure's unit).
  * @typedef {object} Goal
  * @property {number} [min] The ratio is at least this.
  * @property {number} [maxCost] Cost per operation (rates inverted) is at most this many baselines.
  * @property {number} [cheaperBy] The baseline costs at least this many times as much.
  * @property {number} [maxAbsolute] The median is below this.
+ * @property {number} [atMost] The median is at most this (a count that may reach it, say).
  */
 
 /**
@@ -82,7 +84,7 @@ export function evaluate(figure) {
   const median = figure.value?.median;
   const base = figure.baseline?.value;
   /** @type {Goal} */
-  const { min, maxCost, cheaperBy, maxAbsolute } = figure.goal ?? {};
+  const { min, maxCost, cheaperBy, maxAbsolute, atMost } = figure.goal ?? {};
   // Cost goals compare cost per operation (rates inverted): lower is better.
   const inverted = maxCost !== undefined || cheaperBy !== undefined;
   /** @type {number | undefined} */
@@ -120,6 +122,13 @@ export function evaluate(figure) {
       goalText: `< ${maxAbsolute} ${figure.unit}`,
       hasGoal: true,
       meets: median === undefined ? undefined : median < maxAbsolute,
+    };
+  if (atMost !== undefined)
+    return {
+      ratio,
+      goalText: `≤ ${atMost} ${figure.unit}`,
+      hasGoal: true,
+      meets: median === undefined ? undefined : median <= atMost,
     };
   return { ratio, goalText: '—', hasGoal: false, meets: undefined };
 }
@@ -165,7 +174,7 @@ function timeCell(budget) {
 }
 
 /**
- * BENCHMARKS.md: ratios and goals, absolute figures, notes and the machine.
+ * BENCHMARKS.md: ratios and goals, absolute figures, the cost of scale, notes and the machine.
  * @param {readonly Figure[]} figures
  * @param {BenchOptions & RunTimes} run
  */
@@ -216,6 +225,7 @@ export function markdownReport(
       `| ${figure.title} | ${figure.unit} | ${fmt(value?.min)} | ${fmt(value?.median)} | ${fmt(value?.max)} | ${value?.runs ?? 0} | ${timeCell(figure.budget)} |`,
     );
   }
+  lines.push('', ...costOfScaleLines(figures));
   const notes = figures.filter((figure) => figure.note || figure.error);
   if (notes.length > 0) {
     lines.push('', '## Notes', '');
