@@ -7,7 +7,7 @@
 // interleaved with the emulator's so that drift (other load, CPU frequency) hits both alike.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clocksFor } from '../lib/budget.mjs';
 import { postForm } from '../lib/http-client.mjs';
@@ -47,6 +47,9 @@ export function budgets({ runs, seconds }) {
     'emulator-refresh': 5 + runs * (seconds + 2),
     'peer-refresh': 5 + runs * (seconds + 1),
     'emulator-refresh-vs-peer': ['emulator-refresh', 'peer-refresh'],
+    'emulator-refresh-cpu': 1,
+    'peer-refresh-cpu': 1,
+    'refresh-client-cpu': 1,
     'emulator-password': 5 + runs * (seconds + 1),
     'peer-password': 5 + runs * (seconds + 1),
     'emulator-password-vs-peer': ['emulator-password', 'peer-password'],
@@ -57,17 +60,21 @@ export function budgets({ runs, seconds }) {
 }
 
 /**
- * `post(form)` posts a token request to the server under test; resolves { status, body }.
+ * Refresh grants per second in closed loops, with the CPU per refresh of the server (process
+ * `pid`, from /proc) and of this load client (process.cpuUsage).
  * @param {PostToken} post
  * @param {number} seconds
+ * @param {number} pid
  */
-async function refreshThroughput(post, seconds) {
+async function refreshThroughput(post, seconds, pid) {
   /** @type {(string | undefined)[]} */
   const chains = [];
   for (let loop = 0; loop < CONCURRENCY; loop++) {
     chains.push((await post(passwordForm(...ALICE))).body.refresh_token);
   }
-  return throughputOf(
+  const serverBefore = processCpuSeconds(pid);
+  const clientBefore = process.cpuUsage();
+  const rate = await throughputOf(
     async (loop) => {
       const { status, body } = await post({
         grant_type: 'refresh_token',
@@ -80,6 +87,13 @@ async function refreshThroughput(post, seconds) {
     },
     { concurrency: CONCURRENCY, seconds },
   );
+  const refreshes = rate * seconds;
+  const client = process.cpuUsage(clientBefore);
+  return {
+    rate,
+    serverCpuMs: ((processCpuSeconds(pid) - serverBefore) * 1000) / refreshes,
+    clientCpuMs: (client.user + client.system) / 1000 / refreshes,
+  };
 }
 
 /**
@@ -195,8 +209,18 @@ export async function run({ runs, seconds, limits }) {
     /** @type {PostToken} */
     const toPeer = (form) => postForm(`${peer.url}/token`, form);
     for (let run = 0; run < runs; run++) {
-      await clocks['emulator-refresh'].sample(() => refreshThroughput(toEmulator, seconds));
-      await clocks['peer-refresh'].sample(() => refreshThroughput(toPeer, seconds));
+      const ours = await clocks['emulator-refresh'].time(() =>
+        refreshThroughput(toEmulator, seconds, emulator.pid),
+      );
+      const theirs = await clocks['peer-refresh'].time(() =>
+        refreshThroughput(toPeer, seconds, peer.pid),
+      );
+      if (!ours || !theirs) break;
+      await clocks['emulator-refresh'].sample(() => ours.rate);
+      await clocks['peer-refresh'].sample(() => theirs.rate);
+      await clocks['emulator-refresh-cpu'].sample(() => ours.serverCpuMs);
+      await clocks['peer-refresh-cpu'].sample(() => theirs.serverCpuMs);
+      await clocks['refresh-client-cpu'].sample(() => ours.clientCpuMs);
     }
     for (let run = 0; run < runs; run++) {
       await clocks['emulator-password'].sample(() => passwordThroughput(toEmulator, seconds));
@@ -228,6 +252,30 @@ export async function run({ runs, seconds, limits }) {
         unit: 'req/s',
         baseline: { title: 'single-core RS256 signs / 2', value: signRate && signRate / 2 },
         goal: { min: 0.8 },
+      },
+      {
+        ...clocks['emulator-refresh-cpu'].fields(),
+        title: 'emulator CPU per refresh grant (all its threads)',
+        unit: 'ms',
+        baseline: {
+          title: 'two RS256 signatures on one core, ms',
+          value: signRate && 2000 / signRate,
+        },
+        note: refreshBudgetNote(clocks, signRate),
+      },
+      {
+        ...clocks['peer-refresh-cpu'].fields(),
+        title: `${PEER} CPU per refresh_token grant (all its threads)`,
+        unit: 'ms',
+        baseline: {
+          title: 'two RS256 signatures on one core, ms',
+          value: signRate && 2000 / signRate,
+        },
+      },
+      {
+        ...clocks['refresh-client-cpu'].fields(),
+        title: "the bench's load client, CPU per refresh grant it sends",
+        unit: 'ms',
       },
       {
         ...clocks['emulator-password'].fields(),
@@ -288,4 +336,32 @@ export async function run({ runs, seconds, limits }) {
   } finally {
     await Promise.all([emulator.stop(), peer.stop()]);
   }
+}
+
+/**
+ * What bounds the refresh rate on this machine: the server and the load client share its cores,
+ * so no rate can exceed cores ÷ (server CPU + client CPU) per refresh.
+ * @param {ReturnType<typeof clocksFor<ReturnType<typeof budgets>>>} clocks
+ * @param {number | undefined} signRate Single-core RS256 signs per second.
+ */
+function refreshBudgetNote(clocks, signRate) {
+  const server = clocks['emulator-refresh-cpu'].summary()?.median;
+  const client = clocks['refresh-client-cpu'].summary()?.median;
+  if (server === undefined || client === undefined || !signRate) return undefined;
+  const cores = availableParallelism();
+  const ceiling = (cores * 1000) / (server + client);
+  const signing = 2000 / signRate;
+  return (
+    `Process CPU (user + system, /proc, every thread: the signatures run on libuv's pool) over ` +
+    `each measured refresh run ÷ its refreshes. The budget of one refresh on this machine: ` +
+    `${server.toFixed(2)} ms in the emulator, of which the two signatures are ${signing.toFixed(2)} ms; ` +
+    `${client.toFixed(2)} ms in the load client, which shares the ${cores} cores. So no refresh ` +
+    `rate here can exceed ${cores} × 1000 ÷ ${(server + client).toFixed(2)} = ` +
+    `${Math.round(ceiling)}/s, ${(ceiling / (signRate / 2)).toFixed(2)}× the goal's baseline; the ` +
+    `goal of 0.8× would need the emulator and the client together within ` +
+    `${((cores * 1000) / (0.8 * (signRate / 2))).toFixed(2)} ms per refresh. The peer, which ` +
+    'signs the same two tokens and checks, stores and rotates nothing, costs about as much per ' +
+    'grant (peer-refresh-cpu): what is left beside the signatures is the HTTP server, the JWT ' +
+    "encoding and the token endpoint's own work."
+  );
 }
