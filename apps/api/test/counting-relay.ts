@@ -1,5 +1,5 @@
 import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 /** An answer the relay gives in the authority's place. */
 export interface CannedAnswer {
@@ -9,12 +9,18 @@ export interface CannedAnswer {
 }
 
 /**
- * A relay in front of the emulator that counts what reaches it, per path: the API's External ID
- * authority points at it, so a test sees exactly which calls the proxy forwarded. The Host header
- * goes through unchanged, so the emulator names the relay in its URLs and issuer.
+ * A relay in front of the emulator that counts what reaches it, per path, and over which
+ * connections: the API's authority points at it, so a test sees exactly which calls the proxy
+ * forwarded. The Host header goes through unchanged, so the emulator names the relay in its URLs
+ * and issuer.
  */
 export class CountingRelay {
   private readonly counts = new Map<string, number>();
+  /** Open watches: the part of a path each watches and the connections its calls came over. */
+  private readonly watches = new Set<{
+    readonly pathPart: string;
+    readonly sockets: Set<Socket>;
+  }>();
   /** The headers of the last call that reached the emulator. */
   lastHeaders: Readonly<Record<string, string | string[] | undefined>> = {};
   /** Answered by the relay itself instead of the emulator, once each, in order. */
@@ -32,6 +38,8 @@ export class CountingRelay {
       const { relay } = holder;
       if (relay) {
         relay.counts.set(path, (relay.counts.get(path) ?? 0) + 1);
+        for (const watch of relay.watches)
+          if (path.includes(watch.pathPart)) watch.sockets.add(incoming.socket);
         relay.lastHeaders = { ...incoming.headers };
         const canned = relay.cannedAnswers.shift();
         if (canned) {
@@ -75,6 +83,17 @@ export class CountingRelay {
     let total = 0;
     for (const [path, count] of this.counts) if (path.endsWith(suffix)) total += count;
     return total;
+  }
+
+  /**
+   * From now on, the distinct client connections that calls on paths containing `pathPart` come
+   * over; read with the returned function. A client that keeps its connections alive makes many
+   * calls over few.
+   */
+  watchConnections(pathPart: string): () => number {
+    const watch = { pathPart, sockets: new Set<Socket>() };
+    this.watches.add(watch);
+    return () => watch.sockets.size;
   }
 
   /** The next call gets this answer from the relay (an authority's 429, say), not the emulator. */

@@ -166,6 +166,26 @@ describe('the native-authentication proxy (cookie mode)', () => {
     expect(relay.count('/oauth2/v2.0/token')).toBe(before);
   });
 
+  it('keeps its connection to the authority alive: two sign-ins, six calls, one connection', async () => {
+    const ip = '198.51.100.11';
+    const connections = relay.watchConnections('/oauth2/v2.0/');
+    for (let signIn = 0; signIn < 2; signIn++) {
+      const challenged = await challenge(EXTERNAL_ALICE.username, ip);
+      const signedIn = await call(
+        'oauth2/v2.0/token',
+        {
+          continuation_token: token(challenged),
+          grant_type: 'password',
+          password: EXTERNAL_ALICE.password,
+          scope: SCOPE,
+        },
+        ip,
+      );
+      expect(signedIn.status).toBe(200);
+    }
+    expect(connections()).toBe(1);
+  });
+
   it('signs carol in with a code from the outbox (the oob grant)', async () => {
     const ip = '198.51.100.2';
     const challenged = await challenge('carol@contoso.com', ip);

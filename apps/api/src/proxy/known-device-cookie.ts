@@ -13,7 +13,7 @@ export const MAX_DEVICE_ENTRIES = 5;
 const MAX_DEVICE_COOKIE_BYTES = 3000;
 
 /** One account this browser signed in to: never the username, only a keyed hash of it. */
-interface DeviceEntry {
+export interface DeviceEntry {
   /** A random device id, per account. */
   readonly d: string;
   /** HMAC of (authority, normalised username) under the account key of `k`. */
@@ -25,9 +25,22 @@ interface DeviceEntry {
 }
 
 interface DerivedKeys {
-  readonly mac: Uint8Array;
+  /** The HS256 key, imported once: jose would import raw bytes again on every sign and verify. */
+  readonly mac: Promise<CryptoKey>;
   readonly account: Uint8Array;
 }
+
+/**
+ * A request's `ropc_device` cookie, verified once: what {@link KnownDeviceCookie.deviceIn} and
+ * {@link KnownDeviceCookie.renew} read, so that a sign-in checks the signature a single time.
+ */
+export interface ReadDeviceCookie {
+  /** The verified, unexpired entries; none for a missing, tampered or foreign cookie. */
+  readonly entries: readonly DeviceEntry[];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /**
  * The `ropc_device` cookie (the OWASP "device cookie" pattern): a JWS (HS256) over up to five
@@ -46,12 +59,7 @@ export class KnownDeviceCookie {
 
   /** The device this cookie names for `account` (`authority|normalised username`), or null. */
   async find(cookie: string | undefined, account: string): Promise<KnownDevice | null> {
-    for (const entry of await this.entries(cookie)) {
-      const keys = this.keysOf(entry.k);
-      if (keys && entry.a === accountHash(keys, account))
-        return { id: entry.d, issuedAt: entry.t * 1000 };
-    }
-    return null;
+    return this.deviceIn(await this.read(cookie), account);
   }
 
   /**
@@ -59,11 +67,31 @@ export class KnownDeviceCookie {
    * device id) or added, the oldest entries evicted beyond five.
    */
   async remember(cookie: string | undefined, account: string): Promise<string> {
+    return this.renew(await this.read(cookie), account);
+  }
+
+  /** Verifies a request's cookie once, for `deviceIn` and `renew`. */
+  async read(cookie: string | undefined): Promise<ReadDeviceCookie> {
+    return { entries: await this.entries(cookie) };
+  }
+
+  /** The device a read cookie names for `account`, or null. */
+  deviceIn(cookie: ReadDeviceCookie, account: string): KnownDevice | null {
+    for (const entry of cookie.entries) {
+      const keys = this.keysOf(entry.k);
+      if (keys && entry.a === accountHash(keys, account))
+        return { id: entry.d, issuedAt: entry.t * 1000 };
+    }
+    return null;
+  }
+
+  /** As {@link remember}, from a cookie already read. */
+  async renew(cookie: ReadDeviceCookie, account: string): Promise<string> {
     const newest = this.keys[0];
     const newestKeys = newest && this.keysOf(newest.kid);
     if (!newest || !newestKeys) throw new TypeError('the cookie key ring is empty');
-    const known = await this.find(cookie, account);
-    const others = (await this.entries(cookie)).filter((entry) => {
+    const known = this.deviceIn(cookie, account);
+    const others = cookie.entries.filter((entry) => {
       const keys = this.keysOf(entry.k);
       return keys !== undefined && entry.a !== accountHash(keys, account);
     });
@@ -74,9 +102,9 @@ export class KnownDeviceCookie {
       k: newest.kid,
     };
     const entries = [...others, entry].sort((x, y) => x.t - y.t).slice(-MAX_DEVICE_ENTRIES);
-    const value = await new CompactSign(new TextEncoder().encode(JSON.stringify({ e: entries })))
+    const value = await new CompactSign(encoder.encode(JSON.stringify({ e: entries })))
       .setProtectedHeader({ alg: 'HS256', kid: newest.kid })
-      .sign(newestKeys.mac);
+      .sign(await newestKeys.mac);
     if (value.length > MAX_DEVICE_COOKIE_BYTES)
       throw new RangeError('the device cookie does not fit');
     return value;
@@ -89,8 +117,8 @@ export class KnownDeviceCookie {
       const { kid } = decodeProtectedHeader(cookie);
       const keys = typeof kid === 'string' ? this.keysOf(kid) : undefined;
       if (!keys) return [];
-      const { payload } = await compactVerify(cookie, keys.mac, { algorithms: ['HS256'] });
-      const parsed: unknown = JSON.parse(new TextDecoder().decode(payload));
+      const { payload } = await compactVerify(cookie, await keys.mac, { algorithms: ['HS256'] });
+      const parsed: unknown = JSON.parse(decoder.decode(payload));
       const oldest = Math.floor(this.now() / 1000) - this.trustSeconds;
       return readEntries(parsed).filter((entry) => entry.t > oldest);
     } catch {
@@ -104,7 +132,14 @@ export class KnownDeviceCookie {
     const key = this.keys.find((candidate) => candidate.kid === kid)?.key;
     if (!key) return undefined;
     const derive = (info: string) => new Uint8Array(hkdfSync('sha256', key, '', info, 32));
-    const keys = { mac: derive('ropc_device mac'), account: derive('ropc_device account') };
+    const mac = crypto.subtle.importKey(
+      'raw',
+      derive('ropc_device mac'),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
+    const keys = { mac, account: derive('ropc_device account') };
     this.derived.set(kid, keys);
     return keys;
   }

@@ -87,8 +87,9 @@ export async function passwordSignIn(
   const refused = await refuseClientOrBackoff(proxy, request);
   if (refused) return refused;
   const account = proxy.accountOf(form.username);
-  const deviceCookie = readCookie(request, DEVICE_COOKIE);
-  const device = await proxy.devices.find(deviceCookie, account);
+  // Verified once: the budget's choice and the renewed cookie both read it.
+  const deviceCookie = await proxy.devices.read(readCookie(request, DEVICE_COOKIE));
+  const device = proxy.devices.deviceIn(deviceCookie, account);
   const reservation = await proxy.budget.reserve(account, device);
   if (!reservation.admitted) return budgetRefusal(proxy, reservation);
   const answer = await proxy.forward({
@@ -103,7 +104,7 @@ export async function passwordSignIn(
   log(`sign-in ${describeUpstreamAnswer(answer)}${device ? ' (known device)' : ''}`);
   const response = await upstreamAnswerResponse(request, proxy, answer, { scope, account });
   if (answer.kind !== 'tokens' || response.status !== 200) return response;
-  const remembered = await proxy.devices.remember(deviceCookie, account);
+  const remembered = await proxy.devices.renew(deviceCookie, account);
   const trustSeconds = proxy.config.protection.failureBudget.deviceTrustSeconds;
   return {
     ...response,

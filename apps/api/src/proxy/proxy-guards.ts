@@ -1,6 +1,7 @@
 import type { HttpRequest } from '@azure/functions';
 import { AccountFailureBudget, FixedWindowLimiter } from '@ropc/identity-protection';
 import type { ApiConfig } from '../config';
+import { AuthorityClient } from './authority-client';
 import type { EndedSessionStore } from './ended-session-store';
 import { KnownDeviceCookie } from './known-device-cookie';
 import { ProxyMetrics } from './proxy-metrics';
@@ -11,9 +12,10 @@ import { UpstreamBackoff } from './upstream-backoff';
 /**
  * What every proxy of the API protects accounts and throttles clients with, whichever authority
  * it forwards to: sign-in and refresh throttles, per-account failure budgets, known devices, the
- * authority's back-off, ended sessions, metrics and who a request's client is. The B2C sign-in
- * proxy and the native-authentication proxy each build one set (their own back-off and metrics)
- * over the stores they share, and add what their authority needs.
+ * authority's back-off, ended sessions, metrics, who a request's client is, and the connections
+ * to the authority. The B2C sign-in proxy and the native-authentication proxy each build one set
+ * (their own back-off, metrics and connections) over the stores they share, and add what their
+ * authority needs.
  */
 export abstract class ProxyGuards {
   /** Credential attempts per client (`AUTH_THROTTLE_IP`). */
@@ -25,6 +27,8 @@ export abstract class ProxyGuards {
   readonly backoff: UpstreamBackoff;
   readonly endedSessions: EndedSessionStore;
   readonly metrics: ProxyMetrics;
+  /** The keep-alive connections to the authority, shared by every call of this proxy. */
+  readonly authorityClient: AuthorityClient;
   private readonly clients: RequestClients;
 
   protected constructor(
@@ -51,6 +55,7 @@ export abstract class ProxyGuards {
     this.endedSessions = stores.endedSessions;
     this.metrics = new ProxyMetrics(log, now, names);
     this.clients = new RequestClients(config.trustedHops, names.proxy, log);
+    this.authorityClient = new AuthorityClient(config.upstreamTimeoutMs);
   }
 
   /** The client a request is counted as (`RequestClients`: trusted hops, IPv6 by /64). */

@@ -1,5 +1,6 @@
 import { CompactEncrypt, compactDecrypt, decodeProtectedHeader } from 'jose';
 import type { CookieKey } from '../config';
+import { encryptionKeyOf } from './cookie-encryption-key';
 
 /** What the `ropc_session` cookie holds, encrypted: never readable by JavaScript or the user. */
 export interface SessionPayload {
@@ -37,6 +38,7 @@ export const SESSION_COOKIE = 'ropc_session';
 export const MAX_SESSION_COOKIE_BYTES = 3800;
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /**
  * Seals a session as a JWE (`dir` + A256GCM) under the newest key of the ring, naming the key in
@@ -52,7 +54,7 @@ export async function sealSession(
   if (!newest) throw new TypeError('the cookie key ring is empty');
   const sealed = await new CompactEncrypt(encoder.encode(JSON.stringify(payload)))
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: newest.kid })
-    .encrypt(newest.key);
+    .encrypt(await encryptionKeyOf(newest));
   if (sealed.length > MAX_SESSION_COOKIE_BYTES)
     throw new RangeError('the session does not fit in a cookie');
   return sealed;
@@ -81,11 +83,11 @@ export async function openSession(
     const { kid } = decodeProtectedHeader(sealed);
     const key = keys.find((candidate) => candidate.kid === kid);
     if (!key) return undefined;
-    const { plaintext } = await compactDecrypt(sealed, key.key, {
+    const { plaintext } = await compactDecrypt(sealed, await encryptionKeyOf(key), {
       keyManagementAlgorithms: ['dir'],
       contentEncryptionAlgorithms: ['A256GCM'],
     });
-    const payload: unknown = JSON.parse(new TextDecoder().decode(plaintext));
+    const payload: unknown = JSON.parse(decoder.decode(plaintext));
     return isSessionPayload(payload) && payload.exp > nowSeconds ? payload : undefined;
   } catch {
     return undefined;

@@ -58,11 +58,7 @@ export class SignInProxy extends ProxyGuards {
    */
   async forward(request: TokenRequest): Promise<UpstreamAnswer> {
     this.metrics.upstreamCall();
-    const answer = await forwardTokenRequest(
-      this.tokenEndpoint,
-      request,
-      this.config.upstreamTimeoutMs,
-    );
+    const answer = await forwardTokenRequest(this.authorityClient, this.tokenEndpoint, request);
     if (answer.kind === 'refused' && answer.status === 429)
       this.backoff.backOff(retryAfterSeconds(answer.retryAfter, DEFAULT_THROTTLE_BACKOFF_SECONDS));
     return answer;

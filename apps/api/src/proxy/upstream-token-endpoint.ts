@@ -1,13 +1,16 @@
 import {
   MAX_TOKEN_RESPONSE_BYTES,
-  NetworkError,
+  encodeTokenRequest,
   isErrorResponseBody,
   parseErrorDescription,
-  readBoundedText,
-  tokenEndpointRequest,
   type ErrorResponseBody,
   type TokenRequest,
 } from '@ropc/protocol';
+import {
+  AuthorityUnreachableError,
+  type AuthorityClient,
+  type AuthorityAnswer,
+} from './authority-client';
 
 /** What the authority answered, as the proxy needs it. */
 export type UpstreamAnswer =
@@ -23,41 +26,40 @@ export type UpstreamAnswer =
   | { readonly kind: 'failed' };
 
 /**
- * Sends a token request to the authority's token endpoint, server side, with a timeout. Maps the
- * answer to docs/architecture.md's table: tokens; a 4xx B2C error passed on as is; unreachable,
- * timed out or 503 (temporarily unavailable); another 5xx or anything non-conforming as failed.
- * Never hangs, never throws for upstream trouble.
+ * Sends a token request to the authority's token endpoint, server side, over the proxy's
+ * keep-alive connections and within its timeout. Maps the answer to docs/architecture.md's table:
+ * tokens; a 4xx B2C error passed on as is; unreachable, timed out or 503 (temporarily
+ * unavailable); another status (a redirect included: it is not followed) or anything
+ * non-conforming as failed. Never hangs, never throws for upstream trouble.
  */
 export async function forwardTokenRequest(
+  client: AuthorityClient,
   tokenEndpoint: string,
   request: TokenRequest,
-  timeoutMs: number,
 ): Promise<UpstreamAnswer> {
-  let response: Response;
+  let response: AuthorityAnswer;
   try {
-    response = await tokenEndpointRequest(
-      { tokenEndpoint, clientId: request.client_id, timeoutMs },
-      request,
-    );
+    response = await client.postForm(tokenEndpoint, encodeTokenRequest(request), {
+      Accept: 'application/json',
+    });
   } catch (error) {
-    if (error instanceof NetworkError) return { kind: 'unreachable' };
+    if (error instanceof AuthorityUnreachableError) return { kind: 'unreachable' };
     throw error;
   }
   // The authority is there but cannot serve now (its storage is down, say): as unreachable.
   if (response.status === 503) {
-    await response.body?.cancel();
-    return { kind: 'unreachable', retryAfter: response.headers.get('retry-after') };
+    response.discard();
+    return { kind: 'unreachable', retryAfter: response.header('retry-after') };
   }
   let body: unknown;
   try {
     // Bounded: an answer larger than any token response is not one, and is not read whole.
-    const read = await readBoundedText(response, MAX_TOKEN_RESPONSE_BYTES);
+    const read = await response.text(MAX_TOKEN_RESPONSE_BYTES);
     if (!read.ok) return { kind: 'failed' };
     body = JSON.parse(read.text);
   } catch (error) {
     // The timeout also covers a body that never finishes.
-    const timedOut =
-      error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
     return timedOut ? { kind: 'unreachable' } : { kind: 'failed' };
   }
   if (
@@ -75,7 +77,7 @@ export async function forwardTokenRequest(
       status: response.status,
       body,
       b2cCode: code,
-      retryAfter: response.headers.get('retry-after'),
+      retryAfter: response.header('retry-after'),
     };
   }
   return { kind: 'failed' };

@@ -1,5 +1,6 @@
 import { CompactEncrypt, compactDecrypt, decodeProtectedHeader } from 'jose';
 import type { CookieKey } from '../../config';
+import { encryptionKeyOf } from '../cookie-encryption-key';
 import type { NativeFlow, NativeMode } from './native-flow';
 
 /**
@@ -28,6 +29,7 @@ const FLOWS: readonly string[] = ['sign_in', 'sign_up', 'reset_password'];
 const MODES: readonly string[] = ['cookie', 'passthrough'];
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** Seals a wrapper as a JWE (`dir` + A256GCM) under the newest key of the cookie key ring. */
 export async function sealContinuation(
@@ -38,7 +40,7 @@ export async function sealContinuation(
   if (!newest) throw new TypeError('the cookie key ring is empty');
   return new CompactEncrypt(encoder.encode(JSON.stringify(wrapper)))
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: newest.kid, typ: WRAPPER_TYPE })
-    .encrypt(newest.key);
+    .encrypt(await encryptionKeyOf(newest));
 }
 
 function isWrapper(value: unknown): value is ContinuationWrapper {
@@ -70,11 +72,11 @@ export async function openContinuation(
     if (header.typ !== WRAPPER_TYPE) return undefined;
     const key = keys.find((candidate) => candidate.kid === header.kid);
     if (!key) return undefined;
-    const { plaintext } = await compactDecrypt(sealed, key.key, {
+    const { plaintext } = await compactDecrypt(sealed, await encryptionKeyOf(key), {
       keyManagementAlgorithms: ['dir'],
       contentEncryptionAlgorithms: ['A256GCM'],
     });
-    const payload: unknown = JSON.parse(new TextDecoder().decode(plaintext));
+    const payload: unknown = JSON.parse(decoder.decode(plaintext));
     return isWrapper(payload) && payload.exp > nowSeconds ? payload : undefined;
   } catch {
     return undefined;

@@ -19,6 +19,8 @@ export class NativeAuthProxy extends ProxyGuards {
   readonly signUpStartsPerClient: FixedWindowLimiter;
   readonly resetStartsPerAccount: FixedWindowLimiter;
   readonly resetStartsPerClient: FixedWindowLimiter;
+  /** Each endpoint's URL at the authority, built on its first call (the twelve never change). */
+  private readonly endpointUrls = new Map<NativeAuthEndpoint, string>();
 
   constructor(
     config: ApiConfig,
@@ -61,10 +63,10 @@ export class NativeAuthProxy extends ProxyGuards {
   ): Promise<NativeUpstreamAnswer> {
     this.metrics.upstreamCall();
     const answer = await forwardNativeCall(
-      buildNativeAuthUrl(this.externalId.authority, endpoint),
+      this.authorityClient,
+      this.urlOf(endpoint),
       form,
       headers,
-      this.config.upstreamTimeoutMs,
     );
     if (answer.kind === 'answered' && answer.status === 429) {
       this.metrics.upstreamThrottled();
@@ -73,5 +75,14 @@ export class NativeAuthProxy extends ProxyGuards {
       );
     }
     return answer;
+  }
+
+  private urlOf(endpoint: NativeAuthEndpoint): string {
+    let url = this.endpointUrls.get(endpoint);
+    if (url === undefined) {
+      url = buildNativeAuthUrl(this.externalId.authority, endpoint);
+      this.endpointUrls.set(endpoint, url);
+    }
+    return url;
   }
 }

@@ -1,7 +1,7 @@
 import type { Cookie, HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { BudgetReservation, BudgetSlot } from '@ropc/identity-protection';
 import { nativeAuthEndpointOfPath } from '@ropc/protocol/native-auth';
-import { DEVICE_COOKIE } from '../known-device-cookie';
+import { DEVICE_COOKIE, type ReadDeviceCookie } from '../known-device-cookie';
 import { proxyCookie, readCookie } from '../proxy-cookies';
 import { proxyScope } from '../proxy-scope';
 import { openContinuation } from './continuation-wrapper';
@@ -157,10 +157,13 @@ export async function nativeCall(
   const client = proxy.client(request);
   const limited = await refuseOverLimit(proxy, endpoint, grantType, client, account);
   if (limited) return refuse(limited);
-  const deviceCookie = readCookie(request, DEVICE_COOKIE);
+  // Read lazily and verified once: only credential attempts and token answers look at it.
+  let deviceCookie: ReadDeviceCookie | undefined;
+  const readDeviceCookie = async () =>
+    (deviceCookie ??= await proxy.devices.read(readCookie(request, DEVICE_COOKIE)));
   let slot: BudgetSlot | undefined;
   if (account !== undefined && isCredentialAttempt(endpoint, grantType)) {
-    const device = await proxy.devices.find(deviceCookie, account);
+    const device = proxy.devices.deviceIn(await readDeviceCookie(), account);
     const reservation = await proxy.budget.reserve(account, device);
     if (!reservation.admitted) return refuse(budgetRefusal(proxy, reservation));
     slot = reservation.slot;
@@ -192,7 +195,7 @@ export async function nativeCall(
   if (!session) return refuse({ kind: 'upstream_failed' });
   const cookies: Cookie[] = [...session.cookies];
   if (account !== undefined) {
-    const remembered = await proxy.devices.remember(deviceCookie, account);
+    const remembered = await proxy.devices.renew(await readDeviceCookie(), account);
     const trustSeconds = proxy.config.protection.failureBudget.deviceTrustSeconds;
     cookies.push(
       proxyCookie(request, proxy.config.cookieSecure, DEVICE_COOKIE, remembered, trustSeconds),

@@ -1,6 +1,6 @@
 import type { HttpRequest } from '@azure/functions';
-import { readBoundedText } from '@ropc/protocol';
 import { DEFAULT_MAX_RESPONSE_BYTES, encodeNativeAuthBody } from '@ropc/protocol/native-auth';
+import type { AuthorityAnswer, AuthorityClient } from '../authority-client';
 
 /**
  * Request headers that go upstream: MSAL's correlation and telemetry headers, nothing else — no
@@ -58,46 +58,40 @@ export function upstreamHeadersOf(request: HttpRequest | undefined): Record<stri
 }
 
 /**
- * Posts a form to an endpoint of the authority with a timeout, and reads its answer bounded.
+ * Posts a form to an endpoint of the authority over the proxy's keep-alive connections, within
+ * its timeout, and reads its answer bounded; a redirect is answered as it is, never followed.
  * Never throws for upstream trouble.
  */
 export async function forwardNativeCall(
+  client: AuthorityClient,
   url: string,
   form: Readonly<Record<string, string>>,
   headers: Readonly<Record<string, string>>,
-  timeoutMs: number,
 ): Promise<NativeUpstreamAnswer> {
-  let response: Response;
+  let response: AuthorityAnswer;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: encodeNativeAuthBody(form),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    response = await client.postForm(url, encodeNativeAuthBody(form), headers);
   } catch {
     return { kind: 'unreachable', retryAfter: null };
   }
   if (response.status === 503) {
-    await response.body?.cancel();
-    return { kind: 'unreachable', retryAfter: response.headers.get('retry-after') };
+    response.discard();
+    return { kind: 'unreachable', retryAfter: response.header('retry-after') };
   }
   let body: unknown;
   try {
-    const read = await readBoundedText(response, DEFAULT_MAX_RESPONSE_BYTES);
+    const read = await response.text(DEFAULT_MAX_RESPONSE_BYTES);
     if (!read.ok) return { kind: 'failed' };
     body = JSON.parse(read.text);
   } catch (error) {
-    const timedOut =
-      error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
     return timedOut ? { kind: 'unreachable', retryAfter: null } : { kind: 'failed' };
   }
   if (response.status >= 500 || typeof body !== 'object' || body === null || Array.isArray(body))
     return { kind: 'failed' };
   const back: Record<string, string> = {};
   for (const name of DOWNSTREAM_RESPONSE_HEADERS) {
-    const value = response.headers.get(name);
+    const value = response.header(name);
     if (value !== null) back[name] = value;
   }
   return {
