@@ -17,6 +17,7 @@ import * as emulator from './suites/emulator.mjs';
 import * as tokenValidation from './suites/token-validation.mjs';
 import * as api from './suites/api.mjs';
 import * as proxy from './suites/proxy.mjs';
+import * as proxyCpu from './suites/proxy-cpu.mjs';
 import * as nativeProxy from './suites/native-proxy.mjs';
 import * as startup from './suites/startup.mjs';
 import * as storage from './suites/storage.mjs';
@@ -50,6 +51,7 @@ const suites = {
   'token-validation': tokenValidation,
   api,
   proxy,
+  'proxy-cpu': proxyCpu,
   'native-proxy': nativeProxy,
   startup,
   storage,

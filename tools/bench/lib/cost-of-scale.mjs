@@ -32,7 +32,7 @@ const LONGEST_ACCESS_TOKEN_SECONDS = 86400;
 
 /** Figure ids of each input; the first that has a value is used. */
 const INPUT_IDS = /** @type {const} */ ({
-  apiSignInCpuMs: ['proxy-sign-in-cpu'],
+  apiSignInCpuMs: ['proxy-instant-sign-in-cpu', 'proxy-sign-in-cpu'],
   apiRefreshCpuMs: ['proxy-refresh-cpu'],
   apiRssMb: ['rss-api-load'],
   emulatorRssMb: ['rss-emulator-load'],

@@ -244,8 +244,7 @@ export async function run({ runs, seconds }) {
         ...clocks['proxy-sign-in-cpu'].fields(),
         title: "the api's CPU per proxied sign-in (host included)",
         unit: 'ms CPU',
-        goal: { atMost: 1 },
-        note: `Goal: at most 1 ms. ${cpuHow} Per run: ${msList(clocks['proxy-sign-in-cpu'].samples)} ms. The host's share is the next figure, the proxy's own work the one after.`,
+        note: `Informational: the goal is on the proxy-cpu suite's figure under load (proxy-instant-own-cpu). ${cpuHow} Per run: ${msList(clocks['proxy-sign-in-cpu'].samples)} ms. The host's share is the next figure, the proxy's own work the one after.`,
       },
       {
         ...clocks['proxy-host-cpu'].fields(),
