@@ -98,7 +98,7 @@ describe('sign-in proxy (/api/auth) against the emulator', () => {
     expect(decoded).not.toMatch(/alice|contoso/iu);
     expect(device.length).toBeLessThan(1024);
     const refreshToken = await refreshTokenInside(sessionCookieOf(answer));
-    expect(refreshToken).toMatch(/^[\w-]{43}$/);
+    expect(refreshToken).toMatch(/^[0-9a-f-]{36}\.[\w-]{43}$/);
     expect(answer.text).not.toContain(refreshToken);
     expect(sessionCookieOf(answer).length).toBeLessThan(4096);
   });

@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   CLIENT_ID,
   aliceSignIn,
@@ -155,7 +156,8 @@ describe('b2c-emulator refresh grant', () => {
 
   it.each([
     ['garbage', 'not-a-token'],
-    ['a tampered token', 'A'.repeat(43)],
+    ['a tampered token', `${randomUUID()}.${'A'.repeat(43)}`],
+    ['a token of the shape before family ids', randomBytes(32).toString('base64url')],
   ])('refuses %s with invalid_grant AADB2C90090 and never echoes it', async (_case, token) => {
     const { status, body } = await refresh(token);
     expect([status, body['error'], codeOf(body)]).toEqual([400, 'invalid_grant', 'AADB2C90090']);

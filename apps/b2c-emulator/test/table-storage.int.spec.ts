@@ -1,8 +1,13 @@
-import { TableStorage } from '@ropc/table-storage';
-import { startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
+import { epochMs, TableStorage } from '@ropc/table-storage';
+import {
+  startAzurite,
+  type AzuriteRequest,
+  type RunningAzurite,
+} from '@ropc/table-storage/testing';
 import { decodeJwt } from 'jose';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { TABLE_NAMES } from '../src/stores/table-names';
-import { hashRefreshToken } from '../src/tokens/refresh-token-codec';
+import { refreshTokenKey } from '../src/tokens/refresh-token-codec';
 import {
   ALICE,
   BOB,
@@ -21,8 +26,16 @@ import {
 const ALICE_ID = '26926d34-dad3-45bb-8bff-84a5f01522d9';
 const DAY = 24 * 3600;
 
-/** A token row's partition key: its hash, behind the tenant's prefix (tenant-scoped-stores.ts). */
-const grantKey = (refreshToken: string): string => `${TENANT_ID}|${hashRefreshToken(refreshToken)}`;
+/** Where a refresh token's rows are: its family's partition, and its hash as the store keeps it. */
+function grantKeys(refreshToken: string): { partition: string; hash: string } {
+  const key = refreshTokenKey(refreshToken);
+  if (!key) throw new Error('not a refresh token the emulator issues');
+  // Behind the tenant's prefix (tenant-scoped-stores.ts).
+  return { partition: `${TENANT_ID}|${key.familyId}`, hash: `${TENANT_ID}|${key.hash}` };
+}
+
+/** The part of a refresh token that makes it a secret (the family id before it is not one). */
+const secretOf = (refreshToken: string): string => refreshToken.split('.')[1] ?? '';
 
 const codeOf = (body: Record<string, unknown>): string =>
   String(body['error_description']).slice(0, 11);
@@ -53,6 +66,17 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
   let azurite: RunningAzurite;
   let storage: TableStorage;
   let emulator: RunningEmulator;
+  /** Every request Azurite answered, from its access log. */
+  const answered: AzuriteRequest[] = [];
+
+  /** Once Azurite's access log has caught up (it comes through a pipe, a little late). */
+  async function logSettled(): Promise<number> {
+    for (;;) {
+      const seen = answered.length;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (answered.length === seen) return seen;
+    }
+  }
 
   const startOnAzurite = () =>
     startEmulator({
@@ -60,7 +84,7 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
     });
 
   beforeAll(async () => {
-    azurite = await startAzurite();
+    azurite = await startAzurite({ onRequest: (request) => answered.push(request) });
     storage = new TableStorage(azurite.connectionString);
     emulator = await startOnAzurite();
   }, 60_000);
@@ -79,11 +103,93 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
     const refreshed = await postForm(tokenUrl(emulator), refreshForm(first));
     expect(refreshed.status).toBe(200);
     const second = refreshed.body['refresh_token'] as string;
-    const rows = await storage.table(TABLE_NAMES.refreshGrants).list();
-    const keys = rows.map((row) => row.partitionKey);
-    expect(keys).toEqual(expect.arrayContaining([grantKey(first), grantKey(second)]));
-    expect(JSON.stringify(rows)).not.toContain(first);
+    expect(grantKeys(second).partition).toBe(grantKeys(first).partition);
+    const rows = await storage.table(TABLE_NAMES.refreshGrants).list<Record<string, unknown>>();
+    // One partition per family: its row, holding its latest token, and the redeemed token's row.
+    expect(rows.map((row) => [row.partitionKey, row.rowKey, row['latestHash']])).toEqual([
+      [grantKeys(first).partition, 'family', grantKeys(second).hash],
+      [grantKeys(first).partition, `token.${grantKeys(first).hash}`, undefined],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(secretOf(first));
+    expect(JSON.stringify(rows)).not.toContain(secretOf(second));
     expect(emulator.output()).toContain('state: Azure Table storage at http://127.0.0.1:');
+  });
+
+  it('sends three storage requests per refresh grant: the family row, the user, one transaction', async () => {
+    let token = await signIn(emulator);
+    for (let refresh = 0; refresh < 3; refresh++) {
+      const before = await logSettled();
+      const refreshed = await postForm(tokenUrl(emulator), refreshForm(token));
+      expect(refreshed.status).toBe(200);
+      token = String(refreshed.body['refresh_token']);
+      const requests = answered
+        .slice(before, await logSettled())
+        .map(({ method, path }) => `${method} ${decodeURIComponent(path)}`)
+        // Signing keys are read again at most every 5 s, by whichever request comes first.
+        .filter((request) => !request.includes(`/${TABLE_NAMES.secrets}(`));
+      const inTable = (table: string) =>
+        requests.filter((request) => request.includes(`/${table}(`) || request.endsWith(table));
+      // The test tenant's service limits (per IP, per tenant) count every token request, each a
+      // read, a write and a sum of its window's shards; the bench tenant has them off.
+      expect(inTable(TABLE_NAMES.rateCounters)).toHaveLength(6);
+      expect(
+        requests.filter((request) => !inTable(TABLE_NAMES.rateCounters).includes(request)),
+      ).toEqual([
+        `GET /devstoreaccount1/${TABLE_NAMES.refreshGrants}(PartitionKey='${grantKeys(token).partition}',RowKey='family')`,
+        expect.stringMatching(new RegExp(`^GET /devstoreaccount1/${TABLE_NAMES.users}\\(`, 'u')),
+        'POST /devstoreaccount1/$batch',
+      ]);
+    }
+  });
+
+  it('answers a refresh token of the layout before family ids as unknown (AADB2C90090), not 500', async () => {
+    // A token as the emulator issued them before (43 characters), with its rows as they were kept.
+    const oldToken = randomBytes(32).toString('base64url');
+    const oldHash = createHash('sha256').update(oldToken).digest('base64url');
+    const familyId = randomUUID();
+    const grants = storage.table(TABLE_NAMES.refreshGrants);
+    const expiresAt = epochMs(Date.now() + 15 * DAY * 1000);
+    await grants.create({
+      partitionKey: `${TENANT_ID}|${familyId}`,
+      rowKey: 'family',
+      userId: ALICE_ID,
+      clientId: CLIENT_ID,
+      policy: POLICY,
+      scope: `openid offline_access ${CLIENT_ID}`,
+      authTime: epochMs(Date.now()),
+      successorKey: randomBytes(32).toString('base64url'),
+      revoked: false,
+      expiresAt,
+    });
+    await grants.create({
+      partitionKey: `${TENANT_ID}|${oldHash}`,
+      rowKey: 'token',
+      familyId: `${TENANT_ID}|${familyId}`,
+      issuedAt: epochMs(Date.now()),
+      tokenExpiresAt: expiresAt,
+      expiresAt,
+    });
+    const refused = await postForm(tokenUrl(emulator), refreshForm(oldToken));
+    expect([refused.status, refused.body['error'], codeOf(refused.body)]).toEqual([
+      400,
+      'invalid_grant',
+      'AADB2C90090',
+    ]);
+    // The same family id in front of the old token reads as unknown too: no row has its hash.
+    const prefixed = await postForm(tokenUrl(emulator), refreshForm(`${familyId}.${oldToken}`));
+    expect([prefixed.status, codeOf(prefixed.body)]).toEqual([400, 'AADB2C90090']);
+  });
+
+  it("refuses a family's latest token once the family row says revoked (AADB2C90129)", async () => {
+    const first = await signIn(emulator);
+    const refreshed = await postForm(tokenUrl(emulator), refreshForm(first));
+    const second = String(refreshed.body['refresh_token']);
+    const { partition } = grantKeys(first);
+    await storage
+      .table(TABLE_NAMES.refreshGrants)
+      .merge({ partitionKey: partition, rowKey: 'family', revoked: true });
+    const refused = await postForm(tokenUrl(emulator), refreshForm(second));
+    expect([refused.status, codeOf(refused.body)]).toEqual([400, 'AADB2C90129']);
   });
 
   it('keeps Graph changes, refresh tokens and the signing key across a restart', async () => {
@@ -114,7 +220,7 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
       username: 'erin@contoso.com',
       password: 'Erin-Passw0rd!',
     });
-    expect(erin).toMatch(/^[A-Za-z0-9_-]{43}$/u);
+    expect(refreshTokenKey(erin)).toBeDefined();
   }, 30_000);
 
   it('answers 503 with Retry-After while the storage is down, and serves again when it is back', async () => {
@@ -150,7 +256,7 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
   it('deletes refresh-token rows on the cleanup timer once the clock passes their expiry', async () => {
     const refreshToken = await signIn(emulator);
     const grants = storage.table(TABLE_NAMES.refreshGrants);
-    expect(await grants.get(grantKey(refreshToken), 'token')).toBeDefined();
+    expect(await grants.get(grantKeys(refreshToken).partition, 'family')).toBeDefined();
     expect(
       (await emulator.admin('POST', '/.emulator/clock', { offsetSeconds: 16 * DAY })).status,
     ).toBe(200);
@@ -161,7 +267,7 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
       body: JSON.stringify({ input: '' }),
     });
     expect(run.status).toBe(202);
-    expect(await grants.get(grantKey(refreshToken), 'token')).toBeUndefined();
+    expect(await grants.get(grantKeys(refreshToken).partition, 'family')).toBeUndefined();
     expect(await grants.list()).toEqual([]);
     expect(emulator.output()).toMatch(
       /cleanup: deleted 2 refresh-grant, 0 lockout and \d+ rate-counter entries/u,

@@ -29,6 +29,6 @@ export {
   type Attempt,
 } from './optimistic-retry';
 export { hashedKey, safeKey } from './storage-keys';
-export { deleteExpiredRows } from './expired-rows';
+export { deleteExpiredRows, type EntriesPerRow } from './expired-rows';
 export { TableRateCounterStore, RATE_COUNTER_SHARDS } from './table-rate-counter-store';
 export { TableStateStore } from './table-state-store';

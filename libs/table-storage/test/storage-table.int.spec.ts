@@ -1,4 +1,4 @@
-import { startAzurite, type RunningAzurite } from '../src/testing';
+import { startAzurite, type AzuriteRequest, type RunningAzurite } from '../src/testing';
 import {
   deleteExpiredRows,
   epochMs,
@@ -10,9 +10,27 @@ import {
 let azurite: RunningAzurite;
 let storage: TableStorage;
 let table: StorageTable;
+/** Every request Azurite answered, from its access log. */
+const answered: AzuriteRequest[] = [];
+
+/** Once Azurite's access log has caught up: it reaches this process through a pipe, a little late. */
+async function logSettled(): Promise<number> {
+  for (;;) {
+    const seen = answered.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (answered.length === seen) return seen;
+  }
+}
+
+/** The requests Azurite answers during `work`. */
+async function requestsDuring(work: () => Promise<unknown>): Promise<AzuriteRequest[]> {
+  const before = await logSettled();
+  await work();
+  return answered.slice(before, await logSettled());
+}
 
 beforeAll(async () => {
-  azurite = await startAzurite();
+  azurite = await startAzurite({ onRequest: (request) => answered.push(request) });
   storage = new TableStorage(azurite.connectionString, { timeoutMs: 1500 });
   table = storage.table('rows');
 });
@@ -79,6 +97,69 @@ describe('StorageTable against Azurite', () => {
     ]);
     expect(applied).toEqual({ ok: true });
     expect(await table.list()).toEqual([expect.objectContaining({ rowKey: 'new' })]);
+  });
+
+  it('applies no part of a transaction whose update names a stale entity tag', async () => {
+    await table.create({ partitionKey: 'p', rowKey: 'r', count: 1 });
+    const read = await table.get<{ count: number }>('p', 'r');
+    await table.merge({ partitionKey: 'p', rowKey: 'r', count: 2 });
+    const stale = await table.transaction([
+      ['update', { partitionKey: 'p', rowKey: 'r', count: 3 }, 'Merge', { etag: read?.etag }],
+      ['create', { partitionKey: 'p', rowKey: 'other', count: 1 }],
+    ]);
+    expect(stale).toEqual({ ok: false });
+    expect(await table.list()).toEqual([expect.objectContaining({ rowKey: 'r', count: 2 })]);
+    const current = await table.get<{ count: number }>('p', 'r');
+    const applied = await table.transaction([
+      ['update', { partitionKey: 'p', rowKey: 'r', count: 3 }, 'Merge', { etag: current?.etag }],
+      ['create', { partitionKey: 'p', rowKey: 'other', count: 1 }],
+    ]);
+    expect(applied).toEqual({ ok: true });
+    expect((await table.get<{ count: number }>('p', 'r'))?.count).toBe(3);
+  });
+
+  it('sends a transaction as one request, whatever it holds', async () => {
+    const requests = await requestsDuring(() =>
+      table.transaction([
+        ['create', { partitionKey: 'p', rowKey: 'a', count: 1 }],
+        ['create', { partitionKey: 'p', rowKey: 'b', count: 1 }],
+        ['create', { partitionKey: 'p', rowKey: 'c', count: 1 }],
+      ]),
+    );
+    expect(requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+      'POST /devstoreaccount1/$batch',
+    ]);
+    expect(await table.list()).toHaveLength(3);
+  });
+
+  it("names every request Azurite answered, from its access log, with Azurite's status", async () => {
+    const requests = await requestsDuring(async () => {
+      await table.create({ partitionKey: 'p', rowKey: 'r', count: 1 });
+      await table.get('p', 'r');
+      await table.get('p', 'missing');
+    });
+    expect(requests).toEqual([
+      { method: 'POST', path: '/devstoreaccount1/rows', status: 204 },
+      { method: 'GET', path: "/devstoreaccount1/rows(PartitionKey='p',RowKey='r')", status: 200 },
+      {
+        method: 'GET',
+        path: "/devstoreaccount1/rows(PartitionKey='p',RowKey='missing')",
+        status: 404,
+      },
+    ]);
+  });
+
+  it('counts the entries a store says a swept row held', async () => {
+    const now = Date.UTC(2026, 10, 25, 12, 0, 0);
+    await table.create({ partitionKey: 'p', rowKey: 'pair', held: 2, expiresAt: epochMs(now) });
+    await table.create({ partitionKey: 'p', rowKey: 'single', expiresAt: epochMs(now) });
+    const entries = {
+      properties: ['held'],
+      count: (row: Readonly<Record<string, unknown>>) =>
+        typeof row['held'] === 'number' ? row['held'] : 1,
+    };
+    expect(await deleteExpiredRows(table, now, entries)).toBe(3);
+    expect(await table.list()).toEqual([]);
   });
 
   it('stores epoch milliseconds exactly and sweeps only expired rows', async () => {

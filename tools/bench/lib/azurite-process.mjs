@@ -3,13 +3,16 @@
 // by esbuild): its npm package on a free loopback port, in memory, telemetry off.
 import { loadLibrary } from './bundle-library.mjs';
 
-/** @import { RunningAzurite } from '@ropc/table-storage/testing' */
+/** @import { AzuriteOptions, RunningAzurite } from '@ropc/table-storage/testing' */
 
-/** @returns {Promise<RunningAzurite>} */
-export async function startAzurite() {
+/**
+ * @param {AzuriteOptions} [options]
+ * @returns {Promise<RunningAzurite>}
+ */
+export async function startAzurite(options) {
   const library = await loadLibrary('libs/table-storage/src/testing/index.ts', 'azurite');
   const { startAzurite: start } = /** @type {typeof import('@ropc/table-storage/testing')} */ (
     library
   );
-  return start();
+  return start(options);
 }

@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { createHash, randomUUID } from 'node:crypto';
 import type { SigningKey } from '../keys/signing-key';
 import type { StoredUser } from '../stores/user-store';
-import { hashRefreshToken, newRefreshToken, newSuccessorKey } from '../tokens/refresh-token-codec';
+import { newRefreshTokenFamily, newSuccessorKey } from '../tokens/refresh-token-codec';
 import type { NativeAuthContext } from './native-auth-context';
 import type { NativeScope } from './native-scope';
 import { emailOf } from './native-auth-users';
@@ -39,12 +39,11 @@ export async function startNativeRefreshFamily(
   user: StoredUser,
   scope: NativeScope,
 ): Promise<IssuedRefreshToken> {
-  const token = newRefreshToken();
-  const familyId = randomUUID();
+  const { token, key } = newRefreshTokenFamily();
   const expiresAt = context.now + context.runtime.tenant.lifetimes.refreshTokenSeconds * 1000;
   await context.runtime.grants.createFamily(
     {
-      id: familyId,
+      id: key.familyId,
       userId: user.id,
       clientId: context.client.id,
       policy: context.client.userFlow ?? '',
@@ -53,7 +52,7 @@ export async function startNativeRefreshFamily(
       successorKey: newSuccessorKey(),
       revoked: false,
     },
-    { hash: hashRefreshToken(token), familyId, issuedAt: context.now, expiresAt },
+    { ...key, issuedAt: context.now, expiresAt },
   );
   return { token, expiresAt };
 }

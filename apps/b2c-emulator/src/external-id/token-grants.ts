@@ -1,5 +1,5 @@
 import type { StoredUser } from '../stores/user-store';
-import { hashRefreshToken, isWellFormedRefreshToken } from '../tokens/refresh-token-codec';
+import { refreshTokenKey } from '../tokens/refresh-token-codec';
 import { redeemRefreshToken } from '../tokens/refresh-token-rotation';
 import { advanceFlow, flowUserId, readFlow } from './continuation-tokens';
 import { requireParam, type NativeAuthContext } from './native-auth-context';
@@ -88,9 +88,8 @@ function refreshRefused(codes: number, message: string): NativeAuthRefusal {
  */
 async function refreshGrant(context: NativeAuthContext, scope: NativeScope) {
   const presented = requireParam(context, 'refresh_token');
-  const grant = isWellFormedRefreshToken(presented)
-    ? await context.runtime.grants.find(hashRefreshToken(presented))
-    : undefined;
+  const key = refreshTokenKey(presented);
+  const grant = key && (await context.runtime.grants.find(key));
   if (!grant || grant.family.clientId.toLowerCase() !== context.client.id.toLowerCase())
     throw refreshRefused(
       9002313,

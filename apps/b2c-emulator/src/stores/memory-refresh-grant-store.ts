@@ -3,6 +3,7 @@ import {
   type FoundRefreshGrant,
   type RefreshGrantFamily,
   type RefreshGrantStore,
+  type RefreshTokenKey,
   type RefreshTokenRecord,
   type RotateOutcome,
 } from './refresh-grant-store';
@@ -18,19 +19,19 @@ export class MemoryRefreshGrantStore implements RefreshGrantStore {
     return Promise.resolve();
   }
 
-  find(hash: string): Promise<FoundRefreshGrant | undefined> {
-    const token = this.tokens.get(hash);
+  find(key: RefreshTokenKey): Promise<FoundRefreshGrant | undefined> {
+    const token = this.tokenOf(key);
     const family = token && this.families.get(token.familyId);
     return Promise.resolve(token && family ? { token, family } : undefined);
   }
 
-  rotate(hash: string, successor: RefreshTokenRecord, at: number): Promise<RotateOutcome> {
-    const token = this.tokens.get(hash);
+  rotate(key: RefreshTokenKey, successor: RefreshTokenRecord, at: number): Promise<RotateOutcome> {
+    const token = this.tokenOf(key);
     if (!token) return Promise.reject(new Error('rotate: unknown refresh token'));
     if (token.rotatedAt !== undefined) {
       return Promise.resolve({ outcome: 'already_rotated', rotatedAt: token.rotatedAt });
     }
-    this.tokens.set(hash, { ...token, rotatedAt: at });
+    this.tokens.set(key.hash, { ...token, rotatedAt: at });
     if (!this.tokens.has(successor.hash)) this.tokens.set(successor.hash, successor);
     return Promise.resolve({ outcome: 'rotated' });
   }
@@ -64,5 +65,11 @@ export class MemoryRefreshGrantStore implements RefreshGrantStore {
     this.families.clear();
     this.tokens.clear();
     return Promise.resolve();
+  }
+
+  /** The token under `key`: a hash filed under another family is not it. */
+  private tokenOf(key: RefreshTokenKey): RefreshTokenRecord | undefined {
+    const token = this.tokens.get(key.hash);
+    return token?.familyId === key.familyId ? token : undefined;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Refresh grants: a family per sign-in, a record per issued refresh token. Tokens are looked up
- * by a SHA-256 hash; the store never holds a usable refresh token.
+ * by their family id and SHA-256 hash (`tokens/refresh-token-codec.ts` reads both from a token);
+ * the store never holds a usable refresh token.
  */
 
 /** One sign-in's chain of refresh tokens. */
@@ -32,6 +33,9 @@ export interface RefreshTokenRecord {
   readonly rotatedAt?: number;
 }
 
+/** Where a store keeps a refresh token: its family, and its hash within the family. */
+export type RefreshTokenKey = Pick<RefreshTokenRecord, 'familyId' | 'hash'>;
+
 /** A refresh token as looked up, with its family. */
 export interface FoundRefreshGrant {
   readonly token: RefreshTokenRecord;
@@ -59,14 +63,16 @@ export function tokenRetainedUntil(expiresAt: number): number {
 /** Where refresh grants live. Every change is atomic per token. */
 export interface RefreshGrantStore {
   createFamily(family: RefreshGrantFamily, first: RefreshTokenRecord): Promise<void>;
-  find(hash: string): Promise<FoundRefreshGrant | undefined>;
+  /** The token and its family; undefined when either is unknown (or the token is another's). */
+  find(token: RefreshTokenKey): Promise<FoundRefreshGrant | undefined>;
   /**
-   * Marks `hash` redeemed at `at` and stores `successor`, unless it was already redeemed; a
-   * successor that already exists is kept as is (deterministic successors make this idempotent).
-   * `found`, what `find(hash)` returned, lets a store skip reading the same rows again.
+   * Marks `token` redeemed at `at` and stores `successor` (of the same family) in one atomic step,
+   * unless it was already redeemed: a retry or a concurrent redemption then learns when, and
+   * writes nothing, so the first successor stored is kept as it is. `found`, what `find(token)`
+   * returned, lets a store skip reading the same rows again.
    */
   rotate(
-    hash: string,
+    token: RefreshTokenKey,
     successor: RefreshTokenRecord,
     at: number,
     found?: FoundRefreshGrant,

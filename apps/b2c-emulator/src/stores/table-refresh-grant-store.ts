@@ -4,6 +4,7 @@ import {
   done,
   epochMs,
   retryOnConflict,
+  type EntriesPerRow,
   type RowToWrite,
   type StorageTable,
   type StoredRow,
@@ -13,31 +14,24 @@ import {
   type FoundRefreshGrant,
   type RefreshGrantFamily,
   type RefreshGrantStore,
+  type RefreshTokenKey,
   type RefreshTokenRecord,
   type RotateOutcome,
 } from './refresh-grant-store';
 
-/** Row key of a token row, whose partition key is the token's hash. */
-const TOKEN_ROW_KEY = 'token';
-/** Row key of a family row, whose partition key is the family id. */
+/** Row key of a family's row, in the family's partition. */
 const FAMILY_ROW_KEY = 'family';
 
-/** A token row. `expiresAt` is when the cleanup may delete it: the token's expiry + retention. */
-interface TokenRow {
-  readonly familyId: string;
-  readonly issuedAt: number;
-  readonly tokenExpiresAt: number;
-  readonly rotatedAt?: number;
-  readonly expiresAt: number;
+/** Row key of a redeemed token's row, in its family's partition. */
+function redeemedRowKey(hash: string): string {
+  return `token.${hash}`;
 }
 
-/** The rows a grant was read from. */
-interface GrantRows {
-  readonly token: StoredRow<TokenRow>;
-  readonly family: StoredRow<FamilyRow>;
-}
-
-/** A family row. `expiresAt` follows its latest token's, so a family outlives its tokens. */
+/**
+ * A family's row, which also holds the family's latest token: the one a client redeems next, so
+ * that redeeming it reads one row. `expiresAt` (when the cleanup may delete the row) follows the
+ * latest retention of any of its tokens, so a family outlives its tokens.
+ */
 interface FamilyRow {
   readonly userId: string;
   readonly clientId: string;
@@ -46,14 +40,41 @@ interface FamilyRow {
   readonly authTime: number;
   readonly successorKey: string;
   readonly revoked: boolean;
+  /** Absent from a family row of the layout before this one, whose tokens read as unknown. */
+  readonly latestHash?: string;
+  readonly latestIssuedAt: number;
+  readonly latestExpiresAt: number;
   readonly expiresAt: number;
 }
 
+/** A redeemed token's row. `expiresAt` is when the cleanup may delete it. */
+interface RedeemedTokenRow {
+  readonly issuedAt: number;
+  readonly tokenExpiresAt: number;
+  readonly rotatedAt: number;
+  readonly expiresAt: number;
+}
+
+/** The rows a grant was read from. */
+interface GrantRows {
+  readonly family: StoredRow<FamilyRow>;
+  /** Read when the token was not the family's latest. */
+  readonly redeemed?: StoredRow<RedeemedTokenRow>;
+}
+
+/** A family row deleted by the cleanup takes its latest token with it: two entries. */
+const ENTRIES_PER_ROW: EntriesPerRow = {
+  properties: ['latestHash'],
+  count: (row) => (typeof row['latestHash'] === 'string' ? 2 : 1),
+};
+
 /**
- * Refresh grants in a table: a row per token (partition = its SHA-256, so a lookup is a point
- * read) and a row per family (partition = its id). Rotation is a compare-and-set on the token
- * row's entity tag, so when two instances redeem one token at once exactly one wins and the other
- * learns the winner's `rotatedAt`.
+ * Refresh grants in a table, a partition per family (its id, which every token carries in front):
+ * the family's row, holding its latest token, and a row per redeemed token. Redeeming the latest
+ * token reads the family row (one point read) and writes one entity-group transaction: the family
+ * row's new latest token (and expiry) on condition of its entity tag, and the redeemed token's
+ * row. When two instances redeem one token at once exactly one transaction applies; the other
+ * reads again and finds the token redeemed, with the winner's `rotatedAt`.
  */
 export class TableRefreshGrantStore implements RefreshGrantStore {
   /** The rows behind each grant `find` returned, so that `rotate` need not read them again. */
@@ -61,67 +82,60 @@ export class TableRefreshGrantStore implements RefreshGrantStore {
 
   constructor(private readonly table: StorageTable) {}
 
-  /** The family first: a token row never points at a missing family. */
   async createFamily(family: RefreshGrantFamily, first: RefreshTokenRecord): Promise<void> {
-    await this.insert(familyRow(family, tokenRetainedUntil(first.expiresAt)));
-    await this.insert(tokenRow(first));
+    if (first.familyId !== family.id) throw new TypeError('a first token of another family');
+    const created = await this.table.create(familyRow(family, first));
+    // Family ids are random UUIDs: a collision is a bug, not a race.
+    if (!created.ok) throw new Error(`refresh grant family ${family.id} already exists`);
   }
 
-  async find(hash: string): Promise<FoundRefreshGrant | undefined> {
-    const token = await this.table.get<TokenRow>(hash, TOKEN_ROW_KEY);
-    if (!token) return undefined;
-    const family = await this.table.get<FamilyRow>(token.familyId, FAMILY_ROW_KEY);
-    if (!family) return undefined;
-    const found = {
-      token: readToken(hash, token),
-      family: readFamily(family.partitionKey, family),
-    };
-    this.rowsRead.set(found, { token, family });
+  async find(key: RefreshTokenKey): Promise<FoundRefreshGrant | undefined> {
+    const rows = await this.read(key);
+    if (!rows) return undefined;
+    const family = readFamily(key.familyId, rows.family);
+    const found = rows.redeemed
+      ? { token: readRedeemedToken(key, rows.redeemed), family }
+      : { token: readLatestToken(key, rows.family), family };
+    this.rowsRead.set(found, rows);
     return found;
   }
 
-  /**
-   * Writes the successor first, then marks `hash` redeemed if it still has the entity tag read:
-   * a crash in between leaves an unreachable successor (the retry derives and finds the same
-   * one), never a redeemed token without its successor.
-   */
   rotate(
-    hash: string,
+    key: RefreshTokenKey,
     successor: RefreshTokenRecord,
     at: number,
     found?: FoundRefreshGrant,
   ): Promise<RotateOutcome> {
-    // The first attempt starts from the rows `find` read (the conditional writes catch any change
-    // since); a retry after a lost race reads again.
+    if (successor.familyId !== key.familyId) {
+      return Promise.reject(new TypeError('rotate: a successor of another family'));
+    }
+    // The first attempt starts from the rows `find` read (the transaction's condition catches any
+    // change since); a retry after a lost race reads again.
     let known = found && this.rowsRead.get(found);
-    if (known?.token.partitionKey !== hash) known = undefined;
+    if (known?.family.partitionKey !== key.familyId) known = undefined;
     return retryOnConflict<RotateOutcome>('rotate a refresh token', async () => {
-      const token = known?.token ?? (await this.table.get<TokenRow>(hash, TOKEN_ROW_KEY));
-      const family = known?.family;
+      const rows = known ?? (await this.read(key));
       known = undefined;
-      if (!token) throw new Error('rotate: unknown refresh token');
-      if (token.rotatedAt !== undefined) {
-        return done({ outcome: 'already_rotated', rotatedAt: token.rotatedAt });
+      if (!rows) throw new Error('rotate: unknown refresh token');
+      if (rows.redeemed) {
+        return done({ outcome: 'already_rotated', rotatedAt: rows.redeemed.rotatedAt });
       }
-      // Not ok: a retry or a concurrent redemption already wrote this same successor.
-      await this.table.create(tokenRow(successor));
-      await this.extendFamily(token.familyId, tokenRetainedUntil(successor.expiresAt), family);
-      const marked = await this.table.merge(
-        { partitionKey: hash, rowKey: TOKEN_ROW_KEY, rotatedAt: epochMs(at) },
-        token.etag,
-      );
-      // Lost the race: the next attempt reads the winner's rotatedAt.
-      return marked.ok ? done({ outcome: 'rotated' }) : CONFLICT;
+      const written = await this.table.transaction([
+        ['update', successorOf(rows.family, successor), 'Merge', { etag: rows.family.etag }],
+        ['create', redeemedRow(key, rows.family, at)],
+      ]);
+      // Lost the race (or the family changed): the next attempt reads the rows again.
+      return written.ok ? done({ outcome: 'rotated' }) : CONFLICT;
     });
   }
 
   async revokeFamily(familyId: string): Promise<void> {
-    // Merge touches only `revoked`, so a concurrent extension of the family's expiry is kept.
+    // Merge touches only `revoked`, so a concurrent rotation's latest token and expiry are kept.
     await this.table.merge({ partitionKey: familyId, rowKey: FAMILY_ROW_KEY, revoked: true });
   }
 
   deleteExpired(now: number): Promise<number> {
-    return deleteExpiredRows(this.table, now);
+    return deleteExpiredRows(this.table, now, ENTRIES_PER_ROW);
   }
 
   clear(): Promise<void> {
@@ -129,64 +143,80 @@ export class TableRefreshGrantStore implements RefreshGrantStore {
   }
 
   /**
-   * Keeps the family at least until `until`: the cleanup never deletes it under a live token.
-   * Starts from `known`, the family row already read, when there is one.
+   * The family row, and the redeemed token's row when the token is not the family's latest:
+   * undefined when either is missing.
    */
-  private async extendFamily(
-    familyId: string,
-    until: number,
-    known?: StoredRow<FamilyRow>,
-  ): Promise<void> {
-    let read = known?.partitionKey === familyId ? known : undefined;
-    await retryOnConflict('extend a refresh grant family', async () => {
-      const family = read ?? (await this.table.get<FamilyRow>(familyId, FAMILY_ROW_KEY));
-      read = undefined;
-      if (!family || family.expiresAt >= until) return done(undefined);
-      const merged = await this.table.merge(
-        { partitionKey: familyId, rowKey: FAMILY_ROW_KEY, expiresAt: epochMs(until) },
-        family.etag,
-      );
-      return merged.ok ? done(undefined) : CONFLICT;
-    });
-  }
-
-  private async insert(row: RowToWrite): Promise<void> {
-    const created = await this.table.create(row);
-    // Ids and hashes are 256-bit random values: a collision is a bug, not a race.
-    if (!created.ok) throw new Error(`refresh grant row ${row.rowKey} already exists`);
+  private async read(key: RefreshTokenKey): Promise<GrantRows | undefined> {
+    const family = await this.table.get<FamilyRow>(key.familyId, FAMILY_ROW_KEY);
+    if (!family) return undefined;
+    if (family.latestHash === key.hash) return { family };
+    const redeemed = await this.table.get<RedeemedTokenRow>(key.familyId, redeemedRowKey(key.hash));
+    return redeemed && { family, redeemed };
   }
 }
 
-function tokenRow(token: RefreshTokenRecord): RowToWrite {
-  return {
-    partitionKey: token.hash,
-    rowKey: TOKEN_ROW_KEY,
-    familyId: token.familyId,
-    issuedAt: epochMs(token.issuedAt),
-    tokenExpiresAt: epochMs(token.expiresAt),
-    ...(token.rotatedAt === undefined ? {} : { rotatedAt: epochMs(token.rotatedAt) }),
-    expiresAt: epochMs(tokenRetainedUntil(token.expiresAt)),
-  };
-}
-
-function familyRow(family: RefreshGrantFamily, expiresAt: number): RowToWrite {
+function familyRow(family: RefreshGrantFamily, first: RefreshTokenRecord): RowToWrite {
   const { id, authTime, ...rest } = family;
   return {
     partitionKey: id,
     rowKey: FAMILY_ROW_KEY,
     ...rest,
     authTime: epochMs(authTime),
-    expiresAt: epochMs(expiresAt),
+    ...latestTokenProperties(first),
+    expiresAt: epochMs(tokenRetainedUntil(first.expiresAt)),
   };
 }
 
-function readToken(hash: string, row: TokenRow): RefreshTokenRecord {
+function latestTokenProperties(token: RefreshTokenRecord) {
   return {
-    hash,
-    familyId: row.familyId,
+    latestHash: token.hash,
+    latestIssuedAt: epochMs(token.issuedAt),
+    latestExpiresAt: epochMs(token.expiresAt),
+  };
+}
+
+/**
+ * The merge that makes `successor` the family's latest token. The family's expiry never moves
+ * back, so the cleanup never deletes a family under a live token, even one a shorter lifetime
+ * setting issued after it.
+ */
+function successorOf(family: StoredRow<FamilyRow>, successor: RefreshTokenRecord): RowToWrite {
+  return {
+    partitionKey: family.partitionKey,
+    rowKey: FAMILY_ROW_KEY,
+    ...latestTokenProperties(successor),
+    expiresAt: epochMs(Math.max(family.expiresAt, tokenRetainedUntil(successor.expiresAt))),
+  };
+}
+
+/** The row the family's latest token moves to when it is redeemed at `at`. */
+function redeemedRow(key: RefreshTokenKey, family: FamilyRow, at: number): RowToWrite {
+  return {
+    partitionKey: key.familyId,
+    rowKey: redeemedRowKey(key.hash),
+    issuedAt: epochMs(family.latestIssuedAt),
+    tokenExpiresAt: epochMs(family.latestExpiresAt),
+    rotatedAt: epochMs(at),
+    expiresAt: epochMs(tokenRetainedUntil(family.latestExpiresAt)),
+  };
+}
+
+function readLatestToken(key: RefreshTokenKey, row: FamilyRow): RefreshTokenRecord {
+  return {
+    hash: key.hash,
+    familyId: key.familyId,
+    issuedAt: row.latestIssuedAt,
+    expiresAt: row.latestExpiresAt,
+  };
+}
+
+function readRedeemedToken(key: RefreshTokenKey, row: RedeemedTokenRow): RefreshTokenRecord {
+  return {
+    hash: key.hash,
+    familyId: key.familyId,
     issuedAt: row.issuedAt,
     expiresAt: row.tokenExpiresAt,
-    ...(row.rotatedAt === undefined ? {} : { rotatedAt: row.rotatedAt }),
+    rotatedAt: row.rotatedAt,
   };
 }
 

@@ -25,6 +25,9 @@ const family: RefreshGrantFamily = {
   revoked: false,
 };
 
+/** Where a store keeps the token `hash` of the family. */
+const keyOf = (hash: string) => ({ familyId: family.id, hash });
+
 function token(hash: string, issuedAt = T0): RefreshTokenRecord {
   return { hash, familyId: family.id, issuedAt, expiresAt: issuedAt + 14 * DAY };
 }
@@ -50,11 +53,13 @@ describe('tenant-scoped views of the shared stores', () => {
 
       await a.createFamily(family, token('hash-1'));
 
-      expect(await b.find('hash-1')).toBeUndefined();
+      expect(await b.find(keyOf('hash-1'))).toBeUndefined();
       // A gets its own names back, without the prefix the shared store keeps them under.
-      expect(await a.find('hash-1')).toEqual({ token: token('hash-1'), family });
-      expect(await shared.find('hash-1')).toBeUndefined();
-      expect(await shared.find(`${TENANT_A}|hash-1`)).toBeDefined();
+      expect(await a.find(keyOf('hash-1'))).toEqual({ token: token('hash-1'), family });
+      expect(await shared.find(keyOf('hash-1'))).toBeUndefined();
+      expect(
+        await shared.find({ familyId: `${TENANT_A}|${family.id}`, hash: `${TENANT_A}|hash-1` }),
+      ).toBeDefined();
     });
 
     it('keys by the tenant id in any case', async () => {
@@ -65,7 +70,7 @@ describe('tenant-scoped views of the shared stores', () => {
         token('hash-1'),
       );
 
-      expect(await scopeRefreshGrants(shared, TENANT_A).find('hash-1')).toEqual({
+      expect(await scopeRefreshGrants(shared, TENANT_A).find(keyOf('hash-1'))).toEqual({
         token: token('hash-1'),
         family,
       });
@@ -78,20 +83,22 @@ describe('tenant-scoped views of the shared stores', () => {
       await a.createFamily(family, token('hash-1'));
       await b.createFamily(family, token('hash-1'));
 
-      const found = await a.find('hash-1');
-      await expect(a.rotate('hash-1', token('hash-2', T0 + 1), T0 + 1, found)).resolves.toEqual({
+      const found = await a.find(keyOf('hash-1'));
+      await expect(
+        a.rotate(keyOf('hash-1'), token('hash-2', T0 + 1), T0 + 1, found),
+      ).resolves.toEqual({
         outcome: 'rotated',
       });
       await b.revokeFamily(family.id);
 
-      expect(await a.find('hash-2')).toEqual({
+      expect(await a.find(keyOf('hash-2'))).toEqual({
         token: token('hash-2', T0 + 1),
         family: { ...family, revoked: false },
       });
-      expect((await a.find('hash-1'))?.token.rotatedAt).toBe(T0 + 1);
-      expect(await b.find('hash-2')).toBeUndefined();
-      expect((await b.find('hash-1'))?.token.rotatedAt).toBeUndefined();
-      expect((await b.find('hash-1'))?.family.revoked).toBe(true);
+      expect((await a.find(keyOf('hash-1')))?.token.rotatedAt).toBe(T0 + 1);
+      expect(await b.find(keyOf('hash-2'))).toBeUndefined();
+      expect((await b.find(keyOf('hash-1')))?.token.rotatedAt).toBeUndefined();
+      expect((await b.find(keyOf('hash-1')))?.family.revoked).toBe(true);
     });
   });
 

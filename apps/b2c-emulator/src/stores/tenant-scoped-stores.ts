@@ -3,6 +3,7 @@ import type {
   FoundRefreshGrant,
   RefreshGrantFamily,
   RefreshGrantStore,
+  RefreshTokenKey,
   RefreshTokenRecord,
 } from './refresh-grant-store';
 
@@ -65,6 +66,10 @@ export function scopeRefreshGrants(store: RefreshGrantStore, tenantId: string): 
     hash: to(r.hash),
     familyId: to(r.familyId),
   });
+  const tokenKey = (k: RefreshTokenKey): RefreshTokenKey => ({
+    familyId: key(k.familyId),
+    hash: key(k.hash),
+  });
   const found = (f: FoundRefreshGrant, to: (k: string) => string): FoundRefreshGrant => ({
     token: token(f.token, to),
     family: family(f.family, to),
@@ -74,16 +79,16 @@ export function scopeRefreshGrants(store: RefreshGrantStore, tenantId: string): 
   const originals = new WeakMap<FoundRefreshGrant, FoundRefreshGrant>();
   return {
     createFamily: (f, first) => store.createFamily(family(f, key), token(first, key)),
-    find: async (hash) => {
-      const result = await store.find(key(hash));
+    find: async (presented) => {
+      const result = await store.find(tokenKey(presented));
       if (!result) return undefined;
       const view = found(result, unkey);
       originals.set(view, result);
       return view;
     },
-    rotate: (hash, successor, at, known) =>
+    rotate: (redeemed, successor, at, known) =>
       store.rotate(
-        key(hash),
+        tokenKey(redeemed),
         token(successor, key),
         at,
         known && (originals.get(known) ?? found(known, key)),

@@ -1,6 +1,6 @@
 import type { RefreshTokenSettings } from '../tenant/tenant-model';
 import type { FoundRefreshGrant, RefreshGrantStore } from '../stores/refresh-grant-store';
-import { hashRefreshToken, successorRefreshToken } from './refresh-token-codec';
+import { refreshTokenKey, successorRefreshToken } from './refresh-token-codec';
 
 /** What redeeming a refresh token gives: its successor, or a reuse that revoked the family. */
 export type Redemption =
@@ -22,21 +22,18 @@ export async function redeemRefreshToken(
   expiresAt: number,
 ): Promise<Redemption> {
   const successor = successorRefreshToken(grant.family.successorKey, token);
-  const record = {
-    hash: hashRefreshToken(successor),
-    familyId: grant.family.id,
-    issuedAt: now,
-    expiresAt,
-  };
+  const key = refreshTokenKey(successor);
+  if (key?.familyId !== grant.family.id) throw new TypeError('a successor of another family');
+  const record = { ...key, issuedAt: now, expiresAt };
   const rotatedAt =
     grant.token.rotatedAt ??
     (await grants
-      .rotate(grant.token.hash, record, now, grant)
+      .rotate(grant.token, record, now, grant)
       .then((outcome) => (outcome.outcome === 'already_rotated' ? outcome.rotatedAt : undefined)));
   if (rotatedAt === undefined) return { outcome: 'redeemed', token: successor, expiresAt };
   const withinGrace = now - rotatedAt <= settings.reuseGraceSeconds * 1000;
   if (withinGrace || !settings.reuseDetection) {
-    const existing = await grants.find(record.hash);
+    const existing = await grants.find(key);
     return {
       outcome: 'redeemed',
       token: successor,

@@ -285,6 +285,23 @@ describe('External ID native authentication: tokens, refresh and discovery', () 
       expectSuccess(await refresh(first.refresh_token));
     });
 
+    it.each([
+      ['garbage', 'not-a-token'],
+      ['a token of the shape before family ids', 'A'.repeat(43)],
+      [
+        'an unknown token of this shape',
+        `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.${'A'.repeat(43)}`,
+      ],
+    ])('refuses %s (invalid_grant 9002313)', async (_case, refreshToken) => {
+      const refused = expectError(await refresh(refreshToken));
+      expect(errorSummary(refused)).toEqual({
+        status: 400,
+        error: 'invalid_grant',
+        codes: [9002313],
+        kind: 'other',
+      });
+    });
+
     it("refuses another client's refresh token (invalid_grant 9002313)", async () => {
       const read = expectError(await refresh(spa.refresh_token, OTP_CLIENT_ID));
       expect(errorSummary(read)).toEqual({

@@ -1,2 +1,8 @@
 /** Test support for @ropc/table-storage: Azurite from its npm package. Tests only. */
-export { startAzurite, azuriteConnectionString, type RunningAzurite } from './azurite';
+export {
+  startAzurite,
+  azuriteConnectionString,
+  type AzuriteOptions,
+  type AzuriteRequest,
+  type RunningAzurite,
+} from './azurite';

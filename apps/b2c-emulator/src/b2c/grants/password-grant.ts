@@ -1,16 +1,12 @@
 import { normaliseUsername } from '@ropc/identity-protection';
 import type { PasswordGrantRequest, TokenResponseBody } from '@ropc/protocol';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { B2CError } from '../b2c-error';
 import { SmartLockout } from '../../protection/smart-lockout';
 import type { StoredUser } from '../../stores/user-store';
 import { hashPassword, verifyPassword } from '../../tenant/password-hasher';
 import { checkClient, checkResponseType } from './client-checks';
-import {
-  hashRefreshToken,
-  newRefreshToken,
-  newSuccessorKey,
-} from '../../tokens/refresh-token-codec';
+import { newRefreshTokenFamily, newSuccessorKey } from '../../tokens/refresh-token-codec';
 import { refreshTokenExpiresAt } from '../tokens/refresh-token-lifetime';
 import { resolveScope, type ScopeResolution } from './scope-resolution';
 import { issueTokens, plannedTokens } from '../tokens/token-issuer';
@@ -23,7 +19,7 @@ export const PASSWORD_MUST_CHANGE_MESSAGE = 'Your password has expired.';
 let decoyHash: Promise<string> | undefined;
 
 async function checkPassword(user: StoredUser | undefined, password: string): Promise<boolean> {
-  decoyHash ??= hashPassword(newRefreshToken());
+  decoyHash ??= hashPassword(randomBytes(32).toString('base64url'));
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
   return valid && user !== undefined;
 }
@@ -84,12 +80,11 @@ async function startRefreshFamily(
   clientId: string,
   scope: ScopeResolution,
 ): Promise<{ token: string; expiresAt: number }> {
-  const token = newRefreshToken();
-  const familyId = randomUUID();
+  const { token, key } = newRefreshTokenFamily();
   const expiresAt = refreshTokenExpiresAt(context.flow.lifetimes, context.now, context.now);
   await context.runtime.grants.createFamily(
     {
-      id: familyId,
+      id: key.familyId,
       userId: user.id,
       clientId,
       policy: context.flow.name,
@@ -98,7 +93,7 @@ async function startRefreshFamily(
       successorKey: newSuccessorKey(),
       revoked: false,
     },
-    { hash: hashRefreshToken(token), familyId, issuedAt: context.now, expiresAt },
+    { ...key, issuedAt: context.now, expiresAt },
   );
   return { token, expiresAt };
 }

@@ -10,7 +10,7 @@ import { B2CError } from '../b2c-error';
 import type { FoundRefreshGrant, RefreshGrantFamily } from '../../stores/refresh-grant-store';
 import type { StoredUser } from '../../stores/user-store';
 import { checkClient, checkResponseType } from './client-checks';
-import { hashRefreshToken, isWellFormedRefreshToken } from '../../tokens/refresh-token-codec';
+import { refreshTokenKey } from '../../tokens/refresh-token-codec';
 import { redeemRefreshToken } from '../../tokens/refresh-token-rotation';
 import { refreshTokenExpiresAt, slidingWindowEnd } from '../tokens/refresh-token-lifetime';
 import { resolveScope } from './scope-resolution';
@@ -21,10 +21,10 @@ type Grant = FoundRefreshGrant;
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 
+/** AADB2C90090 for a token the tenant does not know: junk, tampered, or of the old shape. */
 async function findGrant(context: TokenRequestContext, token: string): Promise<Grant> {
-  const found = isWellFormedRefreshToken(token)
-    ? await context.runtime.grants.find(hashRefreshToken(token))
-    : undefined;
+  const key = refreshTokenKey(token);
+  const found = key && (await context.runtime.grants.find(key));
   if (!found) throw new B2CError('AADB2C90090');
   return found;
 }
