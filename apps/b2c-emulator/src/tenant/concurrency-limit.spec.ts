@@ -11,7 +11,13 @@ function controlledTask(limit: ConcurrencyLimit, peaks: number[]) {
       finish = resolve;
     });
   });
-  return { result, started, finish: (value: string) => finish(value) };
+  return {
+    result,
+    started,
+    finish: (value: string) => {
+      finish(value);
+    },
+  };
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
