@@ -213,7 +213,7 @@ export function costOfScaleLines(figures) {
   for (const load of LOADS) {
     const size = sizeFor(load, inputs);
     lines.push(
-      `| ${load.title} | ${formatRate(load.perSecond)} ${load.kind}s/s | ${size.apiInstances ?? '—'} | ${mb(size.apiMemoryMb)} | ${size.outboundIps} | ${Math.round(size.tenantShare * 100)}% | ${size.emulatorInstances ?? '—'} | ${size.binds} |`,
+      `| ${load.title} | ${formatRate(load.perSecond)} ${load.kind === 'refresh' ? 'refreshes' : 'sign-ins'}/s | ${size.apiInstances ?? '—'} | ${mb(size.apiMemoryMb)} | ${size.outboundIps} | ${Math.round(size.tenantShare * 100)}% | ${size.emulatorInstances ?? '—'} | ${size.binds} |`,
     );
   }
   lines.push(

@@ -1,7 +1,8 @@
 // @ts-check
 // The CPU one HTTP invocation costs inside the Functions programming model, without HTTP:
 // `node invocation-cost-child.mjs <host loader bundle> <app dir> <function> <path> <seconds>`
-// → {"cpuMicros":…,"invocations":…}. The app is started by the host's own loadFunctionApp (its
+// → {"cpuMicros":…,"invocations":…}; INVOCATION_AUTHORIZATION, when set, is sent as the request's
+// Authorization header. The app is started by the host's own loadFunctionApp (its
 // appStart hooks run, with the settings in this process's environment); then, in a loop, the
 // host's toHttpInvocationRequest builds the RPC request a GET of `path` makes (autocannon's
 // headers) and the host's invokeFunction drives @azure/functions' InvocationModel: getArguments
@@ -43,7 +44,13 @@ const url = new URL(`http://127.0.0.1:7071${path}`);
 const req = /** @type {IncomingMessage} */ (
   /** @type {unknown} */ ({
     method: 'GET',
-    headers: { host: url.host },
+    headers: {
+      host: url.host,
+      // A bearer token comes in the environment, never on the command line.
+      ...(process.env.INVOCATION_AUTHORIZATION
+        ? { authorization: process.env.INVOCATION_AUTHORIZATION }
+        : {}),
+    },
     socket: { remoteAddress: '127.0.0.1' },
   })
 );

@@ -38,6 +38,7 @@ export function budgets({ runs, seconds }) {
     'empty-http': each,
     'empty-http-cpu': 1,
     'functions-invocation-cpu': 10 + runs * (seconds + 2),
+    'me-invocation-cpu': 2 + runs * (seconds + 2),
   };
 }
 
@@ -90,9 +91,14 @@ export async function run({ runs, seconds }) {
     }
     const loader = await clocks['functions-invocation-cpu'].time(buildHostLoader);
     if (loader) {
-      await clocks['functions-invocation-cpu'].repeat(runs, () =>
-        invocationCpuMicros(loader, emulator.url, seconds),
-      );
+      for (let run = 0; run < runs; run++) {
+        await clocks['functions-invocation-cpu'].sample(() =>
+          invocationCpuMicros(loader, emulator.url, seconds, 'health'),
+        );
+        await clocks['me-invocation-cpu'].sample(() =>
+          invocationCpuMicros(loader, emulator.url, seconds, 'me', headers.authorization),
+        );
+      }
     }
     return figures(clocks);
   } finally {
@@ -101,23 +107,24 @@ export async function run({ runs, seconds }) {
 }
 
 /**
- * CPU µs of one GET /api/health invocation without HTTP, in a fresh process (see the child).
+ * CPU µs of one GET invocation of `fn` (`health` or `me`) without HTTP, in a fresh process (see
+ * the child), with `authorization` as the request's Authorization header when given.
  * @param {string} loader
  * @param {string} emulatorUrl
  * @param {number} seconds
+ * @param {'health' | 'me'} fn
+ * @param {string} [authorization]
  */
-async function invocationCpuMicros(loader, emulatorUrl, seconds) {
+async function invocationCpuMicros(loader, emulatorUrl, seconds, fn, authorization) {
+  const env = {
+    PATH: process.env.PATH,
+    ...apiSettings(emulatorUrl),
+    ...(authorization ? { INVOCATION_AUTHORIZATION: authorization } : {}),
+  };
   const { stdout } = await runChild(
     process.execPath,
-    [
-      INVOCATION_CHILD,
-      loader,
-      join(ROOT, 'dist', 'apps', 'api'),
-      'health',
-      '/api/health',
-      `${seconds}`,
-    ],
-    { cwd: ROOT, env: { PATH: process.env.PATH, ...apiSettings(emulatorUrl) }, timeout: 60_000 },
+    [INVOCATION_CHILD, loader, join(ROOT, 'dist', 'apps', 'api'), fn, `/api/${fn}`, `${seconds}`],
+    { cwd: ROOT, env, timeout: 60_000 },
   );
   /** @type {unknown} */
   const printed = JSON.parse(String(stdout.trim().split('\n').pop()));
@@ -184,6 +191,14 @@ function figures(clocks) {
       unit: 'req/s',
       baseline: { title: 'GET /api/health', value: health },
       goal: { min: 0.95 },
+      note: meNote(hostCpu, invocationCpu, clocks['me-invocation-cpu'].summary()?.median),
+    },
+    {
+      ...clocks['me-invocation-cpu'].fields(),
+      title: 'GET /api/me invocation through @azure/functions alone, no HTTP, CPU per request',
+      unit: 'µs',
+      baseline: { title: 'the same for GET /api/health, µs', value: invocationCpu },
+      note: "As functions-invocation-cpu, for GET /api/me with alice's access token in the Authorization header (the verified-token cache warm after the first call); runs interleaved with the health ones.",
     },
     {
       ...clocks['api-me-cached-vs-health'].fields((me, h) => me / h),
@@ -232,4 +247,28 @@ function figures(clocks) {
 /** @param {number | undefined} value */
 function micros(value) {
   return value === undefined ? '— µs' : `${value.toFixed(0)} µs`;
+}
+
+/**
+ * What separates /api/me from /api/health per request, from the CPU figures of the same run.
+ * @param {number | undefined} hostCpu The host's CPU per /api/health over HTTP, µs.
+ * @param {number | undefined} healthInvocation µs.
+ * @param {number | undefined} meInvocation µs.
+ */
+function meNote(hostCpu, healthInvocation, meInvocation) {
+  if (hostCpu === undefined || healthInvocation === undefined || meInvocation === undefined)
+    return undefined;
+  const extra = meInvocation - healthInvocation;
+  return (
+    `What bounds it: inside @azure/functions, without HTTP, a GET /api/me invocation costs ` +
+    `${meInvocation.toFixed(0)} µs of CPU where /api/health costs ${healthInvocation.toFixed(0)} ` +
+    `µs (me-invocation-cpu): ${extra.toFixed(0)} µs more, for carrying the ~1 kB bearer token ` +
+    "(its header through the library's undici Headers), reading it, the verified-token cache " +
+    "lookup (a SHA-256 of the token, the issuer dispatch's decode of its payload) and the " +
+    `claims turned into the answer's JSON. Over HTTP /api/health costs the host ` +
+    `${hostCpu.toFixed(0)} µs in all, so /api/me can reach about ` +
+    `${(hostCpu / (hostCpu + extra)).toFixed(2)}× of its rate once the api, not the load ` +
+    `generator, is the bottleneck (as at 20 connections); 0.95× would need /api/me's own work ` +
+    `within ${(hostCpu / 0.95 - hostCpu).toFixed(0)} µs.`
+  );
 }

@@ -156,7 +156,10 @@ function figures(clocks) {
   const loadNote = memoryNote(
     `at its peak (sampled every 50 ms) over each run's load: ${CONCURRENCY} closed loops of ` +
       'proxied refreshes, then of proxied sign-ins (an argon2id check of m=19 MiB each, on the ' +
-      "emulator's thread pool), then GET discovery and JWKS under autocannon",
+      "emulator's thread pool, one per core at a time), then GET discovery and JWKS under " +
+      "autocannon. The peak holds the hashes' working memory and what V8 lets the heap grow to " +
+      'between collections under that allocation rate (its default sizing trades memory for ' +
+      'throughput; a capped old space keeps the peak down at a cost in requests per second)',
   );
   return [
     {
