@@ -49,5 +49,7 @@ export function readRequestBody(
 }
 
 function hasNoFraming(req: IncomingMessage): boolean {
-  return req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined;
+  return (
+    req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined
+  );
 }
