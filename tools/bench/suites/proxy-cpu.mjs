@@ -6,12 +6,8 @@
 // api, idle in between, pays for being woken per request; that figure is kept, informational.
 import { startApi } from '../lib/api-process.mjs';
 import { clocksFor } from '../lib/budget.mjs';
-import {
-  passwordForm,
-  processCpuSeconds,
-  startEmulator,
-  tokenRequest,
-} from '../lib/emulator-process.mjs';
+import { NO_THROTTLE, ORIGIN, PROXY_HEADERS, userOf } from '../lib/proxy-load.mjs';
+import { processCpuSeconds, startEmulator, tokenRequest } from '../lib/emulator-process.mjs';
 import { postForm, requestJson } from '../lib/http-client.mjs';
 import { throughputOf } from '../lib/measure.mjs';
 import { startScriptServer } from '../lib/script-server.mjs';
@@ -20,16 +16,6 @@ import { startScriptServer } from '../lib/script-server.mjs';
 /** @import { Figure } from '../lib/report.mjs' */
 
 const CONCURRENCY = 8;
-const ORIGIN = 'http://localhost:4200';
-/** The CSRF check of /api/auth/*: the custom header, and an allowed Origin. */
-const PROXY_HEADERS = { 'x-requested-with': 'XMLHttpRequest', origin: ORIGIN };
-/** Far above what a few seconds of load can reach: the throttles must not shape the rate. */
-const NO_THROTTLE = '1000000/60';
-/** Two accounts in turn: one account's failure budget allows 4 sign-ins in flight at once. */
-const USERS = [
-  passwordForm('alice@contoso.com', 'Alice-Passw0rd!'),
-  passwordForm('bob@contoso.com', 'Bob-Passw0rd!'),
-];
 
 /**
  * Figure id → time budget (seconds) at these options.
@@ -65,10 +51,7 @@ export async function run({ runs, seconds }) {
     // One real answer of the emulator's, replayed for every sign-in.
     const emulator = await startEmulator();
     try {
-      const { status, body } = await tokenRequest(
-        emulator.url,
-        /** @type {Record<string, string>} */ (USERS[0]),
-      );
+      const { status, body } = await tokenRequest(emulator.url, userOf(0));
       if (status !== 200) throw new Error(`sign-in at the emulator failed: ${status}`);
       return JSON.stringify(body);
     } finally {
@@ -87,7 +70,7 @@ export async function run({ runs, seconds }) {
     const signIn = async (/** @type {number} */ loop) => {
       const { status, body } = await postForm(
         `${api.url}/api/auth/token`,
-        /** @type {Record<string, string>} */ (USERS[loop % USERS.length]),
+        userOf(loop),
         PROXY_HEADERS,
       );
       if (status !== 200 || !body.access_token)

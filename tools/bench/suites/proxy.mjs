@@ -11,13 +11,9 @@
 import { startApi } from '../lib/api-process.mjs';
 import { attackBudgets, attackFigures } from './attack.mjs';
 import { clocksFor } from '../lib/budget.mjs';
+import { NO_THROTTLE, ORIGIN, PROXY_HEADERS, userOf } from '../lib/proxy-load.mjs';
 import { postForm, requestJson } from '../lib/http-client.mjs';
-import {
-  passwordForm,
-  processCpuSeconds,
-  startEmulator,
-  tokenRequest,
-} from '../lib/emulator-process.mjs';
+import { processCpuSeconds, startEmulator, tokenRequest } from '../lib/emulator-process.mjs';
 import { summarize, throughputOf } from '../lib/measure.mjs';
 
 /** @import { BenchOptions } from '../lib/budget.mjs' */
@@ -31,21 +27,6 @@ import { summarize, throughputOf } from '../lib/measure.mjs';
 
 const CONCURRENCY = 8; // as the emulator's password-grant figure
 const LATENCY_SAMPLES = 20; // sequential sign-ins per run and per path
-const ORIGIN = 'http://localhost:4200';
-/**
- * The loops sign in alice and bob in turn: a sign-in holds a slot of its account's failure budget
- * (4) while in flight, so one account cannot have all ${CONCURRENCY} in flight at once.
- */
-const USERS = [
-  passwordForm('alice@contoso.com', 'Alice-Passw0rd!'),
-  passwordForm('bob@contoso.com', 'Bob-Passw0rd!'),
-];
-const userOf = (/** @type {number} */ loop) =>
-  /** @type {Record<string, string>} */ (USERS[loop % USERS.length]);
-/** The CSRF check of /api/auth/*: the custom header, and an allowed Origin. */
-const PROXY_HEADERS = { 'x-requested-with': 'XMLHttpRequest', origin: ORIGIN };
-/** Far above what a few seconds of load can reach: the throttles must not shape the rate. */
-const NO_THROTTLE = '1000000/60';
 
 /**
  * Figure id → time budget (seconds) at these options.

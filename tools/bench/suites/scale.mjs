@@ -8,8 +8,9 @@
 import { autocannonRate } from '../lib/autocannon-rate.mjs';
 import { startApi } from '../lib/api-process.mjs';
 import { clocksFor } from '../lib/budget.mjs';
+import { NO_THROTTLE, ORIGIN, PROXY_HEADERS, userOf } from '../lib/proxy-load.mjs';
 import { postForm } from '../lib/http-client.mjs';
-import { passwordForm, processCpuSeconds, startEmulator } from '../lib/emulator-process.mjs';
+import { processCpuSeconds, startEmulator } from '../lib/emulator-process.mjs';
 import { throughputOf } from '../lib/measure.mjs';
 import { residentMegabytes, sampleResidentPeaks } from '../lib/process-memory.mjs';
 
@@ -17,15 +18,6 @@ import { residentMegabytes, sampleResidentPeaks } from '../lib/process-memory.mj
 /** @import { Figure } from '../lib/report.mjs' */
 
 const CONCURRENCY = 8; // as the other closed-loop figures
-const ORIGIN = 'http://localhost:4200';
-/** The CSRF check of /api/auth/*: the custom header, and an allowed Origin. */
-const PROXY_HEADERS = { 'x-requested-with': 'XMLHttpRequest', origin: ORIGIN };
-/** Far above what a few seconds of load can reach: the throttles must not shape the rates. */
-const NO_THROTTLE = '1000000/60';
-const USERS = [
-  passwordForm('alice@contoso.com', 'Alice-Passw0rd!'),
-  passwordForm('bob@contoso.com', 'Bob-Passw0rd!'),
-];
 const POLICY_PATH = '/contoso.onmicrosoft.com/B2C_1_ROPC_Auth';
 /** The memory goal of the issue, per instance. */
 const RSS_GOAL_MB = 150;
@@ -63,11 +55,7 @@ export async function run({ runs, seconds }) {
   });
   try {
     const signIn = async (/** @type {number} */ loop) => {
-      const answer = await postForm(
-        `${api.url}/api/auth/token`,
-        /** @type {Record<string, string>} */ (USERS[loop % USERS.length]),
-        PROXY_HEADERS,
-      );
+      const answer = await postForm(`${api.url}/api/auth/token`, userOf(loop), PROXY_HEADERS);
       if (answer.status !== 200) throw new Error(`proxied sign-in failed: ${answer.status}`);
       return sessionCookieOf(answer.headers['set-cookie']);
     };
