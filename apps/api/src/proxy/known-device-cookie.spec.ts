@@ -9,6 +9,16 @@ const account = (name: string) => `${AUTHORITY}|${name}@contoso.com`;
 const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
 const TRUST_SECONDS = 180 * 86_400;
 
+/** What a sign-in does with the request's cookie: read it once, then renew `who` in it. */
+async function remember(devices: KnownDeviceCookie, cookie: string | undefined, who: string) {
+  return devices.renew(await devices.read(cookie), who);
+}
+
+/** The device a cookie names for `who`, read as a sign-in reads it. */
+async function find(devices: KnownDeviceCookie, cookie: string | undefined, who: string) {
+  return devices.deviceIn(await devices.read(cookie), who);
+}
+
 describe('KnownDeviceCookie', () => {
   let now = T0;
   const cookies = (ring: CookieKey[]) => new KnownDeviceCookie(ring, TRUST_SECONDS, () => now);
@@ -19,20 +29,20 @@ describe('KnownDeviceCookie', () => {
 
   it('knows the device for the account it signed in to, and only that one', async () => {
     const devices = cookies([OLD]);
-    const value = await devices.remember(undefined, account('alice'));
-    const known = await devices.find(value, account('alice'));
+    const value = await remember(devices, undefined, account('alice'));
+    const known = await find(devices, value, account('alice'));
     expect(known).toEqual({ id: expect.stringMatching(/^[\w-]{22}$/u), issuedAt: T0 });
-    expect(await devices.find(value, account('bob'))).toBeNull();
-    expect(await devices.find(value, `other|alice@contoso.com`)).toBeNull();
+    expect(await find(devices, value, account('bob'))).toBeNull();
+    expect(await find(devices, value, `other|alice@contoso.com`)).toBeNull();
   });
 
   it('keeps the device id when the account signs in again, renewing its time', async () => {
     const devices = cookies([OLD]);
-    const first = await devices.remember(undefined, account('alice'));
+    const first = await remember(devices, undefined, account('alice'));
     now += 1000;
-    const second = await devices.remember(first, account('alice'));
-    expect(await devices.find(second, account('alice'))).toEqual({
-      id: (await devices.find(first, account('alice')))?.id,
+    const second = await remember(devices, first, account('alice'));
+    expect(await find(devices, second, account('alice'))).toEqual({
+      id: (await find(devices, first, account('alice')))?.id,
       issuedAt: T0 + 1000,
     });
   });
@@ -42,37 +52,37 @@ describe('KnownDeviceCookie', () => {
     let value: string | undefined;
     for (let index = 0; index <= MAX_DEVICE_ENTRIES; index++) {
       now += 1000;
-      value = await devices.remember(value, account(`user${index}`));
+      value = await remember(devices, value, account(`user${index}`));
     }
-    expect(await devices.find(value, account('user0'))).toBeNull();
+    expect(await find(devices, value, account('user0'))).toBeNull();
     for (let index = 1; index <= MAX_DEVICE_ENTRIES; index++)
-      expect(await devices.find(value, account(`user${index}`))).not.toBeNull();
+      expect(await find(devices, value, account(`user${index}`))).not.toBeNull();
   });
 
   it('counts a tampered, foreign or expired cookie as no known device, never as an error', async () => {
     const devices = cookies([OLD]);
-    const value = await devices.remember(undefined, account('alice'));
+    const value = await remember(devices, undefined, account('alice'));
     const [header, payload, signature] = value.split('.');
     const tampered = `${header}.${payload}.${signature?.slice(0, -2)}AA`;
-    expect(await devices.find(tampered, account('alice'))).toBeNull();
-    expect(await cookies([key('k-1', 9)]).find(value, account('alice'))).toBeNull();
-    expect(await devices.find('garbage', account('alice'))).toBeNull();
-    expect(await devices.find('a'.repeat(5000), account('alice'))).toBeNull();
+    expect(await find(devices, tampered, account('alice'))).toBeNull();
+    expect(await find(cookies([key('k-1', 9)]), value, account('alice'))).toBeNull();
+    expect(await find(devices, 'garbage', account('alice'))).toBeNull();
+    expect(await find(devices, 'a'.repeat(5000), account('alice'))).toBeNull();
     now += TRUST_SECONDS * 1000;
-    expect(await devices.find(value, account('alice'))).toBeNull();
+    expect(await find(devices, value, account('alice'))).toBeNull();
   });
 
   it('goes on knowing devices through a key rotation, and re-signs with the newest key', async () => {
-    const before = await cookies([OLD]).remember(undefined, account('alice'));
+    const before = await remember(cookies([OLD]), undefined, account('alice'));
     const rotated = cookies([NEW, OLD]);
-    expect(await rotated.find(before, account('alice'))).not.toBeNull();
-    const after = await rotated.remember(before, account('bob'));
+    expect(await find(rotated, before, account('alice'))).not.toBeNull();
+    const after = await remember(rotated, before, account('bob'));
     expect(JSON.parse(Buffer.from(after.split('.')[0] ?? '', 'base64url').toString())).toEqual({
       alg: 'HS256',
       kid: 'k-2',
     });
-    expect(await rotated.find(after, account('alice'))).not.toBeNull();
-    expect(await cookies([NEW]).find(after, account('alice'))).toBeNull();
-    expect(await cookies([NEW]).find(after, account('bob'))).not.toBeNull();
+    expect(await find(rotated, after, account('alice'))).not.toBeNull();
+    expect(await find(cookies([NEW]), after, account('alice'))).toBeNull();
+    expect(await find(cookies([NEW]), after, account('bob'))).not.toBeNull();
   });
 });

@@ -57,19 +57,6 @@ export class KnownDeviceCookie {
     private readonly now: () => number,
   ) {}
 
-  /** The device this cookie names for `account` (`authority|normalised username`), or null. */
-  async find(cookie: string | undefined, account: string): Promise<KnownDevice | null> {
-    return this.deviceIn(await this.read(cookie), account);
-  }
-
-  /**
-   * The cookie value after `account` signed in from this browser: its entry renewed (keeping its
-   * device id) or added, the oldest entries evicted beyond five.
-   */
-  async remember(cookie: string | undefined, account: string): Promise<string> {
-    return this.renew(await this.read(cookie), account);
-  }
-
   /** Verifies a request's cookie once, for `deviceIn` and `renew`. */
   async read(cookie: string | undefined): Promise<ReadDeviceCookie> {
     return { entries: await this.entries(cookie) };
@@ -85,7 +72,10 @@ export class KnownDeviceCookie {
     return null;
   }
 
-  /** As {@link remember}, from a cookie already read. */
+  /**
+   * The cookie value after `account` signed in from this browser (its read cookie): its entry
+   * renewed (keeping its device id) or added, the oldest entries evicted beyond five.
+   */
   async renew(cookie: ReadDeviceCookie, account: string): Promise<string> {
     const newest = this.keys[0];
     const newestKeys = newest && this.keysOf(newest.kid);
