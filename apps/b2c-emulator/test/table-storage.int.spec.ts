@@ -1,9 +1,5 @@
 import { epochMs, TableStorage } from '@ropc/table-storage';
-import {
-  startAzurite,
-  type AzuriteRequest,
-  type RunningAzurite,
-} from '@ropc/table-storage/testing';
+import { AzuriteRequestLog, startAzurite, type RunningAzurite } from '@ropc/table-storage/testing';
 import { decodeJwt } from 'jose';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { TABLE_NAMES } from '../src/stores/table-names';
@@ -67,16 +63,7 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
   let storage: TableStorage;
   let emulator: RunningEmulator;
   /** Every request Azurite answered, from its access log. */
-  const answered: AzuriteRequest[] = [];
-
-  /** Once Azurite's access log has caught up (it comes through a pipe, a little late). */
-  async function logSettled(): Promise<number> {
-    for (;;) {
-      const seen = answered.length;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      if (answered.length === seen) return seen;
-    }
-  }
+  const log = new AzuriteRequestLog();
 
   const startOnAzurite = () =>
     startEmulator({
@@ -84,7 +71,7 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
     });
 
   beforeAll(async () => {
-    azurite = await startAzurite({ onRequest: (request) => answered.push(request) });
+    azurite = await startAzurite({ onRequest: log.record });
     storage = new TableStorage(azurite.connectionString);
     emulator = await startOnAzurite();
   }, 60_000);
@@ -118,12 +105,12 @@ describe('b2c-emulator on Azure Table storage (Azurite)', () => {
   it('sends three storage requests per refresh grant: the family row, the user, one transaction', async () => {
     let token = await signIn(emulator);
     for (let refresh = 0; refresh < 3; refresh++) {
-      const before = await logSettled();
-      const refreshed = await postForm(tokenUrl(emulator), refreshForm(token));
-      expect(refreshed.status).toBe(200);
-      token = String(refreshed.body['refresh_token']);
+      const answered = await log.during(async () => {
+        const refreshed = await postForm(tokenUrl(emulator), refreshForm(token));
+        expect(refreshed.status).toBe(200);
+        token = String(refreshed.body['refresh_token']);
+      });
       const requests = answered
-        .slice(before, await logSettled())
         .map(({ method, path }) => `${method} ${decodeURIComponent(path)}`)
         // Signing keys are read again at most every 5 s, by whichever request comes first.
         .filter((request) => !request.includes(`/${TABLE_NAMES.secrets}(`));

@@ -1,4 +1,9 @@
-import { startAzurite, type AzuriteRequest, type RunningAzurite } from '../src/testing';
+import {
+  AzuriteRequestLog,
+  startAzurite,
+  type AzuriteRequest,
+  type RunningAzurite,
+} from '../src/testing';
 import {
   deleteExpiredRows,
   epochMs,
@@ -11,26 +16,15 @@ let azurite: RunningAzurite;
 let storage: TableStorage;
 let table: StorageTable;
 /** Every request Azurite answered, from its access log. */
-const answered: AzuriteRequest[] = [];
-
-/** Once Azurite's access log has caught up: it reaches this process through a pipe, a little late. */
-async function logSettled(): Promise<number> {
-  for (;;) {
-    const seen = answered.length;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (answered.length === seen) return seen;
-  }
-}
+const log = new AzuriteRequestLog();
 
 /** The requests Azurite answers during `work`. */
-async function requestsDuring(work: () => Promise<unknown>): Promise<AzuriteRequest[]> {
-  const before = await logSettled();
-  await work();
-  return answered.slice(before, await logSettled());
+function requestsDuring(work: () => Promise<unknown>): Promise<AzuriteRequest[]> {
+  return log.during(work);
 }
 
 beforeAll(async () => {
-  azurite = await startAzurite({ onRequest: (request) => answered.push(request) });
+  azurite = await startAzurite({ onRequest: log.record });
   storage = new TableStorage(azurite.connectionString, { timeoutMs: 1500 });
   table = storage.table('rows');
 });

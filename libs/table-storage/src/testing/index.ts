@@ -6,3 +6,4 @@ export {
   type AzuriteRequest,
   type RunningAzurite,
 } from './azurite';
+export { AzuriteRequestLog } from './azurite-request-log';
