@@ -1,9 +1,9 @@
 // @ts-check
 // Starts the built API on the local Functions host for a benchmark, against an emulator. The
 // returned `spawnedAt` (performance.now() just before the spawn) serves the cold-start figures.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CLIENT_ID, ROOT } from './emulator-process.mjs';
+import { startListeningProcess } from './listening-process.mjs';
 
 /** @import { RunningServer } from './emulator-process.mjs' */
 
@@ -32,8 +32,8 @@ export function apiSettings(emulatorUrl) {
  */
 export async function startApi(emulatorUrl, extraEnv = {}) {
   const spawnedAt = performance.now();
-  const child = spawn(
-    process.execPath,
+  const api = await startListeningProcess(
+    'api',
     [
       join(ROOT, 'dist', 'tools', 'functions-host', 'main.js'),
       join(ROOT, 'dist', 'apps', 'api'),
@@ -41,32 +41,7 @@ export async function startApi(emulatorUrl, extraEnv = {}) {
       '0',
       '--quiet',
     ],
-    {
-      env: { PATH: process.env.PATH, ...apiSettings(emulatorUrl), ...extraEnv },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { PATH: process.env.PATH, ...apiSettings(emulatorUrl), ...extraEnv },
   );
-  let output = '';
-  /** @type {string} */
-  const port = await new Promise((resolve, reject) => {
-    child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
-      output += chunk.toString();
-      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`api exited with ${code}: ${output}`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: /** @type {number} */ (child.pid), // a child that printed its URL has a pid
-    spawnedAt,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { ...api, spawnedAt };
 }

@@ -1,10 +1,10 @@
 // @ts-check
 // Serves the built web app for a benchmark with tools/web-server (one origin, /api proxied to the
 // API, as `npm start` and the browser tests serve it), optionally with another config.json.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from './emulator-process.mjs';
+import { startListeningProcess } from './listening-process.mjs';
 
 /** @import { AddressInfo } from 'node:net' */
 /** @import { RunningServer } from './emulator-process.mjs' */
@@ -33,43 +33,17 @@ export async function freePort() {
  * @param {WebServerOptions} options
  * @returns {Promise<RunningServer>}
  */
-export async function startWebServer({ apiUrl, port, configFile }) {
+export function startWebServer({ apiUrl, port, configFile }) {
   const config = configFile === undefined ? [] : ['--config', configFile];
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'tools/web-server/serve-web.mjs'),
-      '--root',
-      join(ROOT, 'dist/apps/web/browser'),
-      '--api',
-      apiUrl,
-      '--port',
-      String(port),
-      ...config,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  /** @type {string} */
-  const url = await new Promise((resolve, reject) => {
-    child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
-      output += chunk.toString();
-      // Its first line: "web listening on <url> (api → …)".
-      const match = /listening on (http:\/\/[\d.:]+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`web server exited with ${code}: ${output}`));
-    });
-  });
-  return {
-    url,
-    pid: /** @type {number} */ (child.pid), // a child that printed its URL has a pid
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  // Its first line: "web listening on <url> (api → …)".
+  return startListeningProcess('web server', [
+    join(ROOT, 'tools/web-server/serve-web.mjs'),
+    '--root',
+    join(ROOT, 'dist/apps/web/browser'),
+    '--api',
+    apiUrl,
+    '--port',
+    String(port),
+    ...config,
+  ]);
 }
