@@ -7,10 +7,13 @@
 //
 //   node tools/web-server/serve-web.mjs --root dist/apps/web/browser --api http://127.0.0.1:7071
 //        [--port 4200] [--host 127.0.0.1] [--config path/to/config.json]
+//        [--swa-config path/to/staticwebapp.config.json]
+// Static answers follow the app's staticwebapp.config.json (headers, CSP, caching, fallback).
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
+import { STATUS_CODES, createServer, request as httpRequest } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadStaticWebAppConfig, planStaticResponse } from './static-web-app-config.mjs';
 
 /** @import { IncomingMessage, ServerResponse } from 'node:http' */
 /** @import { AddressInfo } from 'node:net' */
@@ -22,17 +25,30 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4200' },
     host: { type: 'string', default: '127.0.0.1' },
     config: { type: 'string' },
+    'swa-config': { type: 'string' },
   },
 });
 if (!values.root || !values.api) {
   console.error(
-    'usage: serve-web.mjs --root <dir> --api <url> [--port N] [--host H] [--config file]',
+    'usage: serve-web.mjs --root <dir> --api <url> [--port N] [--host H] [--config file]\n' +
+      '                     [--swa-config staticwebapp.config.json]',
   );
   process.exit(2);
 }
 const root = resolve(values.root);
 const api = new URL(values.api);
 const configOverride = values.config ? readFileSync(values.config) : undefined;
+// The app's own staticwebapp.config.json, as deployed; --swa-config puts another in its place
+// (a test or a direct-mode setup that must allow one more origin in the CSP).
+const swaConfig = (() => {
+  const file = values['swa-config'] ?? join(root, 'staticwebapp.config.json');
+  try {
+    return loadStaticWebAppConfig(resolve(file));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+})();
 /** @type {Readonly<Record<string, string>>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -118,9 +134,10 @@ function fileInRoot(path) {
 }
 
 /**
- * Static files, with the SPA's index.html for every other GET (client-side routes). A malformed
- * path is a 400, a path that escapes the root (`/..%2fsibling/file`) a 404, and a missing
- * index.html a 404: the server answers and goes on.
+ * Static files as Azure Static Web Apps serves them under the app's own
+ * staticwebapp.config.json (static-web-app-config.mjs): its route headers, navigation fallback
+ * and global headers. A malformed path is a 400 and a path that escapes the root
+ * (`/..%2fsibling/file`) a 404: the server answers and goes on.
  * @param {IncomingMessage} request
  * @param {ServerResponse} response
  */
@@ -130,35 +147,49 @@ function serveStatic(request, response) {
     refuse(response, 400, 'Bad Request');
     return;
   }
-  if (path === '/config.json' && configOverride) {
-    response.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
-    response.end(request.method === 'HEAD' ? undefined : configOverride);
+  if (fileInRoot(path) === 'outside') {
+    refuse(response, 404, 'Not Found');
     return;
   }
-  const file = fileInRoot(path);
+  const method = request.method ?? 'GET';
+  const isFile = (/** @type {string} */ candidate) =>
+    (candidate === '/config.json' && configOverride !== undefined) ||
+    typeof fileInRoot(candidate) === 'string';
+  const plan = planStaticResponse(swaConfig, method, path, isFile);
+  if (plan.kind === 'redirect') {
+    response.writeHead(plan.status, { ...plan.headers, location: plan.location });
+    response.end();
+    return;
+  }
+  if (plan.kind === 'status') {
+    response.writeHead(plan.status, {
+      'content-type': 'text/plain; charset=utf-8',
+      ...plan.headers,
+    });
+    response.end(method === 'HEAD' ? undefined : `${STATUS_CODES[plan.status] ?? ''}\n`);
+    return;
+  }
+  const extension = extname(plan.path);
+  const headers = {
+    'content-type':
+      swaConfig.mimeTypes[extension] ?? TYPES[extension] ?? 'application/octet-stream',
+    ...plan.headers,
+  };
+  // The runtime config.json given with --config takes the place of the built one.
+  const override = plan.path === '/config.json' ? configOverride : undefined;
+  const file = fileInRoot(plan.path);
   if (file === 'outside') {
     refuse(response, 404, 'Not Found');
     return;
   }
-  const target = file ?? fileInRoot('/index.html');
-  if (target === undefined || target === 'outside') {
-    refuse(response, 404, 'Not Found');
+  if (method === 'HEAD' || override !== undefined || file === undefined) {
+    response.writeHead(plan.status, headers);
+    response.end(method === 'HEAD' ? undefined : override);
     return;
   }
-  const immutable = file !== undefined && /\.[0-9a-z]{8,}\.(js|css)$/i.test(file);
-  const headers = {
-    'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
-  };
-  if (request.method === 'HEAD') {
-    response.writeHead(200, headers);
-    response.end();
-    return;
-  }
-  const stream = createReadStream(target);
+  const stream = createReadStream(file);
   stream.once('open', () => {
-    response.writeHead(200, headers);
+    response.writeHead(plan.status, headers);
     stream.pipe(response);
   });
   stream.once('error', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page, Response } from 'playwright-core';
+import { expectAppCsp } from './support/app-csp';
 import { elementBoxes } from './support/element-boxes';
 import { EXTERNAL_ID_PASSWORD_STACK_OPTIONS } from './support/external-id-stack-options';
 import { EXTERNAL_ID_ALICE } from './support/external-id-tenant';
@@ -111,7 +112,8 @@ describe('accounts on Entra External ID', () => {
 
   it('signs alice in with her password; the API sees the External ID authority', async () => {
     const page = await fixture.newPage();
-    await page.goto(`${fixture.stack.webUrl}/profile`);
+    // Under the strict CSP of staticwebapp.config.json; useTestStack fails on any violation.
+    expectAppCsp(await page.goto(`${fixture.stack.webUrl}/profile`));
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     const me = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/me');
     await signInAs(page, EXTERNAL_ID_ALICE);

@@ -1,3 +1,4 @@
+import { expectAppCsp } from './support/app-csp';
 import { ALICE, ANONYMOUS_FAILURE_BUDGET, BOB } from './support/e2e-tenant';
 import { elementBoxes } from './support/element-boxes';
 import { PROXY_STACK_OPTIONS } from './support/proxy-stack-options';
@@ -21,7 +22,8 @@ describe('signing in through the proxy', () => {
 
   it('sends alice to sign in first, then to her profile with her name and email', async () => {
     const page = await fixture.newPage();
-    await page.goto(`${fixture.stack.webUrl}/profile`);
+    // Under the strict CSP of staticwebapp.config.json; useTestStack fails on any violation.
+    expectAppCsp(await page.goto(`${fixture.stack.webUrl}/profile`));
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     const signInUrl = new URL(page.url());
     expect([signInUrl.pathname, signInUrl.searchParams.get('returnUrl')]).toEqual([

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,11 +123,21 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     });
     started.push(api);
     let configFile: string | undefined;
+    let swaConfigFile: string | undefined;
     if (options.runtimeConfig) {
+      const runtimeConfig = options.runtimeConfig(tokenEndpoint);
       configFile = join(scratch, 'config.json');
-      writeFileSync(configFile, JSON.stringify(options.runtimeConfig(tokenEndpoint), null, 2));
+      writeFileSync(configFile, JSON.stringify(runtimeConfig, null, 2));
+      if (runtimeConfig.mode === 'direct') {
+        // The browser calls the authority itself: the one origin a direct-mode deployment adds to
+        // connect-src, as apps/web/README.md tells.
+        swaConfigFile = join(scratch, 'staticwebapp.config.json');
+        writeFileSync(swaConfigFile, JSON.stringify(allowConnectionsTo(emulatorUrl), null, 2));
+      }
     }
-    started.push(await startWebServer(webPort, `http://127.0.0.1:${api.port}`, configFile));
+    started.push(
+      await startWebServer(webPort, `http://127.0.0.1:${api.port}`, configFile, swaConfigFile),
+    );
     const admin = (path: string, body?: unknown): Promise<void> =>
       emulatorAdmin(emulatorUrl, path, body);
     const outbox = new Outbox(emulatorUrl, ADMIN_KEY);
@@ -175,10 +185,25 @@ function startApi(wiring: ApiWiring): Promise<ServiceProcess> {
   });
 }
 
+/** The built app's staticwebapp.config.json with `origin` added to its CSP's connect-src. */
+function allowConnectionsTo(origin: string): unknown {
+  const config = JSON.parse(readFileSync(join(WEB_ROOT, 'staticwebapp.config.json'), 'utf8')) as {
+    globalHeaders: Record<string, string>;
+  };
+  const csp = config.globalHeaders['Content-Security-Policy'] ?? '';
+  if (!csp.includes("connect-src 'self'")) throw new Error(`unexpected CSP: ${csp}`);
+  config.globalHeaders['Content-Security-Policy'] = csp.replace(
+    "connect-src 'self'",
+    `connect-src 'self' ${origin}`,
+  );
+  return config;
+}
+
 function startWebServer(
   port: number,
   apiUrl: string,
   configFile: string | undefined,
+  swaConfigFile: string | undefined,
 ): Promise<ServiceProcess> {
   return startServiceProcess({
     name: 'web',
@@ -186,6 +211,7 @@ function startWebServer(
       WEB_SERVER,
       ...['--root', WEB_ROOT, '--api', apiUrl, '--port', String(port), '--host', '127.0.0.1'],
       ...(configFile ? ['--config', configFile] : []),
+      ...(swaConfigFile ? ['--swa-config', swaConfigFile] : []),
     ],
     env: {},
     ready: /web listening on http:\/\/127\.0\.0\.1:(\d+)/,

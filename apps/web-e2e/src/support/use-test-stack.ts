@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '@ropc/browser-testing';
+import { recordCspViolations } from './csp-violations';
 import { ARTIFACTS_DIR } from './save-screenshot';
 import { startTestStack, type TestStack, type TestStackOptions } from './test-stack';
 
@@ -20,13 +21,15 @@ export interface StackFixture {
 
 /**
  * Starts a stack and Chromium before the file's tests and stops both after them; contexts made
- * with `newContext` are closed after each test, so no session carries over between tests. What
+ * with `newContext` are closed after each test, so no session carries over between tests, and a
+ * test fails when any of its pages met a Content-Security-Policy violation. What
  * the stack printed is kept as `test-results/web-e2e/logs/<test file>-<part>.log`.
  */
 export function useTestStack(options: TestStackOptions = {}): StackFixture {
   let stack: TestStack | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[][] = [];
 
   beforeAll(async () => {
     // Chromium first: when it is missing, fail before starting anything.
@@ -36,6 +39,8 @@ export function useTestStack(options: TestStackOptions = {}): StackFixture {
 
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
+    // The web app's strict CSP (apps/web/public/staticwebapp.config.json) held on every page.
+    expect(cspViolations.splice(0).flat()).toEqual([]);
   });
 
   afterAll(async () => {
@@ -58,6 +63,7 @@ export function useTestStack(options: TestStackOptions = {}): StackFixture {
     async newContext() {
       const context = await fixture.browser.newContext();
       context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+      cspViolations.push(await recordCspViolations(context));
       contexts.push(context);
       return context;
     },

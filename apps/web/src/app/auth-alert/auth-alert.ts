@@ -15,7 +15,6 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { role: 'alert', 'aria-atomic': 'true' },
   templateUrl: './auth-alert.html',
-  styleUrl: './auth-alert.css',
 })
 export class AuthAlert {
   /** The failure in plain words; null while there is none. */

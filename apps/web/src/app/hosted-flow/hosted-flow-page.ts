@@ -41,13 +41,6 @@ const WORDING: Readonly<Record<HostedFlow, { heading: string; link: string; none
       <p><a routerLink="/sign-in">Back to sign in</a></p>
     </section>
   `,
-  styles: `
-    .hosted-flow {
-      max-inline-size: 26rem;
-      margin-inline: auto;
-      margin-block-start: var(--space-6);
-    }
-  `,
 })
 export class HostedFlowPage {
   private readonly config = inject(ROPC_AUTH_CONFIG);

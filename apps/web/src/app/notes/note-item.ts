@@ -23,7 +23,6 @@ import type { Note } from './note';
   imports: [DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './note-item.html',
-  styleUrl: './note-item.css',
 })
 export class NoteItem {
   private readonly injector = inject(Injector);

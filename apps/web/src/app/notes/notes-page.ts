@@ -32,7 +32,6 @@ export const CHANGED_ELSEWHERE_MESSAGE =
   imports: [NoteEditor, NoteItem],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './notes-page.html',
-  styleUrl: './notes-page.css',
 })
 export class NotesPage {
   private readonly api = inject(NotesApi);

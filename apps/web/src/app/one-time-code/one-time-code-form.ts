@@ -26,7 +26,6 @@ import { tickingNow } from '../time/ticking-now';
   imports: [AuthAlert],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './one-time-code-form.html',
-  styleUrl: './one-time-code-form.css',
 })
 export class OneTimeCodeForm {
   private readonly codeInput = viewChild.required<ElementRef<HTMLInputElement>>('codeInput');

@@ -56,7 +56,6 @@ const HEADINGS: Readonly<Record<ResetStage['name'], string>> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AuthAlert, EmailField, OneTimeCodeForm, PasswordInput, RouterLink],
   templateUrl: './password-reset-page.html',
-  styleUrl: './password-reset-page.css',
 })
 export class PasswordResetPage {
   private readonly native = inject(NativeAuthService);

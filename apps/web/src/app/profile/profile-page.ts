@@ -19,7 +19,6 @@ export const ME_URL = '/api/me';
   imports: [DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile-page.html',
-  styleUrl: './profile-page.css',
 })
 export class ProfilePage {
   private readonly store = inject(AuthStore);

@@ -9,7 +9,6 @@ import { displayNameOf } from './display-name-of';
   imports: [RouterLink, RouterLinkActive],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app-header.html',
-  styleUrl: './app-header.css',
 })
 export class AppHeader {
   private readonly store = inject(AuthStore);

@@ -16,7 +16,6 @@ export const SESSION_WARNING_MS = 2 * 60 * 1000;
   selector: 'app-session-notice',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-notice.html',
-  styleUrl: './session-notice.css',
 })
 export class SessionNotice {
   private readonly store = inject(AuthStore);

@@ -35,7 +35,6 @@ import { safeReturnUrl } from './safe-return-url';
   imports: [AuthAlert, CodeSignInForm, EmailField, PasswordInput, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in-page.html',
-  styleUrl: './sign-in-page.css',
 })
 export class SignInPage {
   private readonly auth = inject(AuthService);

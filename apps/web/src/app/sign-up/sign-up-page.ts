@@ -44,7 +44,6 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
   imports: [AuthAlert, EmailField, OneTimeCodeForm, PasswordInput, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-up-page.html',
-  styleUrl: './sign-up-page.css',
 })
 export class SignUpPage {
   private readonly native = inject(NativeAuthService);
