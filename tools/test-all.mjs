@@ -52,8 +52,9 @@ const steps = [
   () => run('npx', [...nx, 'run-many', '-t', 'lint', 'typecheck', '--parallel=2']),
   () => run('npx', [...nx, 'run-many', '-t', 'test', '--parallel=1', '--skip-nx-cache']),
 ];
-// Browser tests: the web client end to end, and Microsoft's own External ID SDK against the emulator.
-for (const project of ['web-e2e', 'external-id-sdk-e2e']) {
+// Browser tests: the web client end to end, Microsoft's own External ID SDK against the emulator,
+// and the emulator's console page.
+for (const project of ['web-e2e', 'external-id-sdk-e2e', 'emulator-console-e2e']) {
   if (existsSync(join(root, 'apps', project))) {
     steps.push(
       () => ensureChromium() && run('npx', [...nx, 'run', `${project}:e2e`, '--skip-nx-cache']),
