@@ -17,6 +17,7 @@ import './functions/graph-users-endpoints';
 import './functions/tenant-transfer-endpoints';
 import './functions/outbox-endpoint';
 import './functions/cleanup-timer';
+import './functions/openapi-endpoint';
 
 app.setup({ enableHttpStream: false });
 

@@ -2,6 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { registerServedDocument, unregisterOrigin } from '@ropc/openapi-testing';
+
+/** The local Functions host's own admin API (`POST /admin/functions/{timer}`) is not the app's. */
+const HOST_ADMIN = { ignore: (path: string) => path.startsWith('/admin/') };
 
 /** The built emulator bin; the test target depends on the build. */
 const BIN = join(__dirname, '..', '..', '..', 'dist', 'apps', 'b2c-emulator', 'bin.js');
@@ -89,6 +93,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const port = /on http:\/\/localhost:(\d+)/.exec(printed)?.[1];
   const httpsPort = /HTTPS: https:\/\/localhost:(\d+)/.exec(printed)?.[1];
   const url = `http://127.0.0.1:${port ?? ''}`;
+  // Its answers are checked against the document it serves (test/openapi-validation.setup.ts).
+  await registerServedDocument(url, '/.emulator/openapi.json', HOST_ADMIN);
   return {
     url,
     ...(httpsPort ? { httpsUrl: `https://localhost:${httpsPort}` } : {}),
@@ -105,6 +111,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     stop: async () => {
+      unregisterOrigin(url);
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');

@@ -73,6 +73,12 @@ describe('fetch validation', () => {
     ]);
   });
 
+  it('checks nothing on the paths an origin ignores', async () => {
+    registerOrigin(origin, TEST_DOCUMENT, { ignore: (path) => path.startsWith('/admin/') });
+    await fetch(`${origin}/admin/functions/cleanup`);
+    expect(takeViolations()).toEqual([]);
+  });
+
   it('checks nothing from an origin that is not registered', async () => {
     await fetch(`${origin}/anything`);
     expect(takeViolations()).toEqual([]);

@@ -33,6 +33,7 @@ export {
   recordResponse,
   registerOrigin,
   registerServedDocument,
+  type RegisterOriginOptions,
   takeViolations,
   unregisterOrigin,
 } from './validation-registry';

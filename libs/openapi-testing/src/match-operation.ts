@@ -25,7 +25,7 @@ const isTemplated = (segment: string): boolean => /\{[^}]+\}/.test(segment);
 function segmentPattern(segment: string): RegExp {
   const source = segment
     .split(/(\{[^}]+\})/)
-    .map((part) => (isTemplated(part) ? '.+?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (isTemplated(part) ? '[\\s\\S]+?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('');
   return new RegExp(`^${source}$`);
 }
@@ -64,8 +64,10 @@ export function matchOperation(
   method: string,
   pathname: string,
 ): MatchedOperation | OperationMismatch {
-  // Decoded one by one: an encoded `/` stays inside its segment.
-  const segments = segmentsOf(pathname).map((segment) => {
+  // Decoded one by one: an encoded `/` stays inside its segment. One trailing `/` is dropped,
+  // as the Functions host's routing does.
+  const trimmed = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  const segments = segmentsOf(trimmed).map((segment) => {
     try {
       return decodeURIComponent(segment);
     } catch {

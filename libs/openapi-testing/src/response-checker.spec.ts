@@ -32,6 +32,15 @@ describe('matchOperation', () => {
     });
   });
 
+  it('drops one trailing slash and lets a parameter hold any character', () => {
+    expect(matchOperation(TEST_DOCUMENT, 'GET', '/notes/n1/')).toMatchObject({
+      pathTemplate: '/notes/{id}',
+    });
+    expect(matchOperation(TEST_DOCUMENT, 'GET', '/notes/a%0D%0Ab')).toMatchObject({
+      pathTemplate: '/notes/{id}',
+    });
+  });
+
   it('tells an undocumented path from an undocumented method', () => {
     expect(matchOperation(TEST_DOCUMENT, 'GET', '/notes')).toEqual({ kind: 'undocumented_path' });
     expect(matchOperation(TEST_DOCUMENT, 'GET', '/notes/a/b')).toEqual({
@@ -76,8 +85,10 @@ describe('ResponseChecker', () => {
     ]);
   });
 
-  it('rejects an undocumented path or method', () => {
+  it('rejects an undocumented path or method, unless the answer agrees that nothing is there', () => {
     expect(problems('GET', '/other', 200, json, NOTE)).toEqual(['no path of the document matches']);
+    expect(problems('GET', '/other', 404, {}, 'Not Found')).toEqual([]);
+    expect(problems('PATCH', '/notes/n1', 405, {})).toEqual([]);
     expect(problems('PUT', '/notes/n1', 200, json, NOTE)).toEqual(['/notes/{id} documents no PUT']);
   });
 

@@ -48,7 +48,8 @@ export function describeAjvErrors(errors: readonly ErrorObject[]): string {
  * status is (or `default`, or a range such as `4XX`), the media type is one the response lists,
  * the body validates against that media type's schema (JSON Schema 2020-12, by Ajv with formats),
  * and every header the response marks `required` is present and fits its schema. HEAD answers
- * are checked without a body. Validators are compiled on first use, once per schema location.
+ * are checked without a body. A request the document does not describe may only be answered
+ * 404 or 405. Validators are compiled on first use, once per schema location.
  */
 export class ResponseChecker {
   private readonly ajv: Ajv2020;
@@ -72,6 +73,9 @@ export class ResponseChecker {
     };
     const matched = matchOperation(this.document, received.method, pathname);
     if ('kind' in matched) {
+      // The server agrees that nothing is there (the host's own 404 or 405, or the app's): no
+      // drift. Any other answer to a request the document does not describe is.
+      if (received.status === 404 || received.status === 405) return [];
       const problem =
         matched.kind === 'undocumented_path'
           ? 'no path of the document matches'

@@ -8,13 +8,28 @@ import { ResponseChecker, type ResponseViolation } from './response-checker';
  * file and the test helpers share it even if they load this module separately.
  */
 interface ValidationState {
-  readonly checkers: Map<string, ResponseChecker>;
+  readonly checkers: Map<string, OriginChecks>;
   /** Compiled checkers by document text (servers left out): one compile per document. */
   readonly compiled: Map<string, ResponseChecker>;
   readonly violations: ResponseViolation[];
   /** The fetch in place before {@link installFetchValidation}, or the current one. */
   originalFetch: typeof fetch;
   installed: boolean;
+}
+
+/** What an origin's responses are checked against. */
+interface OriginChecks {
+  readonly checker: ResponseChecker;
+  readonly ignore: (path: string) => boolean;
+}
+
+/** Options of {@link registerOrigin}. */
+export interface RegisterOriginOptions {
+  /**
+   * Paths that are not the app's (the Functions host's own `/admin/functions/...`, say):
+   * their responses are not checked.
+   */
+  readonly ignore?: (path: string) => boolean;
 }
 
 const STATE = Symbol.for('@ropc/openapi-testing/state');
@@ -36,7 +51,11 @@ export function validationState(): ValidationState {
  * Validates every later response from `origin` (`http://127.0.0.1:PORT`) against `document`.
  * The same document (whatever its `servers`) is compiled once.
  */
-export function registerOrigin(origin: string, document: OpenApiDocument): void {
+export function registerOrigin(
+  origin: string,
+  document: OpenApiDocument,
+  options: RegisterOriginOptions = {},
+): void {
   const state = validationState();
   const { servers: _servers, ...rest } = document;
   const key = JSON.stringify(rest);
@@ -45,7 +64,7 @@ export function registerOrigin(origin: string, document: OpenApiDocument): void 
     checker = new ResponseChecker(document);
     state.compiled.set(key, checker);
   }
-  state.checkers.set(new URL(origin).origin, checker);
+  state.checkers.set(new URL(origin).origin, { checker, ignore: options.ignore ?? (() => false) });
 }
 
 /** Stops validating `origin` (its process stopped; the port may be reused by a fake server). */
@@ -60,12 +79,13 @@ export function unregisterOrigin(origin: string): void {
 export async function registerServedDocument(
   origin: string,
   documentPath: string,
+  options: RegisterOriginOptions = {},
 ): Promise<OpenApiDocument> {
   const response = await validationState().originalFetch(new URL(documentPath, origin));
   if (response.status !== 200)
     throw new Error(`${documentPath} answered ${response.status}, not the OpenAPI document`);
   const document = (await response.json()) as OpenApiDocument;
-  registerOrigin(origin, document);
+  registerOrigin(origin, document, options);
   return document;
 }
 
@@ -80,9 +100,10 @@ export function isRegisteredOrigin(url: string): boolean {
  */
 export function recordResponse(received: ReceivedResponse): readonly ResponseViolation[] {
   const state = validationState();
-  const checker = state.checkers.get(new URL(received.url).origin);
-  if (!checker) return [];
-  const violations = checker.check(received);
+  const url = new URL(received.url);
+  const checks = state.checkers.get(url.origin);
+  if (!checks || checks.ignore(url.pathname)) return [];
+  const violations = checks.checker.check(received);
   state.violations.push(...violations);
   return violations;
 }
