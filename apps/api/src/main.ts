@@ -15,6 +15,7 @@ import './functions/auth-refresh';
 import './functions/auth-sign-out';
 import './functions/auth-native';
 import './functions/cleanup';
+import './functions/openapi';
 
 export { apiClock } from './api-clock';
 

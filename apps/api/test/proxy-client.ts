@@ -1,3 +1,4 @@
+import { receivedFromNodeHttp, recordResponse } from '@ropc/openapi-testing';
 import { compactDecrypt } from 'jose';
 import { request } from 'node:http';
 import { COOKIE_KEYS, NOTES_READ, NOTES_WRITE, WEB_ORIGIN } from './start-stack';
@@ -88,8 +89,19 @@ export function postWithHost(
         },
       },
       (response) => {
-        response.resume();
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
+          // The same check as every fetch of the suites gets (test/openapi-validation.setup.ts).
+          recordResponse(
+            receivedFromNodeHttp(
+              'POST',
+              url,
+              response.statusCode ?? 0,
+              response.headers,
+              Buffer.concat(chunks).toString('utf8'),
+            ),
+          );
           resolve({
             status: response.statusCode ?? 0,
             setCookies: response.headers['set-cookie'] ?? [],

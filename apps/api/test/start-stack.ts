@@ -2,6 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { registerServedDocument, unregisterOrigin } from '@ropc/openapi-testing';
+
+/** The local Functions host's own admin API (`POST /admin/functions/{timer}`) is not the app's. */
+const HOST_ADMIN = { ignore: (path: string) => path.startsWith('/admin/') };
 
 const DIST = join(__dirname, '..', '..', '..', 'dist');
 const EMULATOR_BIN = join(DIST, 'apps', 'b2c-emulator', 'bin.js');
@@ -122,10 +126,13 @@ export async function startEmulator(
   );
   const port = /on http:\/\/localhost:(\d+)/.exec(started.output())?.[1] ?? '';
   const url = `http://127.0.0.1:${port}`;
+  // Its answers are checked against the document it serves (test/openapi-validation.setup.ts).
+  await registerServedDocument(url, '/.emulator/openapi.json', HOST_ADMIN);
   return {
     ...started,
     url,
     stop: async () => {
+      unregisterOrigin(url);
       await started.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -168,9 +175,23 @@ export function storageEnv(connectionString: string, timeoutMs?: number): Record
 }
 
 /** Starts the built API on the local Functions host. */
-export function startApi(env: Record<string, string>): Promise<Started> {
+export async function startApi(env: Record<string, string>): Promise<Started> {
   const listening = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
-  return startProcess([FUNCTIONS_HOST, API_APP, '--port', '0'], env, listening, listening);
+  const api = await startProcess(
+    [FUNCTIONS_HOST, API_APP, '--port', '0'],
+    env,
+    listening,
+    listening,
+  );
+  // Its answers are checked against the document it serves (test/openapi-validation.setup.ts).
+  await registerServedDocument(api.url, '/api/openapi.json', HOST_ADMIN);
+  return {
+    ...api,
+    stop: async () => {
+      unregisterOrigin(api.url);
+      await api.stop();
+    },
+  };
 }
 
 /**
