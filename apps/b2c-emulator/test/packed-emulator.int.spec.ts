@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { registerServedDocument, unregisterOrigin } from '@ropc/openapi-testing';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { externalRequires } from './packed-emulator/bundle-requires';
 import {
@@ -227,11 +228,16 @@ describe('b2c-emulator as an installed package', () => {
         '--admin-key',
         ADMIN_KEY,
       ]);
+      // Its answers are checked against the document it serves (test/openapi-validation.setup.ts).
+      await registerServedDocument(emulator.url, '/.emulator/openapi.json');
     }, 60_000);
 
-    afterAll(async () => {
+    const stopEmulator = async (): Promise<void> => {
+      unregisterOrigin(emulator.url);
       await emulator.stop();
-    });
+    };
+
+    afterAll(stopEmulator);
 
     it('serves the example tenant: healthy, signs alice in, tokens verify against its JWKS', async () => {
       expect(emulator.output()).toContain(
@@ -249,7 +255,7 @@ describe('b2c-emulator as an installed package', () => {
     });
 
     it('stops on SIGTERM, and printed neither the password nor the admin key', async () => {
-      await emulator.stop();
+      await stopEmulator();
       await expect(fetch(`${emulator.url}/.emulator/health`)).rejects.toThrow();
       expect(emulator.output()).not.toContain(ALICE.password);
       expect(emulator.output()).not.toContain(ADMIN_KEY);
@@ -303,6 +309,7 @@ describe('b2c-emulator as an installed package', () => {
         const waited = await step('Wait until it is ready');
         expect(waited).toMatchObject({ code: 0 });
         expect(JSON.parse(waited.stdout)).toMatchObject({ status: 'ready', tenant: TENANT });
+        await registerServedDocument(baseUrl, '/.emulator/openapi.json');
 
         // What "Run the tests" would do: sign in, and use the admin API with the recipe's key.
         await signInAndVerify(baseUrl);
@@ -311,6 +318,7 @@ describe('b2c-emulator as an installed package', () => {
         });
         expect(users.status).toBe(200);
       } finally {
+        unregisterOrigin(baseUrl);
         expect(await step('Stop the B2C emulator')).toMatchObject({ code: 0, stderr: '' });
       }
       await waitUntilRefused(`${baseUrl}/.emulator/health`);
