@@ -30,6 +30,21 @@ export interface AtomicStateStore<T extends ExpiringState> {
   clear(): Promise<void>;
 }
 
+/** A state and the key it is kept under. */
+export interface KeyedState<T> {
+  readonly key: string;
+  readonly state: T;
+}
+
+/**
+ * An {@link AtomicStateStore} that can also list what it holds, for an operator's view (the
+ * emulator's console shows its lockouts); nothing on a request's path lists.
+ */
+export interface ListableStateStore<T extends ExpiringState> extends AtomicStateStore<T> {
+  /** The states under keys that start with `keyPrefix` and not expired at `now` (epoch ms). */
+  entries(keyPrefix: string, now: number): Promise<KeyedState<T>[]>;
+}
+
 /** A decision that writes `next` (or deletes, for `undefined`) and answers `result`. */
 export function writeState<T, R>(next: T | undefined, result: R): StateDecision<T, R> {
   return { result, write: true, next };

@@ -7,7 +7,13 @@
 export { clientIpFromForwardedFor, normaliseIpAddress } from './client-ip';
 export { clientBucket } from './client-bucket';
 export { normaliseUsername } from './normalise-username';
-export { windowStart, type RateCounterStore, type RateWindow } from './rate-counter-store';
+export {
+  windowStart,
+  type KeyedRateWindow,
+  type ListableRateCounterStore,
+  type RateCounterStore,
+  type RateWindow,
+} from './rate-counter-store';
 export { MemoryRateCounterStore } from './memory-rate-counter-store';
 export { FixedWindowLimiter, type LimitCheck, type RateLimit } from './fixed-window-limiter';
 export {
@@ -15,6 +21,8 @@ export {
   writeState,
   type AtomicStateStore,
   type ExpiringState,
+  type KeyedState,
+  type ListableStateStore,
   type StateDecision,
 } from './atomic-state-store';
 export { MemoryStateStore } from './memory-state-store';

@@ -1,4 +1,9 @@
-import { windowStart, type RateCounterStore, type RateWindow } from './rate-counter-store';
+import {
+  windowStart,
+  type KeyedRateWindow,
+  type ListableRateCounterStore,
+  type RateWindow,
+} from './rate-counter-store';
 
 /** Past this many keys, windows that have ended are swept, so memory stays bounded. */
 const SWEEP_AT_SIZE = 10_000;
@@ -9,26 +14,34 @@ interface CountedWindow extends RateWindow {
 }
 
 /** Rate counters in process memory (single-threaded, so every hit is atomic). */
-export class MemoryRateCounterStore implements RateCounterStore {
-  private readonly windows = new Map<string, CountedWindow>();
+export class MemoryRateCounterStore implements ListableRateCounterStore {
+  private readonly counters = new Map<string, CountedWindow>();
 
   hit(key: string, windowMs: number, now: number): Promise<RateWindow> {
     const start = windowStart(now, windowMs);
-    const current = this.windows.get(key);
+    const current = this.counters.get(key);
     const count = current?.start === start ? current.count + 1 : 1;
-    this.windows.set(key, { start, count, end: start + windowMs });
-    if (this.windows.size > SWEEP_AT_SIZE) this.sweep(now);
+    this.counters.set(key, { start, count, end: start + windowMs });
+    if (this.counters.size > SWEEP_AT_SIZE) this.sweep(now);
     return Promise.resolve({ start, count });
   }
 
   peek(key: string, windowMs: number, now: number): Promise<RateWindow> {
     const start = windowStart(now, windowMs);
-    const current = this.windows.get(key);
+    const current = this.counters.get(key);
     return Promise.resolve({ start, count: current?.start === start ? current.count : 0 });
   }
 
+  windows(keyPrefix: string, now: number): Promise<KeyedRateWindow[]> {
+    const current: KeyedRateWindow[] = [];
+    for (const [key, { start, count, end }] of this.counters) {
+      if (key.startsWith(keyPrefix) && end > now) current.push({ key, start, count, end });
+    }
+    return Promise.resolve(current);
+  }
+
   clear(): Promise<void> {
-    this.windows.clear();
+    this.counters.clear();
     return Promise.resolve();
   }
 
@@ -38,9 +51,9 @@ export class MemoryRateCounterStore implements RateCounterStore {
 
   private sweep(now: number): number {
     let deleted = 0;
-    for (const [key, window] of this.windows) {
+    for (const [key, window] of this.counters) {
       if (window.end <= now) {
-        this.windows.delete(key);
+        this.counters.delete(key);
         deleted++;
       }
     }

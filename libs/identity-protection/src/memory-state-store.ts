@@ -1,10 +1,15 @@
-import type { AtomicStateStore, ExpiringState, StateDecision } from './atomic-state-store';
+import type {
+  ExpiringState,
+  KeyedState,
+  ListableStateStore,
+  StateDecision,
+} from './atomic-state-store';
 
 /** Past this many keys, expired states are swept without waiting for the cleanup timer. */
 const SWEEP_AT_SIZE = 10_000;
 
 /** States in process memory: single-threaded, so every update is atomic. */
-export class MemoryStateStore<T extends ExpiringState> implements AtomicStateStore<T> {
+export class MemoryStateStore<T extends ExpiringState> implements ListableStateStore<T> {
   private readonly states = new Map<string, T>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -21,6 +26,14 @@ export class MemoryStateStore<T extends ExpiringState> implements AtomicStateSto
       if (this.states.size > SWEEP_AT_SIZE) this.sweep(this.now());
     }
     return Promise.resolve(decision.result);
+  }
+
+  entries(keyPrefix: string, now: number): Promise<KeyedState<T>[]> {
+    const live: KeyedState<T>[] = [];
+    for (const [key, state] of this.states) {
+      if (key.startsWith(keyPrefix) && state.expiresAt > now) live.push({ key, state });
+    }
+    return Promise.resolve(live);
   }
 
   deleteExpired(now: number): Promise<number> {

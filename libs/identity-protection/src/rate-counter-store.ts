@@ -20,6 +20,21 @@ export interface RateCounterStore {
   deleteExpired(now: number): Promise<number>;
 }
 
+/** A counter's window as listed: its key, when it started and ends (epoch ms), its count. */
+export interface KeyedRateWindow extends RateWindow {
+  readonly key: string;
+  readonly end: number;
+}
+
+/**
+ * A {@link RateCounterStore} that can also list its counters, for an operator's view (the
+ * emulator's console shows its service-limit counts); nothing on a request's path lists.
+ */
+export interface ListableRateCounterStore extends RateCounterStore {
+  /** The windows not ended at `now` (epoch ms) of the keys that start with `keyPrefix`. */
+  windows(keyPrefix: string, now: number): Promise<KeyedRateWindow[]>;
+}
+
 /** The start of the fixed window of `windowMs` that contains `now`. */
 export function windowStart(now: number, windowMs: number): number {
   return now - (now % windowMs);

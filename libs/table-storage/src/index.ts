@@ -32,3 +32,4 @@ export { hashedKey, safeKey } from './storage-keys';
 export { deleteExpiredRows, type EntriesPerRow } from './expired-rows';
 export { TableRateCounterStore, RATE_COUNTER_SHARDS } from './table-rate-counter-store';
 export { TableStateStore } from './table-state-store';
+export { keyPrefixFilter, type KeptKeysOption } from './kept-keys';

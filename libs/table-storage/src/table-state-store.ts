@@ -1,5 +1,11 @@
-import type { AtomicStateStore, ExpiringState, StateDecision } from '@ropc/identity-protection';
+import type {
+  ExpiringState,
+  KeyedState,
+  ListableStateStore,
+  StateDecision,
+} from '@ropc/identity-protection';
 import { deleteExpiredRows } from './expired-rows';
+import { keyPrefixFilter, type KeptKeysOption } from './kept-keys';
 import { CONFLICT, done, retryOnConflict } from './optimistic-retry';
 import { hashedKey } from './storage-keys';
 import { epochMs, type StorageTable } from './storage-table';
@@ -17,6 +23,8 @@ interface StateRow {
   /** The state as JSON. */
   readonly state?: string;
   readonly expiresAt: number;
+  /** The plain key, written only with {@link KeptKeysOption.keepKeys}. */
+  readonly key?: string;
 }
 
 /**
@@ -24,12 +32,14 @@ interface StateRow {
  * no username or address is stored, one row holding the state as JSON and `expiresAt` for the
  * cleanup timer. An update reads the row, decides, and creates, replaces or deletes it on
  * condition of the entity tag read — again when another instance wrote first. A row that holds no
- * state this store wrote (an older layout) reads as no state and is overwritten.
+ * state this store wrote (an older layout) reads as no state and is overwritten. With `keepKeys`
+ * each row also holds its plain key, and {@link entries} lists those rows (only those).
  */
-export class TableStateStore<T extends ExpiringState> implements AtomicStateStore<T> {
+export class TableStateStore<T extends ExpiringState> implements ListableStateStore<T> {
   constructor(
     private readonly table: StorageTable,
     private readonly operation = 'update a shared state',
+    private readonly options: KeptKeysOption = {},
   ) {}
 
   async get(key: string): Promise<T | undefined> {
@@ -44,11 +54,21 @@ export class TableStateStore<T extends ExpiringState> implements AtomicStateStor
         const row = await this.table.get<StateRow>(partitionKey, STATE_ROW_KEY);
         const decision = decide(this.read(row));
         if (!decision.write) return done(decision.result);
-        const written = await this.write(partitionKey, row?.etag, decision.next);
+        const written = await this.write(key, partitionKey, row?.etag, decision.next);
         return written ? done(decision.result) : CONFLICT;
       },
       STATE_CONFLICT_ATTEMPTS,
     );
+  }
+
+  async entries(keyPrefix: string, now: number): Promise<KeyedState<T>[]> {
+    // A Double literal (`1.0` form) for the Edm.Double property: the service compares like types.
+    const filter = `${keyPrefixFilter(keyPrefix)} and expiresAt gt ${Math.floor(now).toFixed(1)}`;
+    const rows = await this.table.list<StateRow>(filter, ['key', 'state', 'expiresAt']);
+    return rows.flatMap(({ key, ...row }) => {
+      const state = this.read(row);
+      return key?.startsWith(keyPrefix) && state ? [{ key, state }] : [];
+    });
   }
 
   deleteExpired(now: number): Promise<number> {
@@ -69,8 +89,12 @@ export class TableStateStore<T extends ExpiringState> implements AtomicStateStor
     }
   }
 
-  /** Writes `next` over the row read (`etag`, or none); false when another writer came first. */
+  /**
+   * Writes `next` for `key` over the row read (`etag`, or none); false when another writer came
+   * first.
+   */
   private async write(
+    key: string,
     partitionKey: string,
     etag: string | undefined,
     next: T | undefined,
@@ -83,6 +107,7 @@ export class TableStateStore<T extends ExpiringState> implements AtomicStateStor
       rowKey: STATE_ROW_KEY,
       state: JSON.stringify(next),
       expiresAt: epochMs(next.expiresAt),
+      ...(this.options.keepKeys ? { key } : {}),
     };
     const outcome =
       etag === undefined ? await this.table.create(row) : await this.table.replace(row, etag);

@@ -2,7 +2,7 @@ import {
   MemoryStateStore,
   keepState,
   writeState,
-  type AtomicStateStore,
+  type ListableStateStore,
   type StateDecision,
 } from '@ropc/identity-protection';
 import { startAzurite, type RunningAzurite } from '../src/testing';
@@ -41,7 +41,7 @@ const appendUpTo =
   };
 
 /** A store and a second handle on the same state (another instance, for the table). */
-type StorePair = readonly [AtomicStateStore<Tally>, AtomicStateStore<Tally>];
+type StorePair = readonly [ListableStateStore<Tally>, ListableStateStore<Tally>];
 
 describe.each([
   [
@@ -55,12 +55,17 @@ describe.each([
     'table',
     (): StorePair => {
       const table = freshTable();
-      return [new TableStateStore<Tally>(table), new TableStateStore<Tally>(table)];
+      // Keys kept, so that both handles can list (the emulator's setting).
+      const keeping = { keepKeys: true };
+      return [
+        new TableStateStore<Tally>(table, undefined, keeping),
+        new TableStateStore<Tally>(table, undefined, keeping),
+      ];
     },
   ],
 ])('AtomicStateStore contract: %s', (_name, createStores) => {
-  let store: AtomicStateStore<Tally>;
-  let twin: AtomicStateStore<Tally>;
+  let store: ListableStateStore<Tally>;
+  let twin: ListableStateStore<Tally>;
 
   beforeEach(() => {
     [store, twin] = createStores();
@@ -110,6 +115,24 @@ describe.each([
     expect((await store.get('198.51.100.1|bob@contoso.com'))?.items).toEqual(['b']);
   });
 
+  it('lists the live states under a key prefix, with their keys, on any instance', async () => {
+    await store.update('t1|203.0.113.7|alice@contoso.com', appendUpTo('a', Infinity, T0 + 1000));
+    await twin.update('t1|account|bob@contoso.com', appendUpTo('b', Infinity, T0 + 5000));
+    await store.update('t2|203.0.113.7|alice@contoso.com', appendUpTo('c', Infinity, T0 + 5000));
+    const byKey = (list: readonly { key: string }[]) =>
+      [...list].sort((one, other) => one.key.localeCompare(other.key));
+    expect(byKey(await twin.entries('t1|', T0))).toEqual([
+      { key: 't1|203.0.113.7|alice@contoso.com', state: { items: ['a'], expiresAt: T0 + 1000 } },
+      { key: 't1|account|bob@contoso.com', state: { items: ['b'], expiresAt: T0 + 5000 } },
+    ]);
+    // Expired states are not listed, even before the cleanup deletes them.
+    expect(await store.entries('t1|', T0 + 1000)).toEqual([
+      { key: 't1|account|bob@contoso.com', state: { items: ['b'], expiresAt: T0 + 5000 } },
+    ]);
+    expect(await store.entries('t3|', T0)).toEqual([]);
+    expect(await store.entries('', T0)).toHaveLength(3);
+  });
+
   it('forgets every key on clear', async () => {
     await store.update(PAIR, appendUpTo('a'));
     await store.clear();
@@ -118,12 +141,14 @@ describe.each([
 });
 
 describe('TableStateStore', () => {
-  it('keeps neither the address nor the username in the table', async () => {
+  it('keeps neither the address nor the username in the table, and so lists nothing', async () => {
     const table = freshTable();
-    await new TableStateStore<Tally>(table).update(PAIR, appendUpTo('a'));
+    const store = new TableStateStore<Tally>(table);
+    await store.update(PAIR, appendUpTo('a'));
     const rows = await table.list();
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toMatch(/203\.0\.113\.7|alice/u);
+    expect(await store.entries('', T0)).toEqual([]);
   });
 
   it('reads a row of an older layout as no state and replaces it', async () => {

@@ -1,4 +1,4 @@
-import { MemoryRateCounterStore, type RateCounterStore } from '@ropc/identity-protection';
+import { MemoryRateCounterStore, type ListableRateCounterStore } from '@ropc/identity-protection';
 import { startAzurite, type RunningAzurite } from '../src/testing';
 import { TableRateCounterStore, TableStorage } from '../src';
 
@@ -18,10 +18,15 @@ const WINDOW_MS = 60_000;
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
 
 describe.each([
-  ['memory', (): RateCounterStore => new MemoryRateCounterStore()],
-  ['table', (): RateCounterStore => new TableRateCounterStore(storage.table('ratecounters'))],
+  ['memory', (): ListableRateCounterStore => new MemoryRateCounterStore()],
+  [
+    'table',
+    // Keys kept, so that it can list (the emulator's setting).
+    (): ListableRateCounterStore =>
+      new TableRateCounterStore(storage.table('ratecounters'), { keepKeys: true }),
+  ],
 ])('RateCounterStore contract: %s', (_name, createStore) => {
-  let store: RateCounterStore;
+  let store: ListableRateCounterStore;
 
   beforeEach(async () => {
     store = createStore();
@@ -67,9 +72,36 @@ describe.each([
     expect(await store.peek('old', WINDOW_MS, T0)).toEqual({ start: T0, count: 0 });
   });
 
+  it('lists the current windows of the keys under a prefix, with their counts', async () => {
+    await Promise.all(
+      Array.from({ length: 5 }, () => store.hit('t1|ip|203.0.113.7', WINDOW_MS, T0)),
+    );
+    await store.hit('t1|tenant', 1000, T0 + 10);
+    await store.hit('t2|tenant', 1000, T0 + 10);
+    const windows = await store.windows('t1|', T0 + 20);
+    expect([...windows].sort((one, other) => one.key.localeCompare(other.key))).toEqual([
+      { key: 't1|ip|203.0.113.7', start: T0, end: T0 + WINDOW_MS, count: 5 },
+      { key: 't1|tenant', start: T0, end: T0 + 1000, count: 1 },
+    ]);
+    // A window that has ended is not listed, even before the cleanup deletes it.
+    expect(await store.windows('t1|', T0 + 1000)).toEqual([
+      { key: 't1|ip|203.0.113.7', start: T0, end: T0 + WINDOW_MS, count: 5 },
+    ]);
+  });
+
   it('forgets every counter on clear', async () => {
     await store.hit('ip:203.0.113.7', WINDOW_MS, T0);
     await store.clear();
     expect(await store.peek('ip:203.0.113.7', WINDOW_MS, T0)).toEqual({ start: T0, count: 0 });
+  });
+});
+
+describe('TableRateCounterStore', () => {
+  it('keeps no address in the table unless asked to, and then lists nothing', async () => {
+    const table = storage.table('ratecountersunkept');
+    const store = new TableRateCounterStore(table);
+    await store.hit('ip|203.0.113.7', WINDOW_MS, T0);
+    expect(JSON.stringify(await table.list())).not.toMatch(/203\.0\.113\.7/u);
+    expect(await store.windows('', T0)).toEqual([]);
   });
 });
