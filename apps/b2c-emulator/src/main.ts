@@ -18,6 +18,7 @@ import './functions/tenant-transfer-endpoints';
 import './functions/outbox-endpoint';
 import './functions/cleanup-timer';
 import './functions/openapi-endpoint';
+import './functions/console-routes';
 
 app.setup({ enableHttpStream: false });
 

@@ -1,4 +1,4 @@
-import { keepState, writeState } from '@ropc/identity-protection';
+import { keepState, writeState, type KeyedState } from '@ropc/identity-protection';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { CountedFailure, LockoutState, LockoutStore } from '../stores/lockout-store';
@@ -56,6 +56,14 @@ export class SmartLockout {
   /** The store key of a (client IP, normalised username) pair. */
   static key(clientIp: string, normalisedUsername: string): string {
     return `${clientIp}|${normalisedUsername}`;
+  }
+
+  /**
+   * The pairs with live state (failures counted, a lock, checks in flight), by key: for the admin
+   * API's protection view. The states hold password fingerprints, which callers never hand out.
+   */
+  list(): Promise<KeyedState<LockoutState>[]> {
+    return this.store.entries('', this.clock.now());
   }
 
   /** Admits a password check, or refuses it: locked, or as many checks in flight as would lock. */

@@ -1,4 +1,4 @@
-import type { RateCounterStore } from '@ropc/identity-protection';
+import type { ListableRateCounterStore } from '@ropc/identity-protection';
 import type { FlowStateStore } from '../flows/flow-state-store';
 import type { SigningKeyStore } from '../keys/signing-key-store';
 import type { OutboxStore } from '../outbox/outbox-store';
@@ -21,7 +21,8 @@ export interface EmulatorStores {
   /** Refresh grants, lockouts and rate counts of every tenant, keyed by tenant id in its views. */
   readonly grants: RefreshGrantStore;
   readonly lockouts: LockoutStore;
-  readonly rates: RateCounterStore;
+  /** Listable, with their keys, for the admin API's protection view. */
+  readonly rates: ListableRateCounterStore;
   /** Native-authentication flows behind their continuation tokens. */
   readonly flows: FlowStateStore;
   /** Where one-time codes go instead of e-mail. */

@@ -1,4 +1,4 @@
-import type { AtomicStateStore } from '@ropc/identity-protection';
+import type { ListableStateStore } from '@ropc/identity-protection';
 
 /** One counted wrong password, and the near-identical ones it also covers. */
 export interface CountedFailure {
@@ -33,5 +33,6 @@ export interface LockoutState {
 /**
  * Where lockout state lives, in memory or on a shared table: `update` is atomic per pair, so the
  * lock check and the admission of a password check are one decision however many instances ask.
+ * Listable, with its keys, for the admin API's protection view (`GET /.emulator/protection`).
  */
-export type LockoutStore = AtomicStateStore<LockoutState>;
+export type LockoutStore = ListableStateStore<LockoutState>;

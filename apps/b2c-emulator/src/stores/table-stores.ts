@@ -30,11 +30,14 @@ export async function openTableStores(
     signingKeys: (tenantId, adoptLegacyRow) =>
       new TableSigningKeyStore(secrets, tenantId, clock, { adoptLegacyRow }),
     grants: new TableRefreshGrantStore(storage.table(TABLE_NAMES.refreshGrants)),
+    // Plain keys (client address, username) kept beside the hashed ones so that the admin API
+    // can list lockouts and counts: the emulator's own tables hold its users in clear anyway.
     lockouts: new TableStateStore<LockoutState>(
       storage.table(TABLE_NAMES.lockouts),
       'update lockout state',
+      { keepKeys: true },
     ),
-    rates: new TableRateCounterStore(storage.table(TABLE_NAMES.rateCounters)),
+    rates: new TableRateCounterStore(storage.table(TABLE_NAMES.rateCounters), { keepKeys: true }),
     flows: new TableFlowStateStore(storage.table(TABLE_NAMES.flows), () => clock.now()),
     outbox: await TableOutboxStore.open(storage.table(TABLE_NAMES.outbox), secrets, () =>
       clock.now(),

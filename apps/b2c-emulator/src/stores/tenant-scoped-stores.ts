@@ -1,4 +1,8 @@
-import type { AtomicStateStore, ExpiringState, RateCounterStore } from '@ropc/identity-protection';
+import type {
+  ExpiringState,
+  ListableRateCounterStore,
+  ListableStateStore,
+} from '@ropc/identity-protection';
 import type {
   FoundRefreshGrant,
   RefreshGrantFamily,
@@ -27,26 +31,38 @@ const wholeStore = (): never => {
   throw new TypeError("a tenant's view of a shared store cannot sweep or clear it");
 };
 
-/** A tenant's lockout states (or any atomic states) in a shared store. */
+/** A tenant's lockout states (or any atomic states) in a shared store; it lists only its own. */
 export function scopeStateStore<T extends ExpiringState>(
-  store: AtomicStateStore<T>,
+  store: ListableStateStore<T>,
   tenantId: string,
-): AtomicStateStore<T> {
+): ListableStateStore<T> {
   const key = scoped(tenantId);
+  const unkey = unscoped(tenantId);
   return {
     get: (name) => store.get(key(name)),
     update: (name, decide) => store.update(key(name), decide),
+    entries: async (prefix, now) =>
+      (await store.entries(key(prefix), now)).map((entry) => ({ ...entry, key: unkey(entry.key) })),
     deleteExpired: wholeStore,
     clear: wholeStore,
   };
 }
 
-/** A tenant's rate counters in a shared store. */
-export function scopeRateCounters(store: RateCounterStore, tenantId: string): RateCounterStore {
+/** A tenant's rate counters in a shared store; it lists only its own. */
+export function scopeRateCounters(
+  store: ListableRateCounterStore,
+  tenantId: string,
+): ListableRateCounterStore {
   const key = scoped(tenantId);
+  const unkey = unscoped(tenantId);
   return {
     hit: (name, windowMs, now) => store.hit(key(name), windowMs, now),
     peek: (name, windowMs, now) => store.peek(key(name), windowMs, now),
+    windows: async (prefix, now) =>
+      (await store.windows(key(prefix), now)).map((window) => ({
+        ...window,
+        key: unkey(window.key),
+      })),
     deleteExpired: wholeStore,
     clear: wholeStore,
   };
