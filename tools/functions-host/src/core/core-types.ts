@@ -87,6 +87,15 @@ export interface RpcInvocationRequest {
   readonly functionId: string;
   readonly inputData: readonly RpcParameterBinding[];
   readonly triggerMetadata: Readonly<Record<string, RpcTypedData>>;
+  /** The caller's W3C trace context; the library gives it to handlers as `traceContext`. */
+  readonly traceContext?: RpcTraceContext;
+}
+
+/** The worker protocol's trace context: `traceparent`, `tracestate` and extra properties. */
+export interface RpcTraceContext {
+  readonly traceParent: string;
+  readonly traceState: string;
+  readonly attributes: Readonly<Record<string, string>>;
 }
 
 /** What the programming model returns for one invocation. */

@@ -4,6 +4,7 @@ import { triggerBinding } from '../core/trigger-binding';
 import type { RegisteredFunction } from '../core/worker-runtime';
 import { appendForwardedFor } from './append-forwarded-for';
 import type { RouteParams } from './match-route-template';
+import { traceContextOf } from './trace-context-of';
 
 /** One routed HTTP request, body already read. */
 export interface RoutedRequest {
@@ -18,8 +19,8 @@ export interface RoutedRequest {
 
 /**
  * Builds the invocation request the Functions host sends for an HTTP trigger: the request as
- * RpcHttpData under the trigger's binding name, plus trigger metadata (route values, Query and
- * Headers) as the host adds them.
+ * RpcHttpData under the trigger's binding name, trigger metadata (route values, Query and
+ * Headers) as the host adds them, and the request's W3C trace context.
  */
 export function toHttpInvocationRequest(routed: RoutedRequest): RpcInvocationRequest {
   const { req, url, params, body, fn } = routed;
@@ -46,6 +47,7 @@ export function toHttpInvocationRequest(routed: RoutedRequest): RpcInvocationReq
       Query: jsonOnRead(query),
       Headers: jsonOnRead(headers),
     },
+    traceContext: traceContextOf(headers),
   };
 }
 

@@ -141,6 +141,11 @@ app.get('whoami', {
   },
 });
 
+app.get('traceContext', {
+  route: 'trace-context',
+  handler: (_request, context) => ({ jsonBody: context.traceContext ?? null }),
+});
+
 app.get('noContent', {
   route: 'no-content',
   handler: () => ({ status: 204, headers: { 'x-empty': 'yes' } }),
