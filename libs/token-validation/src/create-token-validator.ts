@@ -14,6 +14,7 @@ import {
 import { isSignatureAlgorithm } from './signature-algorithm';
 import { TokenValidationError } from './token-validation-error';
 import { TOKEN_VALIDATOR_DEFAULTS, type TokenValidatorOptions } from './token-validator-options';
+import { notify } from './token-validation-observer';
 import { toValidatedToken, type TokenRequirements, type ValidatedToken } from './validated-token';
 import { VerifiedTokenCache } from './verified-token-cache';
 
@@ -88,6 +89,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
       keyStore.maintain(now);
       const cacheKey = cache && VerifiedTokenCache.keyOf(token);
       let verification = cacheKey && cachedVerification(cacheKey, now);
+      if (cacheKey) notify(resolved.observer.cacheLookup, verification !== undefined);
       if (!verification) {
         verification = await verify(token, now);
         if (cacheKey) cache.set(cacheKey, verification);

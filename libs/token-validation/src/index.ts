@@ -16,6 +16,7 @@ export {
   type TokenValidatorOptions,
   type VerifiedTokenCacheOptions,
 } from './token-validator-options';
+export type { TokenValidationObserver } from './token-validation-observer';
 export {
   SIGNATURE_ALGORITHMS,
   isSignatureAlgorithm,

@@ -3,6 +3,7 @@ import { fetchMetadataJson, type MetadataFetchOptions } from './fetch-metadata-j
 import { importKeySet, type TrustedKey } from './import-key-set';
 import type { KeySourceConfig } from './resolve-token-validator-options';
 import type { SignatureAlgorithm } from './signature-algorithm';
+import { notify, type TokenValidationObserver } from './token-validation-observer';
 
 /**
  * Which `iss` and policies a key may vouch for: those of the authority that published it
@@ -17,6 +18,7 @@ export interface KeyBinding {
 export interface KeySourceContext extends MetadataFetchOptions {
   readonly algorithms: readonly SignatureAlgorithm[];
   readonly now: () => number;
+  readonly observer?: TokenValidationObserver;
 }
 
 interface SourceMetadata {
@@ -85,9 +87,11 @@ export class KeySource {
       this.lastSuccessAt = this.context.now();
       this.failingSince = undefined;
       this.lastFailure = undefined;
+      notify(this.context.observer?.keySetFetched, true);
     } catch (error) {
       this.failingSince ??= this.context.now();
       this.lastFailure = error instanceof Error ? error.message : 'key set fetch failed';
+      notify(this.context.observer?.keySetFetched, false);
     }
   }
 

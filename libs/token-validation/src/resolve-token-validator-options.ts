@@ -6,6 +6,7 @@ import {
   type KeyCacheOptions,
   type TokenValidatorOptions,
 } from './token-validator-options';
+import type { TokenValidationObserver } from './token-validation-observer';
 
 /**
  * Where one trusted authority's issuer and keys come from, and the policies it may name
@@ -45,6 +46,7 @@ export interface ResolvedTokenValidatorOptions {
   /** 0 when the verified-token cache is off. */
   readonly cacheMaxEntries: number;
   readonly checkClaims: ((claims: Readonly<Record<string, unknown>>) => void) | undefined;
+  readonly observer: TokenValidationObserver;
 }
 
 /** Checks the options once, at creation: misuse throws TypeError rather than failing per token. */
@@ -75,6 +77,7 @@ export function resolveTokenValidatorOptions(
         ? 0
         : integer('cache.maxEntries', cache.maxEntries ?? DEFAULTS.cacheMaxEntries, 1),
     checkClaims: functionOption('checkClaims', options.checkClaims),
+    observer: resolveObserver(options.observer),
   };
 }
 
@@ -180,6 +183,16 @@ function integer(name: string, value: unknown, min: number): number {
     throw new TypeError(`${name} must be an integer of at least ${min}`);
   }
   return value as number;
+}
+
+function resolveObserver(observer: TokenValidationObserver | undefined): TokenValidationObserver {
+  if (observer === undefined) return {};
+  if (typeof observer !== 'object' || (observer as unknown) === null)
+    throw new TypeError('observer must be an object');
+  return {
+    cacheLookup: functionOption('observer.cacheLookup', observer.cacheLookup),
+    keySetFetched: functionOption('observer.keySetFetched', observer.keySetFetched),
+  };
 }
 
 function functionOption<T>(name: string, value: T | undefined): T | undefined {

@@ -6,6 +6,7 @@
  * kinds are trusted at once by one validator each, joined by {@link createIssuerDispatcher}.
  */
 import type { SignatureAlgorithm } from './signature-algorithm';
+import type { TokenValidationObserver } from './token-validation-observer';
 
 /** How the signing keys are fetched and kept. */
 export interface KeyCacheOptions {
@@ -61,6 +62,8 @@ export interface TokenValidatorBaseOptions {
    * propagates. The claims are frozen and unchecked beyond what `validate` documents.
    */
   readonly checkClaims?: (claims: Readonly<Record<string, unknown>>) => void;
+  /** Told of cache lookups and key-set fetches (metrics). Default: nobody. */
+  readonly observer?: TokenValidationObserver;
 }
 
 /** Trust policy authorities, found by discovery. */
