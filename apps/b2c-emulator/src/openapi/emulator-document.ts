@@ -2,6 +2,7 @@ import { ADMIN_PATHS, ADMIN_RESPONSES } from './admin-paths';
 import { ADMIN_SCHEMAS } from './admin-schemas';
 import { B2C_PATHS } from './b2c-paths';
 import { B2C_SCHEMAS } from './b2c-schemas';
+import { CONSOLE_PATHS, CONSOLE_SCHEMAS } from './console-paths';
 import { EMULATOR_HEADERS } from './emulator-headers';
 import { GRAPH_USERS_PATHS } from './graph-users-paths';
 import { NATIVE_AUTH_PATHS, NATIVE_ERROR_RESPONSES } from './native-auth-paths';
@@ -39,6 +40,7 @@ export function emulatorOpenApiDocument(origin: string) {
       { name: 'External ID native auth', description: 'Native authentication (V1).' },
       { name: 'Graph users', description: 'Microsoft Graph-shaped users, behind the admin key.' },
       { name: 'admin', description: "The emulator's own routes." },
+      { name: 'console', description: 'The emulator console page and the admin routes it reads.' },
       { name: 'meta', description: 'This description.' },
     ],
     paths: {
@@ -47,6 +49,7 @@ export function emulatorOpenApiDocument(origin: string) {
       ...NATIVE_AUTH_PATHS,
       ...GRAPH_USERS_PATHS,
       ...ADMIN_PATHS,
+      ...CONSOLE_PATHS,
     },
     components: {
       securitySchemes: {
@@ -56,7 +59,7 @@ export function emulatorOpenApiDocument(origin: string) {
           description: 'The admin key (B2C_EMULATOR_ADMIN_KEY) as a bearer credential.',
         },
       },
-      schemas: { ...B2C_SCHEMAS, ...NATIVE_AUTH_SCHEMAS, ...ADMIN_SCHEMAS },
+      schemas: { ...B2C_SCHEMAS, ...NATIVE_AUTH_SCHEMAS, ...ADMIN_SCHEMAS, ...CONSOLE_SCHEMAS },
       headers: EMULATOR_HEADERS,
       responses: {
         ...ADMIN_RESPONSES,
