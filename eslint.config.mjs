@@ -13,6 +13,8 @@ const nonNodeSources = [
   'libs/notes-contract/src/**/*.ts',
   'libs/angular-auth/src/**/*.ts',
   'apps/web/src/**/*.ts',
+  // The emulator console's browser code, inside the Node emulator project.
+  'apps/b2c-emulator/console/src/**/*.ts',
 ];
 
 /**
