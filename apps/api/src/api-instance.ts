@@ -5,6 +5,7 @@ import { loadConfig, type ApiConfig } from './config';
 import { NativeAuthProxy } from './proxy/native/native-auth-proxy';
 import { SignInProxy } from './proxy/sign-in-proxy';
 import { createApiState, type ApiState } from './state/api-state';
+import { tracedTokenValidator } from './telemetry/token-validation-telemetry';
 
 /** Everything the API's functions share: configuration, token validation, state. */
 export interface Api {
@@ -25,7 +26,9 @@ let instance: Api | undefined;
 
 function createApi(): Api {
   const config = loadConfig();
-  const { validator, authorityOf } = createTokenAuthorities(config);
+  const authorities = createTokenAuthorities(config);
+  const { authorityOf } = authorities;
+  const validator = tracedTokenValidator(authorities.validator, (token) => authorityOf(token).kind);
   const state = createApiState(config.storage);
   const proxy = config.b2c ? new SignInProxy(config, state, () => apiClock.now()) : undefined;
   const nativeProxy = config.externalId

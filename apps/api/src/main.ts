@@ -5,6 +5,8 @@
  * @ropc/functions-edge, with each function's answer to a storage failure, or `app.timer`).
  */
 import { app } from '@azure/functions';
+// First: its appStart hook starts telemetry before the services below are built.
+import './telemetry/start-api-telemetry';
 import { getApi } from './api-instance';
 import './functions/health';
 import './functions/me';

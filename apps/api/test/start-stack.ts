@@ -100,11 +100,12 @@ function startProcess(
 
 /**
  * Starts the built emulator with an admin key on `tenantFile` (default: the api test tenant);
- * `extraFlags` as its bin takes them.
+ * `extraFlags` as its bin takes them, `env` added to its environment.
  */
 export async function startEmulator(
   extraFlags: string[] = [],
   tenantFile: string = API_TEST_TENANT,
+  env: Record<string, string> = {},
 ): Promise<Started & { admin(method: string, path: string, body?: unknown): Promise<Response> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'api-test-emulator-'));
   const started = await startProcess(
@@ -120,7 +121,7 @@ export async function startEmulator(
       tenantFile,
       ...extraFlags,
     ],
-    {},
+    env,
     /admin API:/,
     /on http:\/\/localhost:(\d+)/,
   );

@@ -6,6 +6,8 @@
  */
 import { app } from '@azure/functions';
 import { isStorageError } from '@ropc/table-storage';
+// First: its appStart hook starts telemetry before the emulator's services load.
+import './telemetry/start-emulator-telemetry';
 import { getEmulator } from './emulator-instance';
 import './b2c/functions/token-endpoint';
 import './b2c/functions/discovery-endpoint';

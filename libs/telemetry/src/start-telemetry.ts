@@ -29,5 +29,5 @@ export async function startTelemetry(
   if (!telemetryEnabled(settings)) return currentTelemetry();
   // Loaded only when on: the SDK is most of the telemetry code, and most processes never need it.
   const { startTelemetrySdk } = await import('./telemetry-sdk');
-  return installTelemetry(startTelemetrySdk(settings, options));
+  return installTelemetry(await startTelemetrySdk(settings, options));
 }

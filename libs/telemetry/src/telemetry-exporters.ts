@@ -26,4 +26,4 @@ export interface AzureMonitorHandle {
 export type AzureMonitorStarter = (
   settings: TelemetrySettings & { readonly azureMonitorConnectionString: string },
   pipeline: TelemetryPipeline,
-) => AzureMonitorHandle;
+) => Promise<AzureMonitorHandle>;

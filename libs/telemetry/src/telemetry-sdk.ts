@@ -37,6 +37,8 @@ function exportersOf(
   memory: MemoryTelemetrySinks | undefined,
 ): { spanProcessors: SpanProcessor[]; metricReaders: MetricReader[] } {
   const exportIntervalMillis = settings.metricExportIntervalMs;
+  // An export may not outlast its interval (the SDK refuses the pair); 30 s is its default.
+  const exportTimeoutMillis = Math.min(30_000, exportIntervalMillis);
   switch (settings.exporter) {
     case 'off':
       return { spanProcessors: [], metricReaders: [] };
@@ -47,6 +49,7 @@ function exportersOf(
           new PeriodicExportingMetricReader({
             exporter: new ConsoleMetricExporter(),
             exportIntervalMillis,
+            exportTimeoutMillis,
           }),
         ],
       };
@@ -63,6 +66,7 @@ function exportersOf(
           new PeriodicExportingMetricReader({
             exporter: new OTLPMetricExporter({ url: `${settings.otlpEndpoint}/v1/metrics` }),
             exportIntervalMillis,
+            exportTimeoutMillis,
           }),
         ],
       };
@@ -102,10 +106,10 @@ function startLocalProviders(pipeline: TelemetryPipeline): AzureMonitorHandle {
 }
 
 /** The SDK side of `startTelemetry`: loaded only when telemetry is on. */
-export function startTelemetrySdk(
+export async function startTelemetrySdk(
   settings: TelemetrySettings,
   options: TelemetryStartOptions,
-): Telemetry {
+): Promise<Telemetry> {
   const exporters = exportersOf(settings, options.memory);
   const pipeline: TelemetryPipeline = {
     resource: resourceFromAttributes({ 'service.name': settings.serviceName }),
@@ -116,7 +120,7 @@ export function startTelemetrySdk(
   let handle: AzureMonitorHandle;
   if (connectionString === undefined) handle = startLocalProviders(pipeline);
   else if (options.azureMonitor)
-    handle = options.azureMonitor(
+    handle = await options.azureMonitor(
       { ...settings, azureMonitorConnectionString: connectionString },
       pipeline,
     );

@@ -6,6 +6,7 @@ import {
   type ValidatedToken,
 } from '@ropc/token-validation';
 import type { ApiConfig } from '../config';
+import { tokenValidationObserver } from '../telemetry/token-validation-telemetry';
 import { checkExternalIdClaims } from './external-id-claims';
 
 /** The kinds of authority whose access tokens the API accepts. */
@@ -47,7 +48,12 @@ export function createTokenAuthorities(config: ApiConfig): TokenAuthorities {
     trusted.push({
       kind: 'b2c',
       authority,
-      validator: createTokenValidator({ authorities: [authority], audience: audiences, ...common }),
+      validator: createTokenValidator({
+        authorities: [authority],
+        audience: audiences,
+        observer: tokenValidationObserver('b2c'),
+        ...common,
+      }),
     });
   }
   if (config.externalId) {
@@ -59,6 +65,7 @@ export function createTokenAuthorities(config: ApiConfig): TokenAuthorities {
         tenantAuthority: authority,
         audience: audiences,
         checkClaims: checkExternalIdClaims,
+        observer: tokenValidationObserver('external-id'),
         ...common,
       }),
     });

@@ -6,6 +6,7 @@ import {
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { BoundedTextResult } from '@ropc/protocol';
+import { traceUpstreamCall, type AuthorityKind } from '@ropc/telemetry';
 
 /** The authority's answer once its status and headers are in; the body is read on demand. */
 export interface AuthorityAnswer {
@@ -47,7 +48,11 @@ export class AuthorityClient {
   private readonly httpAgent = new HttpAgent({ keepAlive: true });
   private readonly httpsAgent = new HttpsAgent({ keepAlive: true });
 
-  constructor(private readonly timeoutMs: number) {}
+  constructor(
+    private readonly timeoutMs: number,
+    /** Which authority it calls, as its telemetry names it. */
+    private readonly kind: AuthorityKind = 'b2c',
+  ) {}
 
   /**
    * POSTs `body` (a form, already encoded) to `url` with `headers` added; resolves once the
@@ -64,6 +69,8 @@ export class AuthorityClient {
     const secure = url.startsWith('https:');
     const send = secure ? httpsRequest : httpRequest;
     const agent = secure ? this.httpsAgent : this.httpAgent;
+    // A CLIENT span per call, ended with the answer's body; its traceparent goes upstream.
+    const traced = traceUpstreamCall(this.kind, url);
     return new Promise((resolve, reject) => {
       let outgoing: ClientRequest | undefined;
       let answered: IncomingMessage | undefined;
@@ -73,6 +80,7 @@ export class AuthorityClient {
       }, this.timeoutMs);
       const unreachable = (error: unknown): void => {
         clearTimeout(deadline);
+        traced.end();
         reject(
           new AuthorityUnreachableError('the authority could not be reached', { cause: error }),
         );
@@ -83,6 +91,7 @@ export class AuthorityClient {
           agent,
           headers: {
             ...headers,
+            ...traced.headers,
             'Content-Type': 'application/x-www-form-urlencoded',
             'Content-Length': String(Buffer.byteLength(body)),
           },
@@ -97,9 +106,11 @@ export class AuthorityClient {
       });
       outgoing.on('response', (response) => {
         answered = response;
+        traced.answered(response.statusCode ?? 0);
         resolve(
           answerOf(response, () => {
             clearTimeout(deadline);
+            traced.end();
           }),
         );
       });

@@ -1,6 +1,8 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { BudgetReservation, BudgetSlot } from '@ropc/identity-protection';
 import type { PasswordGrantRequest } from '@ropc/protocol';
+import { b2cErrorCodeOf, b2cOutcomeOf } from '../telemetry/attempt-outcomes';
+import { recordSignIn } from '../telemetry/sign-in-telemetry';
 import { attemptOutcome } from './attempt-outcome';
 import { DEVICE_COOKIE } from './known-device-cookie';
 import { proxyCookie, readCookie } from './proxy-cookies';
@@ -84,14 +86,21 @@ export async function passwordSignIn(
   const bounded = proxyScope(form.scope, proxy.config.defaultScopes);
   if ('refusal' in bounded) return proxyErrorResponse(bounded.refusal);
   const { scope } = bounded;
+  const { username } = form;
   const refused = await refuseClientOrBackoff(proxy, request);
-  if (refused) return refused;
+  if (refused) {
+    recordSignIn('b2c', 'refused_by_proxy', { username });
+    return refused;
+  }
   const account = proxy.accountOf(form.username);
   // Verified once: the budget's choice and the renewed cookie both read it.
   const deviceCookie = await proxy.devices.read(readCookie(request, DEVICE_COOKIE));
   const device = proxy.devices.deviceIn(deviceCookie, account);
   const reservation = await proxy.budget.reserve(account, device);
-  if (!reservation.admitted) return budgetRefusal(proxy, reservation);
+  if (!reservation.admitted) {
+    recordSignIn('b2c', 'refused_by_proxy', { username });
+    return budgetRefusal(proxy, reservation);
+  }
   const answer = await proxy.forward({
     grant_type: 'password',
     client_id: proxy.b2c.clientId,
@@ -103,6 +112,10 @@ export async function passwordSignIn(
   await settle(proxy, reservation.slot, answer, log);
   log(`sign-in ${describeUpstreamAnswer(answer)}${device ? ' (known device)' : ''}`);
   const response = await upstreamAnswerResponse(request, proxy, answer, { scope, account });
+  // Tokens the proxy could not keep (no refresh token, say) are the authority failing.
+  const outcome =
+    answer.kind === 'tokens' && response.status !== 200 ? 'failed' : b2cOutcomeOf(answer);
+  recordSignIn('b2c', outcome, { username, errorCode: b2cErrorCodeOf(answer) });
   if (answer.kind !== 'tokens' || response.status !== 200) return response;
   const remembered = await proxy.devices.renew(deviceCookie, account);
   const trustSeconds = proxy.config.protection.failureBudget.deviceTrustSeconds;

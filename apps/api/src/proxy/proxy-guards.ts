@@ -1,5 +1,6 @@
 import type { HttpRequest } from '@azure/functions';
 import { AccountFailureBudget, FixedWindowLimiter } from '@ropc/identity-protection';
+import type { AuthorityKind } from '@ropc/telemetry';
 import type { ApiConfig } from '../config';
 import { AuthorityClient } from './authority-client';
 import type { EndedSessionStore } from './ended-session-store';
@@ -7,6 +8,7 @@ import { KnownDeviceCookie } from './known-device-cookie';
 import { ProxyMetrics } from './proxy-metrics';
 import { RequestClients } from './request-client';
 import type { SignInProxyStores } from './sign-in-proxy';
+import { proxyTelemetrySink } from '../telemetry/proxy-telemetry-sink';
 import { UpstreamBackoff } from './upstream-backoff';
 
 /**
@@ -36,8 +38,8 @@ export abstract class ProxyGuards {
     stores: SignInProxyStores,
     readonly now: () => number,
     log: (line: string) => void,
-    /** Who logs and whom it calls, e.g. `sign-in proxy` and `B2C`. */
-    names: { readonly proxy: string; readonly authority: string },
+    /** Who logs and whom it calls, e.g. `sign-in proxy` and `B2C`, and its telemetry's kind. */
+    names: { readonly proxy: string; readonly authority: string; readonly kind: AuthorityKind },
   ) {
     const { protection } = config;
     const limiter = (limit: { limit: number; windowSeconds: number }) =>
@@ -53,9 +55,14 @@ export abstract class ProxyGuards {
     );
     this.backoff = new UpstreamBackoff(now);
     this.endedSessions = stores.endedSessions;
-    this.metrics = new ProxyMetrics(log, now, names);
+    this.metrics = new ProxyMetrics(
+      log,
+      now,
+      names,
+      proxyTelemetrySink(names.kind, () => this.metrics.callsInCurrentPeriod()),
+    );
     this.clients = new RequestClients(config.trustedHops, names.proxy, log);
-    this.authorityClient = new AuthorityClient(config.upstreamTimeoutMs);
+    this.authorityClient = new AuthorityClient(config.upstreamTimeoutMs, names.kind);
   }
 
   /** The client a request is counted as (`RequestClients`: trusted hops, IPv6 by /64). */

@@ -11,6 +11,24 @@ export type RefusalCause =
   | 'authority_backoff';
 
 /**
+ * Where the same events go besides this class's own counts and log lines: the OpenTelemetry
+ * instruments (`telemetry/proxy-telemetry-sink.ts`), so that nothing is counted twice.
+ */
+export interface ProxyEventSink {
+  upstreamCall(): void;
+  upstreamThrottled(): void;
+  upstreamLockout(): void;
+  refused(reason: RefusalCause): void;
+}
+
+const NO_SINK: ProxyEventSink = {
+  upstreamCall: () => undefined,
+  upstreamThrottled: () => undefined,
+  upstreamLockout: () => undefined,
+  refused: () => undefined,
+};
+
+/**
  * What the proxy counts so that operators see B2C's ceiling coming: behind the proxy every user
  * shares its outbound IP, and B2C limits an IP to about 6,000 requests per 5 minutes. The upstream
  * call rate is counted in 5-minute periods and logged when a period ends (and once when it passes
@@ -30,10 +48,13 @@ export class ProxyMetrics {
       proxy: 'sign-in proxy',
       authority: 'B2C',
     },
+    /** Told of every event too (the telemetry's instruments). */
+    private readonly sink: ProxyEventSink = NO_SINK,
   ) {}
 
   /** A call went to the authority's token endpoint. */
   upstreamCall(): void {
+    this.sink.upstreamCall();
     const periodMs = B2C_PER_IP_LIMIT.windowSeconds * 1000;
     const now = this.now();
     const start = now - (now % periodMs);
@@ -53,6 +74,7 @@ export class ProxyMetrics {
 
   /** B2C answered 429 (its per-IP or per-tenant limit). */
   upstreamThrottled(): void {
+    this.sink.upstreamThrottled();
     this.counts.upstreamThrottled++;
     this.log(
       `${this.names.proxy}: ${this.names.authority} throttled the proxy (429); total ${this.counts.upstreamThrottled}`,
@@ -61,6 +83,7 @@ export class ProxyMetrics {
 
   /** B2C locked an account out (AADB2C90114) as seen from the proxy's IP. */
   upstreamLockout(): void {
+    this.sink.upstreamLockout();
     this.counts.upstreamLockouts++;
     this.log(
       `${this.names.proxy}: ${this.names.authority} reported a lockout (AADB2C90114); total ${this.counts.upstreamLockouts}`,
@@ -69,8 +92,16 @@ export class ProxyMetrics {
 
   /** The proxy refused an attempt itself, without forwarding it. */
   refused(reason: RefusalCause): void {
+    this.sink.refused(reason);
     this.counts.throttledByProxy++;
     this.refusals.set(reason, (this.refusals.get(reason) ?? 0) + 1);
+  }
+
+  /** Calls in the 5-minute period `now` is in (0 once a period passed without any). */
+  callsInCurrentPeriod(): number {
+    const periodMs = B2C_PER_IP_LIMIT.windowSeconds * 1000;
+    const now = this.now();
+    return now - (now % periodMs) === this.period.start ? this.period.calls : 0;
   }
 
   snapshot(): Readonly<

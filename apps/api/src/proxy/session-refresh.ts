@@ -1,4 +1,6 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { b2cErrorCodeOf, b2cOutcomeOf } from '../telemetry/attempt-outcomes';
+import { recordRefresh, usernameOfAccount } from '../telemetry/sign-in-telemetry';
 import { liveSession } from './live-session';
 import { proxyErrorResponse } from './proxy-error';
 import { proxyScope } from './proxy-scope';
@@ -30,22 +32,28 @@ export async function sessionRefresh(
   const byClient = await proxy.refreshClientLimiter.hit(`refresh-ip|${proxy.client(request)}`);
   if (byClient.limited) {
     proxy.metrics.refused('client_throttled');
+    recordRefresh('b2c', 'refused_by_proxy');
     return throttled(byClient.retryAfterSeconds);
   }
   const session = await liveSession(request, proxy);
-  if (!session)
+  if (!session) {
+    recordRefresh('b2c', 'rejected', { errorCode: 'no_session' });
     return {
       ...proxyErrorResponse({ kind: 'no_session' }),
       cookies: [clearedSessionCookie(request, proxy.config.cookieSecure)],
     };
+  }
+  const username = usernameOfAccount(session.acct);
   const bySession = await proxy.refreshSessionLimiter.hit(`refresh-session|${session.sid}`);
   if (bySession.limited) {
     proxy.metrics.refused('client_throttled');
+    recordRefresh('b2c', 'refused_by_proxy', { username });
     return throttled(bySession.retryAfterSeconds);
   }
   const backoff = proxy.backoff.remainingSeconds();
   if (backoff > 0) {
     proxy.metrics.refused('authority_backoff');
+    recordRefresh('b2c', 'refused_by_proxy', { username });
     return throttled(backoff);
   }
   // The client's scope, bounded and with `openid offline_access` as on sign-in; else the session's.
@@ -63,6 +71,7 @@ export async function sessionRefresh(
     response_type: 'token id_token',
   });
   log(`refresh ${describeUpstreamAnswer(answer)}`);
+  recordRefresh('b2c', b2cOutcomeOf(answer), { username, errorCode: b2cErrorCodeOf(answer) });
   // A sign-out that landed while the refresh was upstream wins: no new cookie for an ended session.
   if (
     answer.kind === 'tokens' &&

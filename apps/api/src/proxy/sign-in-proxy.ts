@@ -45,7 +45,7 @@ export class SignInProxy extends ProxyGuards {
       console.warn(line);
     },
   ) {
-    super(config, stores, now, log, { proxy: 'sign-in proxy', authority: 'B2C' });
+    super(config, stores, now, log, { proxy: 'sign-in proxy', authority: 'B2C', kind: 'b2c' });
     const { b2c } = config;
     if (!b2c) throw new TypeError('the sign-in proxy needs the B2C settings');
     this.b2c = b2c;

@@ -9,6 +9,7 @@ import type { Application, ExternalIdTenant } from '../tenant/tenant-model';
 import type { TenantRuntime } from '../tenant/tenant-runtime';
 import type { NativeAuthContext } from './native-auth-context';
 import { REQUEST_ID_HEADER, nativeAuthCorsHeaders, nativeAuthPreflight } from './native-auth-cors';
+import { inGrantSpan } from '../telemetry/grant-span';
 import { NativeAuthRefusal } from './native-auth-refusal';
 
 /** A native-authentication step: the 200 body, or a thrown {@link NativeAuthRefusal}. */
@@ -125,22 +126,29 @@ export function nativeAuthEndpoint(
       [REQUEST_ID_HEADER]: requestId,
       ...nativeAuthCorsHeaders(request, emulator.config.cors),
     };
-    try {
-      const body = await step(await checkedContext(request, emulator, runtime, now));
-      context.log(`native-auth ${name} 200 requestId=${requestId}`);
-      return { status: 200, headers, jsonBody: body };
-    } catch (error) {
-      if (!(error instanceof NativeAuthRefusal)) throw error;
-      const tracing = {
-        traceId: requestId,
-        correlationId: request.headers.get('client-request-id')?.match(GUID)?.[0] ?? randomUUID(),
-        timestamp: new Date(now),
-      };
-      const body = error.body(tracing);
-      context.log(
-        `native-auth ${name} ${error.status} ${body.error}${body.suberror ? `/${body.suberror}` : ''} requestId=${requestId}`,
-      );
-      return { status: error.status, headers: { ...headers, ...error.headers }, jsonBody: body };
-    }
+    // A span per call, in the caller's trace: the grant (at the token endpoint), the outcome.
+    return inGrantSpan(name, async (grant) => {
+      try {
+        const checked = await checkedContext(request, emulator, runtime, now);
+        if (name === 'native-token') grant.grantType(checked.params.get('grant_type'));
+        const body = await step(checked);
+        context.log(`native-auth ${name} 200 requestId=${requestId}`);
+        grant.issued();
+        return { status: 200, headers, jsonBody: body };
+      } catch (error) {
+        if (!(error instanceof NativeAuthRefusal)) throw error;
+        const tracing = {
+          traceId: requestId,
+          correlationId: request.headers.get('client-request-id')?.match(GUID)?.[0] ?? randomUUID(),
+          timestamp: new Date(now),
+        };
+        const body = error.body(tracing);
+        context.log(
+          `native-auth ${name} ${error.status} ${body.error}${body.suberror ? `/${body.suberror}` : ''} requestId=${requestId}`,
+        );
+        grant.refused(body.suberror ? `${body.error}/${body.suberror}` : body.error);
+        return { status: error.status, headers: { ...headers, ...error.headers }, jsonBody: body };
+      }
+    });
   };
 }

@@ -1,4 +1,3 @@
-import { shutdownAzureMonitor, useAzureMonitor } from '@azure/monitor-opentelemetry';
 import { metrics, trace } from '@opentelemetry/api';
 import type { AzureMonitorStarter } from '../telemetry-exporters';
 
@@ -16,7 +15,10 @@ function flush(provider: object): Promise<void> {
   return forceFlush ? forceFlush.call(provider) : Promise.resolve();
 }
 
-export const startAzureMonitor: AzureMonitorStarter = (settings, pipeline) => {
+export const startAzureMonitor: AzureMonitorStarter = async (settings, pipeline) => {
+  // Loaded here, on use: the distro is most of the bundle's code, and an app only needs it with
+  // a connection string.
+  const { shutdownAzureMonitor, useAzureMonitor } = await import('@azure/monitor-opentelemetry');
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString: settings.azureMonitorConnectionString },
     resource: pipeline.resource,

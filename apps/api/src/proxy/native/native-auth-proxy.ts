@@ -30,7 +30,11 @@ export class NativeAuthProxy extends ProxyGuards {
       console.warn(line);
     },
   ) {
-    super(config, stores, now, log, { proxy: 'native-auth proxy', authority: 'External ID' });
+    super(config, stores, now, log, {
+      proxy: 'native-auth proxy',
+      authority: 'External ID',
+      kind: 'external-id',
+    });
     const { externalId, nativeProxy } = config;
     if (!externalId) throw new TypeError('the native-auth proxy needs the External ID settings');
     this.externalId = externalId;

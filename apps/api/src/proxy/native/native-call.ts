@@ -1,6 +1,9 @@
 import type { Cookie, HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { BudgetReservation, BudgetSlot } from '@ropc/identity-protection';
 import { nativeAuthEndpointOfPath } from '@ropc/protocol/native-auth';
+import { currentTelemetry, type SignInOutcome } from '@ropc/telemetry';
+import { nativeErrorCodeOf, nativeOutcomeOf } from '../../telemetry/attempt-outcomes';
+import { recordRefresh, recordSignIn } from '../../telemetry/sign-in-telemetry';
 import { DEVICE_COOKIE, type ReadDeviceCookie } from '../known-device-cookie';
 import { proxyCookie, readCookie } from '../proxy-cookies';
 import { proxyScope } from '../proxy-scope';
@@ -110,6 +113,22 @@ function upstreamForm(
 }
 
 /**
+ * Counts a call of the token endpoint as a sign-in or, for the refresh_token grant, a refresh,
+ * and counts a lockout the authority reported on any endpoint.
+ */
+function recordTokenCall(
+  endpoint: string,
+  grantType: string | undefined,
+  outcome: SignInOutcome,
+  details: { username: string | undefined; errorCode?: string | undefined },
+): void {
+  if (outcome === 'locked') currentTelemetry().instruments.lockouts.record('external-id');
+  if (endpoint !== 'token') return;
+  const record = grantType === 'refresh_token' ? recordRefresh : recordSignIn;
+  record('external-id', outcome, { ...details, grantType });
+}
+
+/**
  * One call of `/api/auth/native/{*path}`, in the order that keeps accounts safe: only the twelve
  * V1 paths; the mode (cookie or pass-through) and its CSRF rule; the bounded form; the proxy's own
  * `client_id` (another is `unauthorized_client`); who the call is for (a start's username, or the
@@ -156,7 +175,10 @@ export async function nativeCall(
   const account = who.username === undefined ? undefined : proxy.accountOf(who.username);
   const client = proxy.client(request);
   const limited = await refuseOverLimit(proxy, endpoint, grantType, client, account);
-  if (limited) return refuse(limited);
+  if (limited) {
+    recordTokenCall(endpoint, grantType, 'refused_by_proxy', { username: who.username });
+    return refuse(limited);
+  }
   // Read lazily and verified once: only credential attempts and token answers look at it.
   let deviceCookie: ReadDeviceCookie | undefined;
   const readDeviceCookie = async () =>
@@ -165,7 +187,10 @@ export async function nativeCall(
   if (account !== undefined && isCredentialAttempt(endpoint, grantType)) {
     const device = proxy.devices.deviceIn(await readDeviceCookie(), account);
     const reservation = await proxy.budget.reserve(account, device);
-    if (!reservation.admitted) return refuse(budgetRefusal(proxy, reservation));
+    if (!reservation.admitted) {
+      recordTokenCall(endpoint, grantType, 'refused_by_proxy', { username: who.username });
+      return refuse(budgetRefusal(proxy, reservation));
+    }
     slot = reservation.slot;
   }
   const answer = await proxy.forward(
@@ -175,6 +200,10 @@ export async function nativeCall(
   );
   await settle(proxy, slot, answer, log);
   log(`native-auth ${endpoint} ${describeNativeAnswer(answer)} (${mode})`);
+  recordTokenCall(endpoint, grantType, nativeOutcomeOf(answer), {
+    username: who.username,
+    errorCode: nativeErrorCodeOf(answer),
+  });
   if (answer.kind !== 'answered') return nativeAnswerResponse(request, answer, undefined);
   await countCodeSent(proxy, endpoint, account, answer.status, answer.body);
   const body =

@@ -1,4 +1,6 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { nativeErrorCodeOf, nativeOutcomeOf } from '../../telemetry/attempt-outcomes';
+import { recordRefresh, usernameOfAccount } from '../../telemetry/sign-in-telemetry';
 import { liveSession } from '../live-session';
 import { proxyScope } from '../proxy-scope';
 import { clearedSessionCookie } from '../session-cookie-header';
@@ -24,18 +26,26 @@ export async function nativeSessionRefresh(
   requestedScope: string | undefined,
   log: (line: string) => void,
 ): Promise<HttpResponseInit> {
-  const throttled = (retryAfterSeconds: number) =>
-    nativeErrorResponse({ kind: 'throttled', retryAfterSeconds, reason: 'throttled' }, request);
+  const throttled = (retryAfterSeconds: number, username?: string) => {
+    recordRefresh('external-id', 'refused_by_proxy', { username });
+    return nativeErrorResponse(
+      { kind: 'throttled', retryAfterSeconds, reason: 'throttled' },
+      request,
+    );
+  };
   const byClient = await proxy.refreshClientLimiter.hit(`refresh-ip|${proxy.client(request)}`);
   if (byClient.limited) return throttled(byClient.retryAfterSeconds);
   const session = await liveSession(request, proxy);
   const cleared = [clearedSessionCookie(request, proxy.config.cookieSecure)];
-  if (!session || sessionAuthorityOf(session) !== 'external-id')
+  if (!session || sessionAuthorityOf(session) !== 'external-id') {
+    recordRefresh('external-id', 'rejected', { errorCode: 'no_session' });
     return { ...nativeErrorResponse({ kind: 'no_session' }, request), cookies: cleared };
+  }
+  const username = usernameOfAccount(session.acct);
   const bySession = await proxy.refreshSessionLimiter.hit(`refresh-session|${session.sid}`);
-  if (bySession.limited) return throttled(bySession.retryAfterSeconds);
+  if (bySession.limited) return throttled(bySession.retryAfterSeconds, username);
   const backoff = proxy.backoff.remainingSeconds();
-  if (backoff > 0) return throttled(backoff);
+  if (backoff > 0) return throttled(backoff, username);
   let scope = session.scope;
   if (requestedScope !== undefined) {
     const bounded = proxyScope(requestedScope, []);
@@ -54,6 +64,10 @@ export async function nativeSessionRefresh(
     client_info: '1',
   });
   log(`native-auth refresh ${describeNativeAnswer(answer)}`);
+  recordRefresh('external-id', nativeOutcomeOf(answer), {
+    username,
+    errorCode: nativeErrorCodeOf(answer),
+  });
   if (answer.kind !== 'answered') return nativeAnswerResponse(request, answer, undefined);
   if (answer.status !== 200) {
     const { refresh_token: _dropped, ...body } = answer.body;

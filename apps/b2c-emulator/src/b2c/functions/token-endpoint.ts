@@ -11,6 +11,7 @@ import { B2CError } from '../b2c-error';
 import { tokenStorageFailure } from '../b2c-storage-failure';
 import { JSON_HEADERS } from '../response-headers';
 import { exchangeToken } from '../grants/token-exchange-steps';
+import { inGrantSpan } from '../../telemetry/grant-span';
 
 /** Routes every method, so that anything but POST gets B2C's AADB2C90226 rather than a 405. */
 export const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -31,17 +32,22 @@ export async function b2cTokenEndpoint(
   const correlationId = randomUUID();
   const now = emulator.clock.now();
   const cors = corsHeaders(request, 'token', emulator.config.cors);
-  try {
-    const body = await exchangeToken(emulator, runtime, request, now);
-    context.log(`token issued correlationId=${correlationId}`);
-    return { status: 200, headers: { ...JSON_HEADERS, ...cors }, jsonBody: body };
-  } catch (error) {
-    if (!(error instanceof B2CError)) throw error;
-    context.log(
-      `token refused ${error.b2cCode} status=${error.status} correlationId=${correlationId}`,
-    );
-    return b2cErrorResponse(error, correlationId, now, cors);
-  }
+  // A span per grant, in the caller's trace: its type, and the B2C code of a refusal.
+  return inGrantSpan('b2c.token', async (grant) => {
+    try {
+      const body = await exchangeToken(emulator, runtime, request, now);
+      context.log(`token issued correlationId=${correlationId}`);
+      grant.issued();
+      return { status: 200, headers: { ...JSON_HEADERS, ...cors }, jsonBody: body };
+    } catch (error) {
+      if (!(error instanceof B2CError)) throw error;
+      context.log(
+        `token refused ${error.b2cCode} status=${error.status} correlationId=${correlationId}`,
+      );
+      grant.refused(error.b2cCode);
+      return b2cErrorResponse(error, correlationId, now, cors);
+    }
+  });
 }
 
 for (const [name, route] of [

@@ -9,6 +9,7 @@ import { readTokenRequest } from '../read-token-request';
 import { requestOrigin } from '../../http/request-origin';
 import { resolvePolicy } from '../resolve-policy';
 import type { UserFlow } from '../user-flow';
+import { noteGrantType } from '../../telemetry/grant-span';
 import { handleGrant } from './grant-registry';
 
 /** What the steps of a token request know so far; each step adds to it or refuses. */
@@ -58,7 +59,9 @@ async function enforceServiceLimits(exchange: Exchange): Promise<Exchange> {
 
 /** The form body, strictly decoded by the protocol library. */
 async function readRequest(exchange: Exchange): Promise<Exchange> {
-  return { ...exchange, tokenRequest: await readTokenRequest(exchange.request) };
+  const tokenRequest = await readTokenRequest(exchange.request);
+  noteGrantType(tokenRequest.grant_type);
+  return { ...exchange, tokenRequest };
 }
 
 /** The steps of a token request, in order: each refuses with B2C's error, or hands on. */
