@@ -133,6 +133,46 @@ describe('authInterceptor', () => {
     expect(test.fetch.callsTo('/api/auth/refresh')).toHaveLength(2);
   });
 
+  describe('sends a fresh W3C traceparent with the token, to protected resources only', () => {
+    const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/;
+
+    async function traceparentSentTo(test: AuthTest, url: string): Promise<string | null> {
+      test.http.get(url).subscribe();
+      await settle();
+      const request = test.httpTesting.expectOne(url);
+      request.flush({});
+      return request.request.headers.get('traceparent');
+    }
+
+    it('a new one for each request to a protected resource', async () => {
+      const test = await signedIn();
+      const first = await traceparentSentTo(test, '/api/notes');
+      const second = await traceparentSentTo(test, 'http://localhost/api/me');
+      expect(first).toMatch(TRACEPARENT);
+      expect(second).toMatch(TRACEPARENT);
+      expect(second).not.toBe(first);
+    });
+
+    it.each([
+      ['another origin', 'https://evil.example/api/notes'],
+      ['another path of the page origin', '/assets/config.json'],
+      ['the auth endpoints', '/api/auth/anything'],
+    ])('none to %s', async (_case, url) => {
+      const test = await signedIn();
+      await expect(traceparentSentTo(test, url)).resolves.toBeNull();
+    });
+
+    it('keeps one the app set', async () => {
+      const test = await signedIn();
+      const own = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+      test.http.get('/api/notes', { headers: { traceparent: own } }).subscribe();
+      await settle();
+      const request = test.httpTesting.expectOne('/api/notes');
+      request.flush({});
+      expect(request.request.headers.get('traceparent')).toBe(own);
+    });
+  });
+
   describe('on a 401', () => {
     it('refreshes once and retries once with the new token on error="invalid_token"', async () => {
       const test = await signedIn();

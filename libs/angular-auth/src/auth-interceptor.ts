@@ -14,19 +14,28 @@ import { AuthState } from './auth-state';
 import { ProtectedResources } from './protected-resources';
 import { redirectToSignIn } from './sign-in-redirect';
 import { SKIP_AUTH } from './skip-auth';
+import { newTraceparent } from './trace-parent';
 import { isInvalidTokenChallenge } from './www-authenticate';
 
-const withBearer = (request: HttpRequest<unknown>, token: string | null): HttpRequest<unknown> =>
-  token === null ? request : request.clone({ setHeaders: { Authorization: `Bearer ${token}` } });
+/**
+ * The request as it goes to a protected resource: the access token, and a fresh W3C
+ * `traceparent` (unless the app set one) so the API's spans of it share one trace id.
+ */
+function withBearer(request: HttpRequest<unknown>, token: string | null): HttpRequest<unknown> {
+  const headers: Record<string, string> = {};
+  if (token !== null) headers['Authorization'] = `Bearer ${token}`;
+  if (!request.headers.has('traceparent')) headers['traceparent'] = newTraceparent();
+  return request.clone({ setHeaders: headers });
+}
 
 /**
- * Attaches `Authorization: Bearer` to requests for the configured protected resources only
- * (exact origin plus path prefix; never the auth endpoints), refreshing ahead of expiry with one
- * refresh shared by all requests. A 401 with `error="invalid_token"` gets one refresh and one
- * retry; a second 401 goes to the caller. When the session has ended (`invalid_grant` and the
- * like) the user is sent to the sign-in page with `returnUrl`, and the request fails with an
- * `HttpErrorResponse` (status 0) whose `error` is the `RopcAuthError`. Opt out with
- * {@link SKIP_AUTH}.
+ * Attaches `Authorization: Bearer` and a fresh `traceparent` to requests for the configured
+ * protected resources only (exact origin plus path prefix; never the auth endpoints),
+ * refreshing ahead of expiry with one refresh shared by all requests. A 401 with
+ * `error="invalid_token"` gets one refresh and one retry; a second 401 goes to the caller. When
+ * the session has ended (`invalid_grant` and the like) the user is sent to the sign-in page with
+ * `returnUrl`, and the request fails with an `HttpErrorResponse` (status 0) whose `error` is the
+ * `RopcAuthError`. Opt out with {@link SKIP_AUTH}.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   if (request.context.get(SKIP_AUTH) || !inject(ProtectedResources).matches(request.url)) {
