@@ -9,7 +9,8 @@ import { EXIT_CODES } from './exit-codes';
 import { HELP_TEXT } from './help-text';
 import { createOutput, reportError, type Output } from './output/output';
 
-type Command = (args: readonly string[], out: Output) => Promise<number | undefined | void>;
+/** A command answers its exit code, or nothing for success; it may be async. */
+type Command = (args: readonly string[], out: Output) => unknown;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   'sign-in': signInCommand,
@@ -42,7 +43,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           ? `unknown command "${name}"; see ropc --help`
           : 'unknown command; see ropc --help',
       );
-    return (await command(args, out)) ?? EXIT_CODES.ok;
+    const code: unknown = await command(args, out);
+    return typeof code === 'number' ? code : EXIT_CODES.ok;
   } catch (error) {
     return reportError(error, json);
   }

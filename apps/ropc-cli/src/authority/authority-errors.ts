@@ -24,7 +24,7 @@ export function b2cCallError(error: unknown, what: string): unknown {
     );
   }
   if (error instanceof NetworkError)
-    return new CliError('unreachable', `${error.message}`, EXIT_CODES.unreachable);
+    return new CliError('unreachable', error.message, EXIT_CODES.unreachable);
   if (error instanceof NonConformingResponseError)
     return new CliError(
       'unexpected_response',

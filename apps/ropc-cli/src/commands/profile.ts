@@ -21,7 +21,7 @@ const profileRows = (profile: Profile): [string, string][] =>
  * `ropc profile save|list|show|remove`: named sets of sign-in settings (no secrets), in
  * `{config dir}/profiles.json`, mode 0600. `default` is read when no profile is named.
  */
-export async function profileCommand(args: readonly string[], out: Output): Promise<void> {
+export function profileCommand(args: readonly string[], out: Output): void {
   const [action, ...rest] = args;
   const { values, positionals } = parseCommand(rest, { ...COMMON_OPTIONS, ...SETTINGS_OPTIONS });
   const profiles = readProfiles();

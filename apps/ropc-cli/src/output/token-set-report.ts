@@ -23,6 +23,9 @@ export function tokenSetJson(tokens: TokenSet): Record<string, string | undefine
   };
 }
 
+const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : JSON.stringify(value);
+
 /** The id token's claims worth a glance, without its signature checked (it came over TLS). */
 function identityRows(idToken: string | undefined): [string, string][] {
   if (idToken === undefined) return [];
@@ -36,7 +39,7 @@ function identityRows(idToken: string | undefined): [string, string][] {
   for (const name of ['name', 'oid', 'sub', 'emails', 'preferred_username']) {
     const value = claims[name];
     if (value !== undefined)
-      rows.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+      rows.push([name, (Array.isArray(value) ? value : [value]).map(asText).join(', ')]);
   }
   return rows;
 }
