@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '@ropc/browser-testing';
+import { launchChromium, recordCspViolations } from '@ropc/browser-testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findWcagViolations } from './support/accessibility';
-import { recordCspViolations } from './support/csp-violations';
 import { startEmulator, type RunningEmulator } from './support/emulator';
 import { ARTIFACTS_DIR } from './support/paths';
 import {

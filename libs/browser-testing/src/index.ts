@@ -1,1 +1,2 @@
 export { assertChromiumInstalled, chromiumPath, launchChromium } from './launch-chromium';
+export { recordCspViolations } from './record-csp-violations';

@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '@ropc/browser-testing';
-import { recordCspViolations } from './csp-violations';
+import { launchChromium, recordCspViolations } from '@ropc/browser-testing';
 import { ARTIFACTS_DIR } from './save-screenshot';
 import { startTestStack, type TestStack, type TestStackOptions } from './test-stack';
 

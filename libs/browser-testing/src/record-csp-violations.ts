@@ -6,9 +6,9 @@ const REPORTER = '__reportCspViolation';
 /**
  * Records every Content-Security-Policy violation the context's pages meet, from the moment
  * each document starts: the `securitypolicyviolation` event (what was blocked, by which
- * directive, where) and the console's CSP errors (which also cover workers). A test that
- * passes with violations would mean the strict policy of apps/web's staticwebapp.config.json
- * breaks something users would see, so `useTestStack` fails any test that leaves one here.
+ * directive, where) and the console's CSP errors (which also cover workers). The pages under
+ * test send strict policies (nothing inline), so a test fails on any entry: a violation means
+ * something users would see is broken, or something tried to run from data.
  */
 export async function recordCspViolations(context: BrowserContext): Promise<string[]> {
   const violations: string[] = [];
