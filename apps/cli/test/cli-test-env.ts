@@ -23,5 +23,10 @@ export const ADMIN_KEY = 'cli-test-admin-key';
 /** A fresh, empty directory; removed by the returned function. */
 export function temporaryDirectory(prefix: string): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  return {
+    path,
+    remove: () => {
+      rmSync(path, { recursive: true, force: true });
+    },
+  };
 }

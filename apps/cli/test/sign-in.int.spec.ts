@@ -21,13 +21,14 @@ describe('ropc sign-in and refresh against the emulator', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    emulator = await startEmulator();
     config = temporaryDirectory('ropc-cli-config-');
+    emulator = await startEmulator();
     env = { ROPC_CONFIG_DIR: config.path };
   });
 
   afterAll(async () => {
-    await emulator.stop();
+    // A failed start leaves nothing to stop; the first error is the one to read.
+    await (emulator as TestEmulator | undefined)?.stop();
     config.remove();
   });
 

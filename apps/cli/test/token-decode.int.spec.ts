@@ -36,14 +36,15 @@ describe('ropc token decode', () => {
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator();
     config = temporaryDirectory('ropc-cli-config-');
+    emulator = await startEmulator();
     env = { ROPC_CONFIG_DIR: config.path };
     b2cToken = await signIn('access-token');
   });
 
   afterAll(async () => {
-    await emulator.stop();
+    // A failed start leaves nothing to stop; the first error is the one to read.
+    await (emulator as TestEmulator | undefined)?.stop();
     config.remove();
   });
 
