@@ -33,8 +33,11 @@ function settingRows(settings: Settings): [string, string][] {
   ]);
 }
 
-async function save(context: CliContext, name: string, args: readonly string[]) {
-  const { values } = parseOptions(args, SAVE_OPTIONS, 1);
+async function save(
+  context: CliContext,
+  name: string,
+  values: Readonly<Record<string, unknown>>,
+): Promise<CommandOutcome> {
   const settings: Partial<Record<(typeof SETTING_NAMES)[number], string>> = {};
   for (const setting of SETTING_NAMES) {
     const picked = pickSetting(setting, values, context.env, {});
@@ -110,8 +113,8 @@ export async function profileCommand(
 ): Promise<CommandOutcome> {
   switch (action) {
     case 'save': {
-      const { positionals } = parseOptions(args, SAVE_OPTIONS, 1);
-      return save(context, nameArgument(positionals, 'save'), args);
+      const { values, positionals } = parseOptions(args, SAVE_OPTIONS, 1);
+      return save(context, nameArgument(positionals, 'save'), values);
     }
     case 'list':
       parseOptions(args, {}, 0);

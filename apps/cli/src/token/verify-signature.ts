@@ -65,6 +65,9 @@ function verificationFailure(
       `the token's algorithm ${header.alg ?? 'none'} is not an asymmetric signature algorithm`,
     );
   }
+  if (error instanceof errors.JWKSInvalid) {
+    return new CliError('unexpected_answer', `${jwksUri} holds a key that cannot be used`);
+  }
   if (error instanceof errors.JOSEError) {
     return new CliError('invalid_signature', 'the signature does not match the token');
   }
