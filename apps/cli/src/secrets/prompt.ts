@@ -24,8 +24,10 @@ export function promptHidden(
   const { stdin, stderr } = context;
   if (stdin.setRawMode === undefined) throw usageError('stdin is not a terminal');
   const setRawMode = stdin.setRawMode.bind(stdin);
-  stderr.write(question);
+  // Echo goes off before the question shows: whatever is typed once it is visible (type-ahead
+  // included) is never echoed.
   setRawMode(true);
+  stderr.write(question);
   stdin.setEncoding('utf8');
   stdin.resume();
   return new Promise((resolve, reject) => {
