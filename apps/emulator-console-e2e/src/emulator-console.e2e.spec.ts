@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, recordCspViolations } from '@ropc/browser-testing';
+import { startBuiltEmulator, type RunningEmulator } from '@ropc/native-auth-testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findWcagViolations } from './support/accessibility';
-import { startEmulator, type RunningEmulator } from './support/emulator';
-import { ARTIFACTS_DIR } from './support/paths';
+import { ARTIFACTS_DIR, CONSOLE_TENANT_FILE } from './support/paths';
 import {
   B2C_TENANT,
   EXTERNAL_ID_TENANT,
@@ -60,7 +60,10 @@ function injected(): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  [emulator, browser] = await Promise.all([startEmulator(), launchChromium()]);
+  [emulator, browser] = await Promise.all([
+    startBuiltEmulator({ label: 'console-e2e', flags: ['--tenant', CONSOLE_TENANT_FILE] }),
+    launchChromium(),
+  ]);
   context = await browser.newContext();
   cspViolations = await recordCspViolations(context);
   context.on('request', (request) => {

@@ -3,7 +3,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { bundleTestPage } from './support/bundle-page';
-import { startEmulator, type RunningEmulator } from './support/emulator';
 import {
   ALICE,
   AUTHORITY,
@@ -19,7 +18,9 @@ import {
 import { launchChromium } from '@ropc/browser-testing';
 import {
   Outbox,
+  startBuiltEmulator,
   type OutboxMessage,
+  type RunningEmulator,
   type SdkPageConfig,
   type StepReport,
 } from '@ropc/native-auth-testing';
@@ -65,7 +66,7 @@ beforeAll(async () => {
   // Chromium first: when it is missing, fail before starting anything.
   browser = await launchChromium();
   pageServer = await servePage(await bundleTestPage());
-  emulator = await startEmulator();
+  emulator = await startBuiltEmulator({ label: 'sdk-e2e', flags: ['--cors', 'permissive'] });
 }, 60_000);
 
 afterAll(async () => {

@@ -7,6 +7,11 @@ export {
   type SdkPageOutput,
   type SdkStepName,
 } from './call-sdk-page';
+export {
+  startBuiltEmulator,
+  type BuiltEmulatorOptions,
+  type RunningEmulator,
+} from './start-built-emulator';
 export { Outbox, type NewCodeOptions, type OutboxMessage, type OutboxPurpose } from './outbox';
 export type {
   AccountReport,

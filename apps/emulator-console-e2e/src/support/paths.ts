@@ -3,9 +3,6 @@ import { join, resolve } from 'node:path';
 /** The repository root (this file is `apps/emulator-console-e2e/src/support/paths.ts`). */
 const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
-/** The built emulator bin; the e2e target depends on `b2c-emulator:build`. */
-export const EMULATOR_BIN = join(WORKSPACE_ROOT, 'dist', 'apps', 'b2c-emulator', 'bin.js');
-
 /**
  * The default tenant file with values meant to break out of the page: users, an application and
  * an External ID user whose names are markup, and a B2C lockout threshold of 3.

@@ -3,8 +3,5 @@ import { join, resolve } from 'node:path';
 /** The repository root (this file is `apps/external-id-sdk-e2e/src/support/paths.ts`). */
 const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
-/** The built emulator bin; the test target depends on `b2c-emulator:build`. */
-export const EMULATOR_BIN = join(WORKSPACE_ROOT, 'dist', 'apps', 'b2c-emulator', 'bin.js');
-
 /** Where the run leaves its logs (git-ignored). */
 export const ARTIFACTS_DIR = join(WORKSPACE_ROOT, 'test-results', 'external-id-sdk-e2e');

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONSOLE_TENANT_FILE, EMULATOR_BIN } from './paths';
 
 /** The built emulator, running on 127.0.0.1 with an ephemeral port. */
 export interface RunningEmulator {
@@ -16,31 +15,40 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
+/** How long the emulator may take to print its banner. */
 const START_TIMEOUT_MS = 20_000;
 
+/** The built emulator bin (this file is `libs/native-auth-testing/src/start-built-emulator.ts`). */
+const EMULATOR_BIN = join(__dirname, '..', '..', '..', 'dist', 'apps', 'b2c-emulator', 'bin.js');
+
+/** How a browser test wants its emulator. */
+export interface BuiltEmulatorOptions {
+  /** Names the admin key and the data directory after the test project, e.g. `sdk-e2e`. */
+  readonly label: string;
+  /** More flags, e.g. `['--cors', 'permissive']` or `['--tenant', file]`. */
+  readonly flags?: readonly string[];
+}
+
 /**
- * Starts `node dist/apps/b2c-emulator/bin.js --port 0 --admin-key <random> --tenant
- * <console-tenant.json> --data-dir <tmp>` with one-time codes kept off the log (the console reads
- * them from the outbox). Resolves once the banner reached its `admin API:` line.
+ * Starts `node dist/apps/b2c-emulator/bin.js --port 0 --admin-key <random> --data-dir <tmp>` plus
+ * `flags`, with one-time codes kept off the log (`B2C_EMULATOR_LOG_CODES=off`: tests read them
+ * from the outbox). Resolves once the banner reached its `admin API:` line, with the port read
+ * from its `on http://localhost:PORT`. The test target must depend on `b2c-emulator:build`.
  */
-export function startEmulator(): Promise<RunningEmulator> {
+export function startBuiltEmulator(options: BuiltEmulatorOptions): Promise<RunningEmulator> {
   if (!existsSync(EMULATOR_BIN)) {
     return Promise.reject(
-      new Error(`${EMULATOR_BIN} is missing: run \`npx nx build b2c-emulator\` (e2e does).`),
+      new Error(
+        `${EMULATOR_BIN} is missing: run \`npx nx build b2c-emulator\` (the test target should).`,
+      ),
     );
   }
-  const adminKey = `console-e2e-${randomBytes(12).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'emulator-console-e2e-'));
+  const adminKey = `${options.label}-${randomBytes(12).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), `${options.label}-`));
   const args = [
     EMULATOR_BIN,
-    '--port',
-    '0',
-    '--admin-key',
-    adminKey,
-    '--tenant',
-    CONSOLE_TENANT_FILE,
-    '--data-dir',
-    dataDir,
+    ...['--port', '0', '--admin-key', adminKey, '--data-dir', dataDir],
+    ...(options.flags ?? []),
   ];
   const child = spawn(process.execPath, args, {
     env: { PATH: process.env['PATH'] ?? '', B2C_EMULATOR_LOG_CODES: 'off' },
