@@ -5,7 +5,9 @@ const WORKSPACE_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 /**
  * The default tenant file with values meant to break out of the page: users, an application and
- * an External ID user whose names are markup, and a B2C lockout threshold of 3.
+ * an External ID user whose names are markup, and a B2C lockout threshold of 3. Its tenant-wide
+ * request limit counts per day, not per second as B2C's does: a counter is listed only while its
+ * window lasts, and a one-second window could end between the sign-ins and the listing.
  */
 export const CONSOLE_TENANT_FILE = join(__dirname, '..', 'fixtures', 'console-tenant.json');
 
